@@ -1,0 +1,39 @@
+# Thin front door: everything real happens in CMake, CTest and scripts/.
+BUILD_DIR ?= build
+TEST_BUILD_DIR ?= build-test
+PREFIX ?= /usr/local
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all deps build run test bench format format-check install clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh build
+
+build: deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPEBBLE_BUILD_TESTS=OFF >/dev/null
+	cmake --build $(BUILD_DIR) -j$(JOBS) --target pebble
+
+run: build
+	$(BUILD_DIR)/pebble --version
+
+test:
+	@scripts/install-deps.sh test
+	scripts/run-tests.sh $(TEST_BUILD_DIR)
+
+bench: build
+	@scripts/install-deps.sh bench
+	tests/bench/run.sh $(BUILD_DIR)/pebble
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.h')
+
+format-check:
+	clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.h')
+
+install: build
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+clean:
+	rm -rf $(BUILD_DIR) $(TEST_BUILD_DIR)

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs, with apt, only the Debian packages pebble needs that are missing.
+# Usage: scripts/install-deps.sh [build|test|bench]   (each level includes the ones before)
+set -euo pipefail
+level=${1:-build}
+
+build_pkgs=(g++ cmake make pkg-config git
+  libcli11-dev prometheus-cpp-dev libsqlite3-dev libpq-dev libcurl4-openssl-dev
+  libtinyxml2-dev libspdlog-dev libfmt-dev nlohmann-json3-dev libxml2-dev catch2 sqlite3)
+test_pkgs=(postgresql prometheus-pushgateway prometheus groff-base groff man-db
+  curl python3 clang-format procps)
+bench_pkgs=(buku python3-feedparser newsboat nginx wrk hyperfine time)
+
+wanted=("${build_pkgs[@]}")
+case "$level" in
+  build) ;;
+  test) wanted+=("${test_pkgs[@]}") ;;
+  bench) wanted+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
+  *) echo "install-deps: unknown level '$level' (build, test or bench)" >&2; exit 2 ;;
+esac
+
+missing=()
+for pkg in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: missing packages: ${missing[*]}; run as root or: sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Debian starts services on install; the tests start their own on free ports.
+for svc in prometheus prometheus-pushgateway nginx; do
+  if [[ " ${missing[*]} " == *" $svc "* ]] && command -v systemctl >/dev/null; then
+    systemctl stop "$svc" 2>/dev/null || true
+  fi
+done

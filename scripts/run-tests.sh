@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds with ASan+UBSan and -Werror, starts the test services, runs every CTest tier, stops the
+# services, and fails when anything failed — or, in CI (CI=true), was skipped.
+set -euo pipefail
+build_dir=${1:-build-test}
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug -DPEBBLE_SANITIZE=ON -DPEBBLE_WERROR=ON >/dev/null
+cmake --build "$build_dir" -j"$(nproc 2>/dev/null || echo 2)"
+
+make --no-print-directory format-check
+
+services_dir=$(mktemp -d /tmp/pebble-services.XXXXXX)
+cleanup() { scripts/test-services.sh stop "$services_dir" || true; rm -rf "$services_dir"; }
+trap cleanup EXIT
+scripts/test-services.sh start "$services_dir"
+# shellcheck disable=SC1091
+source "$services_dir/env"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+log="$build_dir/ctest.log"
+status=0
+(cd "$build_dir" && ctest --output-on-failure --timeout 600 -j2) 2>&1 | tee "$log" || status=$?
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+
+if [ "${CI:-}" = "true" ] && grep -qE '\*\*\*Skipped|Not Run' "$log"; then
+  echo "run-tests: tests were skipped in CI; every tier must run" >&2
+  status=1
+fi
+exit "$status"

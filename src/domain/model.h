@@ -1,0 +1,153 @@
+#pragma once
+// Vocabulary types of the store's data model (SPEC §2), shared by every layer above `support`.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "support/time.h"
+
+namespace pebble {
+
+// A row of `users`.
+struct User {
+  std::int64_t id = 0;
+  std::string username;
+  std::optional<std::string> email;
+  Timestamp created_at;
+  Timestamp updated_at;
+};
+
+// What a writer supplies for one bookmark; unset timestamps become "now" on insert.
+struct BookmarkInput {
+  std::string url;          // exactly as given
+  std::string unique_hash;  // sha256 hex of the normalized url (domain/url.h)
+  std::string title;        // may be empty, never null
+  std::optional<std::string> description;
+  std::optional<std::string> feed_url;
+  bool is_private = false;
+  bool to_read = false;
+  std::optional<Timestamp> created_at;
+  std::optional<Timestamp> updated_at;
+  std::vector<std::string> tags;  // tag names, duplicates ignored
+};
+
+// A stored bookmark with its tag names (sorted by name).
+struct Bookmark {
+  std::int64_t id = 0;
+  std::int64_t owner_id = 0;
+  std::string url;
+  std::string unique_hash;
+  std::string title;
+  std::optional<std::string> description;
+  std::optional<std::string> feed_url;
+  bool is_private = false;
+  bool to_read = false;
+  Timestamp created_at;
+  Timestamp updated_at;
+  std::vector<std::string> tags;
+};
+
+// How an incoming bookmark meets an existing one with the same (owner, unique_hash) (SPEC §4).
+enum class DuplicatePolicy { kSkip, kOverwrite, kMerge };
+
+// What a bookmark upsert did.
+enum class UpsertOutcome { kCreated, kUpdated, kSkipped };
+
+// A row of `tags`.
+struct Tag {
+  std::int64_t id = 0;
+  std::int64_t owner_id = 0;
+  std::string name;
+  bool is_system = false;
+};
+
+// A row of `feeds`: identity, metadata and the poller's state.
+struct Feed {
+  std::int64_t id = 0;
+  std::string url;
+  std::optional<std::string> title;
+  std::optional<std::string> site_url;
+  std::optional<std::string> description;
+  bool disabled = false;
+  std::optional<std::string> disabled_reason;
+  std::optional<std::string> etag;
+  std::optional<std::string> last_modified;
+  std::optional<Timestamp> newest_item_date;
+  std::optional<Timestamp> last_polled_at;
+  std::optional<int> last_status;  // HTTP status of the last poll, null for network errors
+  std::optional<std::string> last_error;
+  int consecutive_failures = 0;
+  std::optional<Timestamp> next_poll_at;
+  std::optional<std::string> lease_owner;
+  std::optional<Timestamp> lease_until;
+  Timestamp created_at;
+  Timestamp updated_at;
+};
+
+// One parsed feed entry as the poller hands it to the store.
+struct FeedItemInput {
+  std::string guid;
+  std::optional<std::string> link;
+  std::optional<std::string> title;
+  std::optional<std::string> summary;
+  std::optional<std::string> content;
+  std::optional<std::string> author;
+  std::optional<Timestamp> published_at;
+  std::optional<Timestamp> entry_updated_at;
+  std::string extra_json = "{}";  // categories, enclosures, authors…
+};
+
+// A stored feed item.
+struct FeedItem {
+  std::int64_t id = 0;
+  std::int64_t feed_id = 0;
+  std::string guid;
+  std::optional<std::string> link;
+  std::optional<std::string> title;
+  std::optional<std::string> summary;
+  std::optional<std::string> content;
+  std::optional<std::string> author;
+  std::optional<Timestamp> published_at;
+  std::optional<Timestamp> entry_updated_at;
+  Timestamp first_seen_at;
+  Timestamp last_seen_at;
+  std::string extra_json;
+};
+
+// Whether an item upsert inserted a new row or refreshed an existing one.
+enum class ItemUpsertOutcome { kInserted, kUpdated };
+
+// A row of `import_jobs`; JSON columns are kept as JSON text.
+struct ImportJob {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::string source;  // file path or "-" for stdin
+  std::string format;
+  std::string status = "pending";  // pending, processing, completed, failed, cancelled
+  std::int64_t file_size = 0;
+  std::optional<std::int64_t> total;
+  std::int64_t created_count = 0;
+  std::int64_t updated_count = 0;
+  std::int64_t skipped_count = 0;
+  std::int64_t failed_count = 0;
+  std::string failed_details_json = "[]";
+  std::string options_json = "{}";
+  std::optional<std::string> error_message;
+  std::optional<Timestamp> started_at;
+  std::optional<Timestamp> completed_at;
+  Timestamp created_at;
+  Timestamp updated_at;
+};
+
+// A row of `job_runs`: one execution of a batch command.
+struct JobRun {
+  std::int64_t id = 0;
+  std::string command;
+  Timestamp started_at;
+  std::optional<Timestamp> finished_at;
+  std::string status;  // ok, partial, failed
+  std::string summary_json = "{}";
+};
+
+}  // namespace pebble

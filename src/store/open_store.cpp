@@ -1,0 +1,61 @@
+#include "store/open_store.h"
+
+#include <array>
+#include <string_view>
+
+#include "store/postgres_store.h"
+#include "store/sqlite_store.h"
+#include "support/error.h"
+
+namespace pebble {
+
+namespace {
+
+// Maps a URL prefix to the implementation that opens the rest of it (ccache-style scheme table).
+struct SchemeEntry {
+  std::string_view prefix;
+  bool keep_prefix;  // libpq wants the whole URI; SQLite wants only the path
+  std::unique_ptr<Store> (*open)(const std::string&);
+};
+
+// Order matters: `sqlite:///abs` loses only `sqlite://`, keeping the path's leading '/'.
+constexpr std::array<SchemeEntry, 4> kSchemes{{
+    {"postgresql://", true, open_postgres_store},
+    {"postgres://", true, open_postgres_store},
+    {"sqlite://", false, open_sqlite_store},
+    {"sqlite:", false, open_sqlite_store},
+}};
+
+}  // namespace
+
+std::unique_ptr<Store> open_store(const std::string& url) {
+  if (url.empty()) throw UsageError("empty database URL");
+  for (const SchemeEntry& entry : kSchemes) {
+    if (!url.starts_with(entry.prefix)) continue;
+    const std::string rest = entry.keep_prefix ? url : url.substr(entry.prefix.size());
+    if (rest.empty()) throw UsageError("database URL '" + url + "' names no database");
+    return entry.open(rest);
+  }
+  const auto scheme_end = url.find("://");
+  if (scheme_end != std::string::npos) {
+    throw UsageError("unknown database URL scheme '" + url.substr(0, scheme_end) +
+                     "' (use sqlite:PATH or postgresql://…)");
+  }
+  return open_sqlite_store(url);  // a bare file path
+}
+
+std::string redact_database_url(const std::string& url) {
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) return url;
+  const auto authority_start = scheme_end + 3;
+  const auto at = url.find('@', authority_start);
+  const auto path_start = url.find('/', authority_start);
+  if (at == std::string::npos || (path_start != std::string::npos && at > path_start)) {
+    return url;
+  }
+  const auto colon = url.find(':', authority_start);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+}  // namespace pebble

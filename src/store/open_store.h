@@ -1,0 +1,23 @@
+#pragma once
+// Chooses a Store implementation from the database URL's scheme (SPEC §1.1) and opens it.
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+
+namespace pebble {
+
+// Opens (creating and migrating as needed) the store named by `url`:
+// `sqlite:PATH`, `sqlite:///abs/path`, `sqlite::memory:`, a bare file path,
+// `postgresql://…` or `postgres://…`. Throws UsageError for an unknown scheme, StoreError when the
+// store cannot be opened or migrated.
+std::unique_ptr<Store> open_store(const std::string& url);
+
+// The URL with any password replaced by `***`, safe for logs and errors.
+std::string redact_database_url(const std::string& url);
+
+// Versions of the linked client libraries, for `pebble --version`.
+std::string sqlite_library_version();
+std::string libpq_library_version();
+
+}  // namespace pebble

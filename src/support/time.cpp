@@ -1,0 +1,152 @@
+#include "support/time.h"
+
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+
+namespace pebble {
+
+namespace {
+
+constexpr std::int64_t kMicrosPerSecond = 1000000;
+constexpr std::int64_t kSecondsPerDay = 86400;
+
+struct CivilDate {
+  std::int64_t year;
+  unsigned month;
+  unsigned day;
+};
+
+CivilDate civil_from_days(std::int64_t days) {
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(days - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {y + (m <= 2 ? 1 : 0), m, d};
+}
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+
+// Reads exactly `count` digits at `pos`; advances pos on success.
+std::optional<int> read_digits(std::string_view text, std::size_t& pos, std::size_t count) {
+  if (pos + count > text.size()) return std::nullopt;
+  int value = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const char c = text[pos + i];
+    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  pos += count;
+  return value;
+}
+
+std::string format_with(Timestamp t, bool with_micros) {
+  const std::int64_t seconds = floor_div(t.micros, kMicrosPerSecond);
+  const std::int64_t micros = t.micros - seconds * kMicrosPerSecond;
+  const std::int64_t days = floor_div(seconds, kSecondsPerDay);
+  const std::int64_t second_of_day = seconds - days * kSecondsPerDay;
+  const CivilDate date = civil_from_days(days);
+  char buffer[64];
+  const int hour = static_cast<int>(second_of_day / 3600);
+  const int minute = static_cast<int>(second_of_day % 3600 / 60);
+  const int second = static_cast<int>(second_of_day % 60);
+  if (with_micros) {
+    std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02d:%02d:%02d.%06lldZ",
+                  static_cast<long long>(date.year), date.month, date.day, hour, minute, second,
+                  static_cast<long long>(micros));
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02d:%02d:%02dZ",
+                  static_cast<long long>(date.year), date.month, date.day, hour, minute, second);
+  }
+  return buffer;
+}
+
+}  // namespace
+
+std::int64_t Timestamp::seconds() const { return floor_div(micros, kMicrosPerSecond); }
+
+std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) {
+  year -= month <= 2 ? 1 : 0;
+  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const auto yoe = static_cast<unsigned>(year - era * 400);
+  const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+Timestamp now_utc() {
+  const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
+  return Timestamp{std::chrono::duration_cast<std::chrono::microseconds>(since_epoch).count()};
+}
+
+std::string format_iso_micros(Timestamp t) { return format_with(t, true); }
+
+std::string format_rfc3339(Timestamp t) { return format_with(t, false); }
+
+std::optional<Timestamp> parse_iso8601(std::string_view text) {
+  std::size_t pos = 0;
+  const auto year = read_digits(text, pos, 4);
+  if (!year || pos >= text.size() || text[pos++] != '-') return std::nullopt;
+  const auto month = read_digits(text, pos, 2);
+  if (!month || pos >= text.size() || text[pos++] != '-') return std::nullopt;
+  const auto day = read_digits(text, pos, 2);
+  if (!day || *month < 1 || *month > 12 || *day < 1 || *day > 31) return std::nullopt;
+  std::int64_t micros_of_day = 0;
+  std::int64_t offset_seconds = 0;
+  if (pos < text.size()) {
+    if (text[pos] != 'T' && text[pos] != 't' && text[pos] != ' ') return std::nullopt;
+    ++pos;
+    const auto hour = read_digits(text, pos, 2);
+    if (!hour || pos >= text.size() || text[pos++] != ':') return std::nullopt;
+    const auto minute = read_digits(text, pos, 2);
+    if (!minute || *hour > 23 || *minute > 59) return std::nullopt;
+    int second = 0;
+    std::int64_t fraction = 0;
+    if (pos < text.size() && text[pos] == ':') {
+      ++pos;
+      const auto parsed_second = read_digits(text, pos, 2);
+      if (!parsed_second || *parsed_second > 60) return std::nullopt;
+      second = *parsed_second == 60 ? 59 : *parsed_second;
+      if (pos < text.size() && (text[pos] == '.' || text[pos] == ',')) {
+        ++pos;
+        std::int64_t scale = 100000;
+        const std::size_t start = pos;
+        while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) {
+          fraction += (text[pos] - '0') * scale;
+          scale /= 10;
+          ++pos;
+        }
+        if (pos == start) return std::nullopt;
+      }
+    }
+    micros_of_day = ((*hour * 60 + *minute) * 60 + second) * kMicrosPerSecond + fraction;
+    if (pos < text.size()) {
+      const char zone = text[pos];
+      if ((zone == 'Z' || zone == 'z') && pos + 1 == text.size()) {
+        ++pos;
+      } else if (zone == '+' || zone == '-') {
+        ++pos;
+        const auto offset_hour = read_digits(text, pos, 2);
+        if (!offset_hour) return std::nullopt;
+        if (pos < text.size() && text[pos] == ':') ++pos;
+        const auto offset_minute = read_digits(text, pos, 2);
+        if (!offset_minute || *offset_hour > 23 || *offset_minute > 59) return std::nullopt;
+        offset_seconds = (*offset_hour * 60 + *offset_minute) * 60 * (zone == '-' ? -1 : 1);
+      } else {
+        return std::nullopt;
+      }
+    }
+    if (pos != text.size()) return std::nullopt;
+  }
+  const std::int64_t days = days_from_civil(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day));
+  return Timestamp{(days * kSecondsPerDay - offset_seconds) * kMicrosPerSecond + micros_of_day};
+}
+
+}  // namespace pebble
