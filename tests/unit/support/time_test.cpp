@@ -20,6 +20,7 @@ TEST_CASE("ISO-8601 parsing accepts dates, zones and fractions", "[time]") {
   CHECK(parse_iso8601("2025-06-28T23:34:00+02:00")->micros == 1751146440000000);
   CHECK(parse_iso8601("2025-06-28T21:34:00-0000")->micros == 1751146440000000);
   CHECK(parse_iso8601("2025-06-28 21:34")->micros == 1751146440000000);
+  CHECK(parse_iso8601("2025-06-28 21:34:00.123456+00")->micros == 1751146440123456);
   CHECK(parse_iso8601("2025-06-28T21:34:00.5Z")->micros == 1751146440500000);
 }
 
