@@ -1,8 +1,73 @@
+// pebble's entry point: parse the command line, build the Config, run one subcommand, and map
+// every error to one stderr line and an exit code (SPEC §1.2, §1.3).
+#include <unistd.h>
+
+#include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+#include <cstdio>
 #include <iostream>
 
-#include "support/version.h"
+#include "command_table.h"
+#include "config/load_config.h"
+#include "global_options.h"
+#include "support/error.h"
+#include "support/logging.h"
 
-int main() {
-  std::cout << "pebble " << pebble::version() << "\n";
-  return 0;
+namespace {
+
+int report(const std::string& command, const std::string& message, pebble::ExitCode code) {
+  std::cerr << "pebble" << (command.empty() ? "" : " " + command) << ": " << message << "\n";
+  return static_cast<int>(code);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"pebble: a bookmark and feed store with Prometheus metrics that survive short-lived processes",
+               "pebble"};
+  app.fallthrough();  // global options also work after the subcommand
+  app.require_subcommand(0, 1);
+  pebble::GlobalFlags flags;
+  pebble::cli::add_global_options(app, flags);
+  app.set_version_flag(
+      "--version", [] { return pebble::cli::version_text(); },
+      "Print the version, git revision and library versions");
+
+  std::vector<pebble::cli::CommandEntry> commands;
+  for (const auto register_command : pebble::cli::command_table()) commands.push_back(register_command(app));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForAllHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForVersion& version) {
+    return app.exit(version);
+  } catch (const CLI::ParseError& error) {
+    const std::string command =
+        app.get_subcommands().empty() ? "" : app.get_subcommands().front()->get_name();
+    return report(command, error.what(), pebble::ExitCode::kUsage);
+  } catch (const pebble::Error& error) {
+    return report("", error.what(), error.code());
+  }
+
+  const auto selected =
+      std::find_if(commands.begin(), commands.end(),
+                   [](const pebble::cli::CommandEntry& entry) { return entry.app->parsed(); });
+  if (selected == commands.end()) {
+    std::cerr << app.help();
+    return static_cast<int>(pebble::ExitCode::kUsage);
+  }
+  const std::string command = selected->app->get_name();
+  try {
+    const pebble::Config config =
+        pebble::load_config(flags, pebble::capture_environment(), isatty(STDERR_FILENO) != 0);
+    pebble::setup_logging(config.log_level, config.log_format, command);
+    return static_cast<int>(selected->run(config));
+  } catch (const pebble::Error& error) {
+    return report(command, error.what(), error.code());
+  } catch (const std::exception& error) {
+    return report(command, std::string("internal error: ") + error.what(), pebble::ExitCode::kFailure);
+  }
 }

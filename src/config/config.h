@@ -7,36 +7,32 @@
 #include <optional>
 #include <string>
 
+#include "support/logging.h"
+
 namespace pebble {
-
-// Log verbosity, spdlog's levels by name.
-enum class LogLevel { kTrace, kDebug, kInfo, kWarn, kError, kCritical, kOff };
-
-// Log line format on stderr.
-enum class LogFormat { kText, kJson };
 
 // The metrics switches of SPEC §8, with the web app's names and defaults.
 struct MetricsSettings {
-  bool enabled = true;                     // PROMETHEUS_METRICS_ENABLED
-  bool collect_feed = true;                // COLLECT_FEED_METRICS
-  bool collect_bookmark = true;            // COLLECT_BOOKMARK_METRICS
-  bool collect_user = true;                // COLLECT_USER_METRICS
+  bool enabled = true;                        // PROMETHEUS_METRICS_ENABLED
+  bool collect_feed = true;                   // COLLECT_FEED_METRICS
+  bool collect_bookmark = true;               // COLLECT_BOOKMARK_METRICS
+  bool collect_user = true;                   // COLLECT_USER_METRICS
   std::int64_t max_series_per_minute = 1000;  // MAX_METRICS_PER_MINUTE
 };
 
 // Settings shared by every subcommand.
 struct Config {
-  std::string database_url;                 // --database / PEBBLE_DATABASE_URL / DATABASE_URL
-  std::optional<std::string> pushgateway_url;  // --pushgateway / PEBBLE_PUSHGATEWAY_URL
+  std::string database_url;                      // --database / PEBBLE_DATABASE_URL / DATABASE_URL
+  std::optional<std::string> pushgateway_url;    // --pushgateway / PEBBLE_PUSHGATEWAY_URL
   std::chrono::milliseconds push_timeout{5000};  // PEBBLE_PUSH_TIMEOUT (seconds)
-  bool push_required = false;               // --push-required
-  std::string user;                         // --user / PEBBLE_USER / OS login name
-  LogLevel log_level = LogLevel::kInfo;     // -v/-q, --log-level / PEBBLE_LOG_LEVEL
-  LogFormat log_format = LogFormat::kText;  // --log-format / PEBBLE_LOG_FORMAT
-  bool progress = false;                    // on when stderr is a TTY, off with --no-progress
+  bool push_required = false;                    // --push-required
+  std::string user;                              // --user / PEBBLE_USER / OS login name
+  LogLevel log_level = LogLevel::kInfo;          // -v/-q, --log-level / PEBBLE_LOG_LEVEL
+  LogFormat log_format = LogFormat::kText;       // --log-format / PEBBLE_LOG_FORMAT
+  bool progress = false;                         // on when stderr is a TTY, off with --no-progress
   MetricsSettings metrics;
   std::chrono::seconds poll_interval{1800};  // PEBBLE_POLL_INTERVAL
-  bool deny_private_networks = false;       // PEBBLE_DENY_PRIVATE_NETWORKS
+  bool deny_private_networks = false;        // PEBBLE_DENY_PRIVATE_NETWORKS
 };
 
 }  // namespace pebble

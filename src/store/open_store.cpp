@@ -45,17 +45,29 @@ std::unique_ptr<Store> open_store(const std::string& url) {
 }
 
 std::string redact_database_url(const std::string& url) {
-  const auto scheme_end = url.find("://");
-  if (scheme_end == std::string::npos) return url;
-  const auto authority_start = scheme_end + 3;
-  const auto at = url.find('@', authority_start);
-  const auto path_start = url.find('/', authority_start);
-  if (at == std::string::npos || (path_start != std::string::npos && at > path_start)) {
-    return url;
+  std::string redacted = url;
+  // userinfo password: scheme://user:secret@host
+  const auto scheme_end = redacted.find("://");
+  if (scheme_end != std::string::npos) {
+    const auto authority_start = scheme_end + 3;
+    const auto authority_end = redacted.find_first_of("/?#", authority_start);
+    const auto at =
+        redacted.rfind('@', authority_end == std::string::npos ? std::string::npos : authority_end);
+    if (at != std::string::npos && at > authority_start) {
+      const auto colon = redacted.find(':', authority_start);
+      if (colon != std::string::npos && colon < at) redacted.replace(colon + 1, at - colon - 1, "***");
+    }
   }
-  const auto colon = url.find(':', authority_start);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon + 1) + "***" + url.substr(at);
+  // libpq also takes the password as a query parameter: ?password=secret
+  for (std::size_t pos = redacted.find("password="); pos != std::string::npos;
+       pos = redacted.find("password=", pos + 1)) {
+    if (pos > 0 && redacted[pos - 1] != '?' && redacted[pos - 1] != '&') continue;
+    const auto value_start = pos + std::string_view("password=").size();
+    const auto value_end = redacted.find_first_of("&#", value_start);
+    redacted.replace(value_start,
+                     (value_end == std::string::npos ? redacted.size() : value_end) - value_start, "***");
+  }
+  return redacted;
 }
 
 }  // namespace pebble

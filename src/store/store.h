@@ -31,11 +31,11 @@ struct BookmarkQuery {
 // Which feeds a poller wants to lease (SPEC §6, "Many workers").
 struct FeedClaim {
   Timestamp now;
-  std::string lease_owner;              // unique per worker process
-  Timestamp lease_until;                // when an unfinished lease expires
-  bool ignore_schedule = false;         // --all: every enabled feed, due or not
-  std::optional<std::int64_t> limit;    // at most this many, oldest due first
-  std::vector<std::int64_t> feed_ids;   // when non-empty: exactly these (enabled or not), schedule ignored
+  std::string lease_owner;             // unique per worker process
+  Timestamp lease_until;               // when an unfinished lease expires
+  bool ignore_schedule = false;        // --all: every enabled feed, due or not
+  std::optional<std::int64_t> limit;   // at most this many, oldest due first
+  std::vector<std::int64_t> feed_ids;  // when non-empty: exactly these (enabled or not), schedule ignored
 };
 
 // A cumulative counter increment for one series.
@@ -86,10 +86,10 @@ struct StoreStats {
   std::int64_t bookmarks = 0;
   std::int64_t tags = 0;
   std::int64_t feed_items = 0;
-  std::int64_t feeds_active = 0;    // enabled and consecutive_failures == 0
-  std::int64_t feeds_failing = 0;   // enabled and consecutive_failures > 0
+  std::int64_t feeds_active = 0;   // enabled and consecutive_failures == 0
+  std::int64_t feeds_failing = 0;  // enabled and consecutive_failures > 0
   std::int64_t feeds_disabled = 0;
-  std::int64_t feeds_due = 0;       // enabled and (next_poll_at <= now or never polled)
+  std::int64_t feeds_due = 0;  // enabled and (next_poll_at <= now or never polled)
   std::map<std::string, std::int64_t> import_jobs_by_status;
   std::map<std::string, std::int64_t> bookmarks_by_user;  // username → count
 };

@@ -70,7 +70,9 @@ std::string format_with(Timestamp t, bool with_micros) {
 
 }  // namespace
 
-std::int64_t Timestamp::seconds() const { return floor_div(micros, kMicrosPerSecond); }
+std::int64_t Timestamp::seconds() const {
+  return floor_div(micros, kMicrosPerSecond);
+}
 
 std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) {
   year -= month <= 2 ? 1 : 0;
@@ -86,9 +88,13 @@ Timestamp now_utc() {
   return Timestamp{std::chrono::duration_cast<std::chrono::microseconds>(since_epoch).count()};
 }
 
-std::string format_iso_micros(Timestamp t) { return format_with(t, true); }
+std::string format_iso_micros(Timestamp t) {
+  return format_with(t, true);
+}
 
-std::string format_rfc3339(Timestamp t) { return format_with(t, false); }
+std::string format_rfc3339(Timestamp t) {
+  return format_with(t, false);
+}
 
 std::optional<Timestamp> parse_iso8601(std::string_view text) {
   std::size_t pos = 0;
@@ -146,7 +152,8 @@ std::optional<Timestamp> parse_iso8601(std::string_view text) {
     }
     if (pos != text.size()) return std::nullopt;
   }
-  const std::int64_t days = days_from_civil(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day));
+  const std::int64_t days =
+      days_from_civil(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day));
   return Timestamp{(days * kSecondsPerDay - offset_seconds) * kMicrosPerSecond + micros_of_day};
 }
 

@@ -18,13 +18,21 @@ std::string env_or(const char* name, const std::string& fallback) {
 
 }  // namespace
 
-std::string shared_dir() { return env_or("PEBBLE_SHARED_DIR", "../shared"); }
+std::string shared_dir() {
+  return env_or("PEBBLE_SHARED_DIR", "../shared");
+}
 
-std::string test_data_dir() { return env_or("PEBBLE_TEST_DATA_DIR", "tests/data"); }
+std::string test_data_dir() {
+  return env_or("PEBBLE_TEST_DATA_DIR", "tests/data");
+}
 
-std::string pebble_binary() { return env_or("PEBBLE_BIN", "pebble"); }
+std::string pebble_binary() {
+  return env_or("PEBBLE_BIN", "pebble");
+}
 
-bool in_ci() { return env_or("CI", "") == "true"; }
+bool in_ci() {
+  return env_or("CI", "") == "true";
+}
 
 void skip_test(const std::string& reason) {
   if (in_ci()) {

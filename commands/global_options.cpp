@@ -1,0 +1,69 @@
+#include "global_options.h"
+
+#include "config/values.h"
+#include "http/curl_version.h"
+#include "store/open_store.h"
+#include "support/error.h"
+#include "support/version.h"
+
+namespace pebble::cli {
+
+namespace {
+
+// A CLI11 validator from one of the strict value parsers: its message names the flag.
+template <typename Parse>
+CLI::Validator strict(Parse parse, const std::string& flag) {
+  return CLI::Validator(
+      [parse, flag](std::string& value) -> std::string {
+        try {
+          parse(value, flag);
+          return {};
+        } catch (const UsageError& error) {
+          // CLI11 prefixes the flag name itself; drop ours so it is named once.
+          const std::string message = error.what();
+          const std::string prefix = flag + ": ";
+          return message.starts_with(prefix) ? message.substr(prefix.size()) : message;
+        }
+      },
+      "", "strict");
+}
+
+}  // namespace
+
+void add_global_options(CLI::App& app, GlobalFlags& flags) {
+  app.add_option("--database", flags.database,
+                 "Store URL: sqlite:PATH, sqlite:///abs/path, sqlite::memory:, a file path, or "
+                 "postgresql://… [env: PEBBLE_DATABASE_URL, DATABASE_URL]")
+      ->type_name("URL")
+      ->check(strict(check_database_url, "--database"));
+  app.add_option("--pushgateway", flags.pushgateway,
+                 "Pushgateway base URL; unset: no push [env: PEBBLE_PUSHGATEWAY_URL]")
+      ->type_name("URL")
+      ->check(strict(check_http_url, "--pushgateway"));
+  app.add_flag("--push-required", flags.push_required,
+               "Exit 1 when the push to the Pushgateway fails [env: PEBBLE_PUSH_REQUIRED]");
+  app.add_option("--user", flags.user, "Owner of imported/exported bookmarks [env: PEBBLE_USER]")
+      ->type_name("NAME");
+  app.add_flag_function(
+      "-v,--verbose", [&flags](std::int64_t count) { flags.verbosity += static_cast<int>(count); },
+      "More log output (repeatable)");
+  app.add_flag_function(
+      "-q,--quiet", [&flags](std::int64_t count) { flags.verbosity -= static_cast<int>(count); },
+      "Less log output (repeatable)");
+  app.add_option("--log-level", flags.log_level,
+                 "trace, debug, info, warn, error, critical or off [env: PEBBLE_LOG_LEVEL]")
+      ->type_name("LEVEL")
+      ->check(strict(parse_log_level, "--log-level"));
+  app.add_option("--log-format", flags.log_format, "text or json [env: PEBBLE_LOG_FORMAT]")
+      ->type_name("FORMAT")
+      ->check(strict(parse_log_format, "--log-format"));
+  app.add_flag("--no-progress", flags.no_progress, "No progress bars [env: PEBBLE_NO_PROGRESS]");
+}
+
+std::string version_text() {
+  return std::string("pebble ") + version() + " (revision " + git_revision() + ")\n" +
+         "SQLite " + sqlite_library_version() + "\n" + "libpq " + libpq_library_version() + "\n" +
+         "libcurl " + curl_library_version();
+}
+
+}  // namespace pebble::cli

@@ -1,0 +1,15 @@
+# fish completion for pebble; kept honest by tests/cli/docs_test.sh.
+set -l pebble_subcommands
+
+complete -c pebble -f
+complete -c pebble -l database -r -d 'Store URL: sqlite:PATH or postgresql://…'
+complete -c pebble -l pushgateway -r -d 'Pushgateway base URL'
+complete -c pebble -l push-required -d 'Exit 1 when the push fails'
+complete -c pebble -l user -r -d 'Owner of imported/exported bookmarks'
+complete -c pebble -s v -l verbose -d 'More log output'
+complete -c pebble -s q -l quiet -d 'Less log output'
+complete -c pebble -l log-level -x -a 'trace debug info warn error critical off' -d 'Log level'
+complete -c pebble -l log-format -x -a 'text json' -d 'Log format'
+complete -c pebble -l no-progress -d 'No progress bars'
+complete -c pebble -l version -d 'Print version and library versions'
+complete -c pebble -s h -l help -d 'Print help'

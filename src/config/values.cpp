@@ -1,0 +1,89 @@
+#include "config/values.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+
+#include "support/error.h"
+
+namespace pebble {
+
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string result(text);
+  std::transform(result.begin(), result.end(), result.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return result;
+}
+
+[[noreturn]] void reject(std::string_view source, std::string_view text, std::string_view expected) {
+  throw UsageError(std::string(source) + ": invalid value '" + std::string(text) + "' (expected " +
+                   std::string(expected) + ")");
+}
+
+}  // namespace
+
+bool parse_bool(std::string_view text, std::string_view source) {
+  const std::string value = lower(text);
+  if (value == "true" || value == "1" || value == "yes" || value == "on") return true;
+  if (value == "false" || value == "0" || value == "no" || value == "off") return false;
+  reject(source, text, "true/false, 1/0, yes/no or on/off");
+}
+
+std::int64_t parse_integer(std::string_view text, std::string_view source, std::int64_t minimum) {
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < minimum) {
+    reject(source, text, "a whole number >= " + std::to_string(minimum));
+  }
+  return value;
+}
+
+std::chrono::milliseconds parse_seconds(std::string_view text, std::string_view source) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
+      value <= 0 || value > 31536000) {
+    reject(source, text, "a number of seconds > 0");
+  }
+  return std::chrono::milliseconds(static_cast<std::int64_t>(std::llround(value * 1000)));
+}
+
+LogLevel parse_log_level(std::string_view text, std::string_view source) {
+  if (const auto level = log_level_from_name(text)) return *level;
+  reject(source, text, "trace, debug, info, warn, error, critical or off");
+}
+
+LogFormat parse_log_format(std::string_view text, std::string_view source) {
+  const std::string value = lower(text);
+  if (value == "text") return LogFormat::kText;
+  if (value == "json") return LogFormat::kJson;
+  reject(source, text, "text or json");
+}
+
+std::string check_database_url(std::string_view text, std::string_view source) {
+  if (text.empty()) reject(source, text, "sqlite:PATH, postgresql://… or a file path");
+  const auto scheme_end = text.find("://");
+  if (scheme_end != std::string_view::npos) {
+    const std::string scheme = lower(text.substr(0, scheme_end));
+    if (scheme != "sqlite" && scheme != "postgresql" && scheme != "postgres") {
+      throw UsageError(std::string(source) + ": unknown database scheme '" + scheme +
+                       "' (expected sqlite:PATH, postgresql://… or postgres://…)");
+    }
+  }
+  return std::string(text);
+}
+
+std::string check_http_url(std::string_view text, std::string_view source) {
+  const std::string value = lower(text.substr(0, 8));
+  if (!(value.starts_with("http://") || value.starts_with("https://")) || text.size() <= 8) {
+    reject(source, text, "an http:// or https:// URL");
+  }
+  std::string url(text);
+  while (url.ends_with('/')) url.pop_back();
+  return url;
+}
+
+}  // namespace pebble

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The man pages, completions and README cannot drift from `pebble --help`: every subcommand, flag
+# and environment variable the binary names must appear in each of them, and groff must render every
+# man page without a single warning.
+source "$(dirname "$0")/lib.sh"
+cd "$PEBBLE_SOURCE_DIR"
+command -v groff >/dev/null || { echo "SKIPPED: groff is not installed" >&2; [ "${CI:-}" = "true" ] && exit 1; exit 77; }
+
+# Flags (long and short) in a help text, one per line.
+flags_of() { grep -oE '(^|[ ,])--?[A-Za-z][A-Za-z0-9-]*' <<<"$1" | sed -E 's/^[ ,]//' | sort -u; }
+# Subcommand names listed under "Subcommands:".
+subcommands_of() { awk '/^Subcommands:/{on=1; next} on && /^  [a-z]/{print $1} on && /^$/{on=0}' <<<"$1"; }
+# Environment variables named as [env: A, B].
+env_vars_of() { grep -oE '\[env: [A-Z_, ]+\]' <<<"$1" | grep -oE '[A-Z][A-Z_]+' | grep -v '^env$' | sort -u; }
+# A roff page as plain text ("\-" is a literal hyphen in roff).
+man_text() { sed -E 's/\\-/-/g; s/\\f[BIRP]//g' "$1"; }
+
+check_flag_everywhere() {  # check_flag_everywhere FLAG MAN_PAGE
+  local flag=$1 page=$2
+  [ "$flag" = "-h" ] || [ "$flag" = "--help" ] && return 0
+  grep -qE -- "(^|[^A-Za-z0-9-])${flag}([^A-Za-z0-9-]|$)" <(man_text "$page") || fail "$page lacks $flag"
+  grep -qE -- "(^|[^A-Za-z0-9-])${flag}([^A-Za-z0-9-]|$)" completions/pebble.bash || fail "completions/pebble.bash lacks $flag"
+  grep -qE -- "(^|[^A-Za-z0-9-])${flag}([^A-Za-z0-9-]|$)" completions/_pebble || fail "completions/_pebble lacks $flag"
+  if [[ $flag == --* ]]; then
+    grep -qE -- "-l ${flag#--}( |$)" completions/pebble.fish || fail "completions/pebble.fish lacks -l ${flag#--}"
+  else
+    grep -qE -- "-s ${flag#-}( |$)" completions/pebble.fish || fail "completions/pebble.fish lacks -s ${flag#-}"
+  fi
+  grep -qF -- "$flag" README.md || fail "README.md lacks $flag"
+}
+
+run --help
+main_help=$out
+[ -f man/pebble.1 ] || fail "man/pebble.1 is missing"
+for flag in $(flags_of "$main_help"); do check_flag_everywhere "$flag" man/pebble.1; done
+for var in $(env_vars_of "$main_help"); do
+  grep -qF "$var" <(man_text man/pebble.1) || fail "man/pebble.1 lacks $var"
+  grep -qF "$var" README.md || fail "README.md lacks $var"
+done
+
+for sub in $(subcommands_of "$main_help"); do
+  page=man/pebble-$sub.1
+  [ -f "$page" ] || { fail "$page is missing"; continue; }
+  grep -qE -- "pebble-$sub|pebble $sub" <(man_text man/pebble.1) || fail "man/pebble.1 does not mention $sub"
+  for file in completions/pebble.bash completions/_pebble completions/pebble.fish README.md; do
+    grep -qw -- "$sub" "$file" || fail "$file does not mention the subcommand $sub"
+  done
+  run "$sub" --help
+  expect_status 0 "pebble $sub --help"
+  for flag in $(flags_of "$(awk '/^Options:/{on=1} on' <<<"$out")"); do
+    grep -qF -- "$flag" <<<"$main_help" && continue  # a global option, checked above
+    check_flag_everywhere "$flag" "$page"
+  done
+  for var in $(env_vars_of "$out"); do
+    grep -qF "$var" <(man_text "$page") || fail "$page lacks $var"
+  done
+done
+
+for page in man/*.1; do
+  warnings=$(groff -man -ww -z "$page" 2>&1 || true)
+  [ -z "$warnings" ] || fail "groff warns on $page: $warnings"
+done
+
+bash -n completions/pebble.bash || fail "completions/pebble.bash is not valid bash"
+if command -v zsh >/dev/null; then zsh -n completions/_pebble || fail "completions/_pebble is not valid zsh"; fi
+if command -v fish >/dev/null; then fish -n completions/pebble.fish || fail "completions/pebble.fish is not valid fish"; fi
+
+finish
