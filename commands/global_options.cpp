@@ -61,9 +61,9 @@ void add_global_options(CLI::App& app, GlobalFlags& flags) {
 }
 
 std::string version_text() {
-  return std::string("pebble ") + version() + " (revision " + git_revision() + ")\n" +
-         "SQLite " + sqlite_library_version() + "\n" + "libpq " + libpq_library_version() + "\n" +
-         "libcurl " + curl_library_version();
+  return std::string("pebble ") + version() + " (revision " + git_revision() + ")\n" + "SQLite " +
+         sqlite_library_version() + "\n" + "libpq " + libpq_library_version() + "\n" + "libcurl " +
+         curl_library_version();
 }
 
 }  // namespace pebble::cli

@@ -61,7 +61,8 @@ Environment capture_environment() {
 }
 
 std::string default_database_url(const Environment& environment) {
-  if (auto data_home = lookup(environment, "XDG_DATA_HOME")) return "sqlite:" + *data_home + "/pebble/pebble.db";
+  if (auto data_home = lookup(environment, "XDG_DATA_HOME"))
+    return "sqlite:" + *data_home + "/pebble/pebble.db";
   const std::string home = lookup(environment, "HOME").value_or(".");
   return "sqlite:" + home + "/.local/share/pebble/pebble.db";
 }

@@ -50,7 +50,8 @@ TEST_CASE("integers and seconds are strict", "[config]") {
   CHECK_THROWS_AS(pebble::parse_seconds("nan", "T"), UsageError);
 }
 
-TEST_CASE("database URL: flag beats PEBBLE_DATABASE_URL beats DATABASE_URL beats the XDG default", "[config]") {
+TEST_CASE("database URL: flag beats PEBBLE_DATABASE_URL beats DATABASE_URL beats the XDG default",
+          "[config]") {
   Environment environment{{"HOME", "/home/ann"}, {"USER", "ann"}};
   CHECK(load({}, environment).database_url == "sqlite:/home/ann/.local/share/pebble/pebble.db");
   environment["XDG_DATA_HOME"] = "/data";
@@ -121,5 +122,7 @@ TEST_CASE("metrics switches use the web app's names and defaults", "[config]") {
   CHECK_FALSE(config.metrics.collect_user);
   CHECK(config.metrics.max_series_per_minute == 50);
   environment["MAX_METRICS_PER_MINUTE"] = "-5";
-  CHECK(usage_error_of([&] { load({}, environment); }).starts_with("MAX_METRICS_PER_MINUTE: invalid value '-5'"));
+  CHECK(usage_error_of([&] {
+          load({}, environment);
+        }).starts_with("MAX_METRICS_PER_MINUTE: invalid value '-5'"));
 }

@@ -6,9 +6,12 @@
 using pebble::redact_database_url;
 
 TEST_CASE("database passwords never reach logs", "[store][redact]") {
-  CHECK(redact_database_url("postgresql://pebble:s3cret@db:5432/pebble") == "postgresql://pebble:***@db:5432/pebble");
-  CHECK(redact_database_url("postgres://u:p%40ss@h/db?sslmode=require") == "postgres://u:***@h/db?sslmode=require");
-  CHECK(redact_database_url("postgresql://h/db?user=u&password=hunter2&x=1") == "postgresql://h/db?user=u&password=***&x=1");
+  CHECK(redact_database_url("postgresql://pebble:s3cret@db:5432/pebble") ==
+        "postgresql://pebble:***@db:5432/pebble");
+  CHECK(redact_database_url("postgres://u:p%40ss@h/db?sslmode=require") ==
+        "postgres://u:***@h/db?sslmode=require");
+  CHECK(redact_database_url("postgresql://h/db?user=u&password=hunter2&x=1") ==
+        "postgresql://h/db?user=u&password=***&x=1");
   CHECK(redact_database_url("postgresql://user@h/db") == "postgresql://user@h/db");
   CHECK(redact_database_url("sqlite:/tmp/x.db") == "sqlite:/tmp/x.db");
 }
