@@ -89,14 +89,18 @@ void add_recorded_series(FamilyTable& table, const std::vector<CounterValue>& co
   bool with_command = only_command.empty();
   for (const CounterValue& counter : counters) {
     const FamilyDef* family = find_family(counter.family);
-    if (!family || family->origin != MetricOrigin::kRecorded || family->kind != MetricKind::kCounter) continue;
+    if (!family || family->origin != MetricOrigin::kRecorded || family->kind != MetricKind::kCounter)
+      continue;
     if (!with_command && counter.command != only_command) continue;
-    if (!table.find(family->name) || !admit(counter.command + '\x1f' + counter.family + '\x1f' + counter.labels)) continue;
+    if (!table.find(family->name) ||
+        !admit(counter.command + '\x1f' + counter.family + '\x1f' + counter.labels))
+      continue;
     if (auto sample = counter_sample(counter, with_command)) table.add(*family, std::move(*sample));
   }
   for (const HistogramValue& histogram : histograms) {
     const FamilyDef* family = find_family(histogram.family);
-    if (!family || family->origin != MetricOrigin::kRecorded || family->kind != MetricKind::kHistogram) continue;
+    if (!family || family->origin != MetricOrigin::kRecorded || family->kind != MetricKind::kHistogram)
+      continue;
     if (!with_command && histogram.command != only_command) continue;
     if (!table.find(family->name) ||
         !admit(histogram.command + '\x1f' + histogram.family + '\x1f' + histogram.labels)) {
@@ -123,8 +127,7 @@ StoreSnapshot read_store_snapshot(Store& store, const MetricsSettings& settings,
     spdlog::warn("metrics: reading the store failed: {}", error.what());
     snapshot = StoreSnapshot{};
   }
-  snapshot.query_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  snapshot.query_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return snapshot;
 }
 
@@ -153,9 +156,10 @@ std::vector<prometheus::MetricFamily> build_exposition(const StoreSnapshot& snap
   std::uint64_t dropped_total = budget.add_exposure_drops(dropped);
   if (dropped_total > 0) {
     if (dropped > 0 && budget.first_drop()) {
-      spdlog::warn("metrics: more than {} distinct series in a minute (MAX_METRICS_PER_MINUTE); "
-                   "leaving the excess out, counted in {}",
-                   settings.max_series_per_minute, metric::kMetricsDroppedSeriesTotal.name);
+      spdlog::warn(
+          "metrics: more than {} distinct series in a minute (MAX_METRICS_PER_MINUTE); "
+          "leaving the excess out, counted in {}",
+          settings.max_series_per_minute, metric::kMetricsDroppedSeriesTotal.name);
     }
     prometheus::ClientMetric sample = labelled_sample({{"command", "exposition"}});
     sample.counter.value = static_cast<double>(dropped_total);
@@ -187,7 +191,8 @@ std::optional<std::string> render_push_body(Store& store, const MetricsSettings&
   }
   if (needs_stats(settings, bit)) {
     StoreStats stats = store.gather_stats(now_utc());
-    table.add(metric::kActiveFeedsCount, gauge_sample(static_cast<double>(stats.feeds_active + stats.feeds_failing)));
+    table.add(metric::kActiveFeedsCount,
+              gauge_sample(static_cast<double>(stats.feeds_active + stats.feeds_failing)));
   }
   transaction.commit();
   return render_text(table.take());

@@ -17,8 +17,8 @@ namespace pebble::metrics {
 
 // What one pass of store queries read; serve caches it between scrapes.
 struct StoreSnapshot {
-  bool up = false;             // every query succeeded
-  double query_seconds = 0;    // wall time of the pass
+  bool up = false;           // every query succeeded
+  double query_seconds = 0;  // wall time of the pass
   std::vector<CounterValue> counters;
   std::vector<HistogramValue> histograms;
   std::vector<JobRunSummary> job_runs;
@@ -35,8 +35,7 @@ StoreSnapshot read_store_snapshot(Store& store, const MetricsSettings& settings,
 // pebble_metrics_dropped_series_total{command="exposition"}.
 std::vector<prometheus::MetricFamily> build_exposition(
     const StoreSnapshot& snapshot, const MetricsSettings& settings,
-    const std::vector<prometheus::MetricFamily>& extra = {},
-    SeriesBudget& budget = process_series_budget());
+    const std::vector<prometheus::MetricFamily>& extra = {}, SeriesBudget& budget = process_series_budget());
 
 // read_store_snapshot + build_exposition + render_text. nullopt when metrics are disabled
 // (PROMETHEUS_METRICS_ENABLED=false): callers answer 404 "metrics disabled".

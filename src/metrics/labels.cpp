@@ -28,16 +28,15 @@ std::string read_quoted_value(std::string_view text, std::size_t& position) {
     } else if (escaped == '\\' || escaped == '"') {
       value += escaped;
     } else {
-      throw Error("metric labels: unknown escape \\" + std::string(1, escaped) + " in " +
-                  std::string(text));
+      throw Error("metric labels: unknown escape \\" + std::string(1, escaped) + " in " + std::string(text));
     }
   }
   throw Error("metric labels: unterminated value in " + std::string(text));
 }
 
 bool is_name_character(char character, bool first) {
-  bool letter = (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') ||
-                character == '_';
+  bool letter =
+      (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') || character == '_';
   return letter || (!first && character >= '0' && character <= '9');
 }
 
@@ -75,14 +74,13 @@ std::string format_labels(const LabelPairs& labels) {
 std::string canonical_labels(const FamilyDef& family, const LabelPairs& labels) {
   if (labels.size() != family.label_names.size()) {
     throw Error("metric " + std::string(family.name) + ": expected " +
-                std::to_string(family.label_names.size()) + " labels, got " +
-                std::to_string(labels.size()));
+                std::to_string(family.label_names.size()) + " labels, got " + std::to_string(labels.size()));
   }
   LabelPairs ordered;
   ordered.reserve(labels.size());
   for (std::string_view name : family.label_names) {
-    auto found = std::find_if(labels.begin(), labels.end(),
-                              [&](const auto& pair) { return pair.first == name; });
+    auto found =
+        std::find_if(labels.begin(), labels.end(), [&](const auto& pair) { return pair.first == name; });
     if (found == labels.end()) {
       throw Error("metric " + std::string(family.name) + ": label " + std::string(name) + " missing");
     }
@@ -101,8 +99,8 @@ LabelPairs parse_labels(std::string_view text) {
     }
     if (position == name_start || position + 1 >= text.size() || text[position] != '=' ||
         text[position + 1] != '"') {
-      throw Error("metric labels: expected name=\"value\" at offset " + std::to_string(name_start) +
-                  " in " + std::string(text));
+      throw Error("metric labels: expected name=\"value\" at offset " + std::to_string(name_start) + " in " +
+                  std::string(text));
     }
     std::string name(text.substr(name_start, position - name_start));
     ++position;  // '='

@@ -27,8 +27,8 @@ std::string budget_key(const std::string& command, std::string_view family, cons
 MetricsRecorder::MetricsRecorder(std::string command, MetricsSettings settings, SeriesBudget& budget)
     : command_(std::move(command)), settings_(settings), budget_(budget) {}
 
-std::optional<std::string> MetricsRecorder::series_labels(const FamilyDef& family,
-                                                          const LabelPairs& labels, MetricKind kind) {
+std::optional<std::string> MetricsRecorder::series_labels(const FamilyDef& family, const LabelPairs& labels,
+                                                          MetricKind kind) {
   if (!family_enabled(family, settings_)) return std::nullopt;
   if (family.origin != MetricOrigin::kRecorded || family.kind != kind) {
     spdlog::warn("metric {} cannot be recorded as a {}; ignored", family.name, kind_text(kind));
@@ -90,7 +90,8 @@ std::pair<std::vector<CounterDelta>, std::vector<HistogramDelta>> MetricsRecorde
     }
     HistogramDelta delta{command_, std::string(key.first->name), key.second, {}, pending.sum, pending.count};
     for (std::size_t index = 0; index < pending.bucket_counts.size(); ++index) {
-      double bound = index < key.first->buckets.size() ? key.first->buckets[index] : std::numeric_limits<double>::infinity();
+      double bound = index < key.first->buckets.size() ? key.first->buckets[index]
+                                                       : std::numeric_limits<double>::infinity();
       delta.buckets.emplace_back(bucket_bound_text(bound), pending.bucket_counts[index]);
     }
     histograms.push_back(std::move(delta));
@@ -100,9 +101,10 @@ std::pair<std::vector<CounterDelta>, std::vector<HistogramDelta>> MetricsRecorde
     counters.push_back(CounterDelta{command_, std::string(metric::kMetricsDroppedSeriesTotal.name), "",
                                     static_cast<double>(dropped)});
     if (budget_.first_drop()) {
-      spdlog::warn("metrics: more than {} distinct series in a minute (MAX_METRICS_PER_MINUTE); "
-                   "dropping the excess, counted in {}",
-                   settings_.max_series_per_minute, metric::kMetricsDroppedSeriesTotal.name);
+      spdlog::warn(
+          "metrics: more than {} distinct series in a minute (MAX_METRICS_PER_MINUTE); "
+          "dropping the excess, counted in {}",
+          settings_.max_series_per_minute, metric::kMetricsDroppedSeriesTotal.name);
     }
   }
   return {std::move(counters), std::move(histograms)};

@@ -63,8 +63,7 @@ std::optional<prometheus::ClientMetric> counter_sample(const CounterValue& count
   return sample;
 }
 
-std::optional<prometheus::ClientMetric> histogram_sample(const HistogramValue& histogram,
-                                                         bool with_command) {
+std::optional<prometheus::ClientMetric> histogram_sample(const HistogramValue& histogram, bool with_command) {
   auto labels = series_labels(histogram.command, histogram.labels, with_command);
   if (!labels) return std::nullopt;
   prometheus::ClientMetric sample = labelled_sample(*labels);
@@ -99,11 +98,14 @@ void add_job_samples(FamilyTable& table, const JobRunSummary& summary, bool with
   }
   gauge(metric::kJobLastRunTimestampSeconds, epoch_seconds(run.finished_at.value_or(run.started_at)));
   if (run.finished_at) {
-    gauge(metric::kJobDurationSeconds, static_cast<double>(run.finished_at->micros - run.started_at.micros) / 1e6);
+    gauge(metric::kJobDurationSeconds,
+          static_cast<double>(run.finished_at->micros - run.started_at.micros) / 1e6);
   }
   gauge(metric::kJobLastRunSuccess, run.status == "ok" ? 1 : 0);
 }
 
-double epoch_seconds(Timestamp timestamp) { return static_cast<double>(timestamp.micros) / 1e6; }
+double epoch_seconds(Timestamp timestamp) {
+  return static_cast<double>(timestamp.micros) / 1e6;
+}
 
 }  // namespace pebble::metrics

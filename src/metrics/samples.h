@@ -41,8 +41,7 @@ prometheus::ClientMetric labelled_sample(const std::vector<std::pair<std::string
 std::optional<prometheus::ClientMetric> counter_sample(const CounterValue& counter, bool with_command);
 
 // The sample of a stored histogram with its buckets sorted and +Inf present.
-std::optional<prometheus::ClientMetric> histogram_sample(const HistogramValue& histogram,
-                                                         bool with_command);
+std::optional<prometheus::ClientMetric> histogram_sample(const HistogramValue& histogram, bool with_command);
 
 // The pebble_job_* samples of one command's latest run, into the open job families.
 void add_job_samples(FamilyTable& table, const JobRunSummary& summary, bool with_command);

@@ -2,8 +2,7 @@
 
 namespace pebble::metrics {
 
-bool SeriesBudget::admit(const std::string& series_key, std::int64_t max_per_minute,
-                         Clock::time_point now) {
+bool SeriesBudget::admit(const std::string& series_key, std::int64_t max_per_minute, Clock::time_point now) {
   if (max_per_minute <= 0) return true;
   std::lock_guard lock(mutex_);
   // Fixed one-minute windows: a long-running serve gets a fresh allowance every minute.
