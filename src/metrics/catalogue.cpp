@@ -36,286 +36,161 @@ constexpr std::uint32_t kFeedCommands = kPollFeedsBit | kTestMetricsBit;
 constexpr std::uint32_t kImportCommands = kImportBit | kTestMetricsBit;
 constexpr std::uint32_t kExportCommands = kExportBit | kTestMetricsBit;
 
+// Shorthands for the recurring shapes of a family, so each entry below stays one statement.
+constexpr FamilyDef counter(std::string_view name, std::string_view help,
+                            std::span<const std::string_view> labels, MetricGate gate,
+                            std::uint32_t commands) {
+  return {name, MetricKind::kCounter, help, labels, kNoBuckets, gate, MetricOrigin::kRecorded, commands};
+}
+constexpr FamilyDef histogram(std::string_view name, std::string_view help,
+                              std::span<const std::string_view> labels, std::span<const double> buckets,
+                              MetricGate gate, std::uint32_t commands) {
+  return {name, MetricKind::kHistogram, help, labels, buckets, gate, MetricOrigin::kRecorded, commands};
+}
+constexpr FamilyDef job_gauge(std::string_view name, std::string_view help) {
+  return {name,
+          MetricKind::kGauge,
+          help,
+          kCommandLabel,
+          kNoBuckets,
+          MetricGate::kAlways,
+          MetricOrigin::kJobRuns,
+          kEveryCommand};
+}
+constexpr FamilyDef store_gauge(std::string_view name, std::string_view help,
+                                std::span<const std::string_view> labels, MetricGate gate) {
+  return {name, MetricKind::kGauge, help, labels, kNoBuckets, gate, MetricOrigin::kStore, kNoCommand};
+}
+constexpr FamilyDef process_gauge(std::string_view name, std::string_view help,
+                                  std::span<const std::string_view> labels = kNoLabels) {
+  return {
+      name,      MetricKind::kGauge, help, labels, kNoBuckets, MetricGate::kAlways, MetricOrigin::kProcess,
+      kNoCommand};
+}
+
 }  // namespace
 
 namespace metric {
-using enum MetricKind;
 using enum MetricGate;
-using enum MetricOrigin;
 
-constexpr FamilyDef kFeedPollsTotal{"feed_polls_total", kCounter,     "Feed polls by outcome.",
-                                    kStatusLabel,       kNoBuckets,   kFeed,
-                                    kRecorded,          kFeedCommands};
-constexpr FamilyDef kFeedPollErrorsTotal{"feed_poll_errors_total",
-                                         kCounter,
-                                         "Failed feed polls by reason.",
-                                         kReasonLabel,
-                                         kNoBuckets,
-                                         kFeed,
-                                         kRecorded,
-                                         kFeedCommands};
-constexpr FamilyDef kFeedPollDurationSeconds{"feed_poll_duration_seconds",
-                                             kHistogram,
-                                             "Time spent fetching, parsing and storing one feed.",
-                                             kNoLabels,
-                                             kFeedPollBuckets,
-                                             kFeed,
-                                             kRecorded,
-                                             kFeedCommands};
-constexpr FamilyDef kFeedItemsDiscoveredTotal{"feed_items_discovered_total",
-                                              kCounter,
-                                              "New feed items stored by polls.",
-                                              kNoLabels,
-                                              kNoBuckets,
-                                              kFeed,
-                                              kRecorded,
-                                              kFeedCommands};
+constexpr FamilyDef kFeedPollsTotal =
+    counter("feed_polls_total", "Feed polls by outcome.", kStatusLabel, kFeed, kFeedCommands);
+constexpr FamilyDef kFeedPollErrorsTotal =
+    counter("feed_poll_errors_total", "Failed feed polls by reason.", kReasonLabel, kFeed, kFeedCommands);
+constexpr FamilyDef kFeedPollDurationSeconds =
+    histogram("feed_poll_duration_seconds", "Time spent fetching, parsing and storing one feed.", kNoLabels,
+              kFeedPollBuckets, kFeed, kFeedCommands);
+constexpr FamilyDef kFeedItemsDiscoveredTotal = counter(
+    "feed_items_discovered_total", "New feed items stored by polls.", kNoLabels, kFeed, kFeedCommands);
 
-constexpr FamilyDef kBookmarkOperationsTotal{"bookmark_operations_total",
-                                             kCounter,
-                                             "Bookmark writes by operation and source.",
-                                             kOperationSourceLabels,
-                                             kNoBuckets,
-                                             kBookmark,
-                                             kRecorded,
-                                             kImportCommands};
-constexpr FamilyDef kImportJobsTotal{
-    "import_jobs_total", kCounter,       "Import jobs by status (started, completed, failed) and format.",
-    kStatusFormatLabels, kNoBuckets,     kBookmark,
-    kRecorded,           kImportCommands};
-constexpr FamilyDef kImportJobDurationSeconds{"import_job_duration_seconds",
-                                              kHistogram,
-                                              "Time spent on one import job.",
-                                              kFormatLabel,
-                                              kImportBuckets,
-                                              kBookmark,
-                                              kRecorded,
-                                              kImportCommands};
-constexpr FamilyDef kImportItemsProcessedTotal{"import_items_processed_total",
-                                               kCounter,
-                                               "Imported items by outcome and format.",
-                                               kStatusFormatLabels,
-                                               kNoBuckets,
-                                               kBookmark,
-                                               kRecorded,
-                                               kImportCommands};
-constexpr FamilyDef kExportOperationsTotal{"export_operations_total",
-                                           kCounter,
-                                           "Exports by format and outcome.",
-                                           kFormatStatusLabels,
-                                           kNoBuckets,
-                                           kBookmark,
-                                           kRecorded,
-                                           kExportCommands};
-constexpr FamilyDef kExportDurationSeconds{"export_duration_seconds",
-                                           kHistogram,
-                                           "Time spent on one export.",
-                                           kFormatLabel,
-                                           kExportBuckets,
-                                           kBookmark,
-                                           kRecorded,
-                                           kExportCommands};
-constexpr FamilyDef kExportItemsTotal{"export_items_total",
-                                      kCounter,
-                                      "Bookmarks written by exports.",
-                                      kFormatLabel,
-                                      kNoBuckets,
-                                      kBookmark,
-                                      kRecorded,
-                                      kExportCommands};
+constexpr FamilyDef kBookmarkOperationsTotal =
+    counter("bookmark_operations_total", "Bookmark writes by operation and source.", kOperationSourceLabels,
+            kBookmark, kImportCommands);
+constexpr FamilyDef kImportJobsTotal =
+    counter("import_jobs_total", "Import jobs by status (started, completed, failed) and format.",
+            kStatusFormatLabels, kBookmark, kImportCommands);
+constexpr FamilyDef kImportJobDurationSeconds =
+    histogram("import_job_duration_seconds", "Time spent on one import job.", kFormatLabel, kImportBuckets,
+              kBookmark, kImportCommands);
+constexpr FamilyDef kImportItemsProcessedTotal =
+    counter("import_items_processed_total", "Imported items by outcome and format.", kStatusFormatLabels,
+            kBookmark, kImportCommands);
+constexpr FamilyDef kExportOperationsTotal =
+    counter("export_operations_total", "Exports by format and outcome.", kFormatStatusLabels, kBookmark,
+            kExportCommands);
+constexpr FamilyDef kExportDurationSeconds =
+    histogram("export_duration_seconds", "Time spent on one export.", kFormatLabel, kExportBuckets, kBookmark,
+              kExportCommands);
+constexpr FamilyDef kExportItemsTotal =
+    counter("export_items_total", "Bookmarks written by exports.", kFormatLabel, kBookmark, kExportCommands);
 
-constexpr FamilyDef kModelInsertsTotal{"pebble_model_inserts_total",
-                                       kCounter,
-                                       "Rows inserted by model.",
-                                       kModelLabel,
-                                       kNoBuckets,
-                                       kAlways,
-                                       kRecorded,
-                                       kEveryCommand};
-constexpr FamilyDef kModelUpdatesTotal{"pebble_model_updates_total",
-                                       kCounter,
-                                       "Rows updated by model.",
-                                       kModelLabel,
-                                       kNoBuckets,
-                                       kAlways,
-                                       kRecorded,
-                                       kEveryCommand};
-constexpr FamilyDef kModelDeletesTotal{"pebble_model_deletes_total",
-                                       kCounter,
-                                       "Rows deleted by model.",
-                                       kModelLabel,
-                                       kNoBuckets,
-                                       kAlways,
-                                       kRecorded,
-                                       kEveryCommand};
+constexpr FamilyDef kModelInsertsTotal =
+    counter("pebble_model_inserts_total", "Rows inserted by model.", kModelLabel, kAlways, kEveryCommand);
+constexpr FamilyDef kModelUpdatesTotal =
+    counter("pebble_model_updates_total", "Rows updated by model.", kModelLabel, kAlways, kEveryCommand);
+constexpr FamilyDef kModelDeletesTotal =
+    counter("pebble_model_deletes_total", "Rows deleted by model.", kModelLabel, kAlways, kEveryCommand);
 
-constexpr FamilyDef kPushgatewayPushFailuresTotal{"pebble_pushgateway_push_failures_total",
-                                                  kCounter,
-                                                  "Pushes to the Pushgateway that failed.",
-                                                  kNoLabels,
-                                                  kNoBuckets,
-                                                  kAlways,
-                                                  kRecorded,
-                                                  kEveryCommand};
-constexpr FamilyDef kMetricsDroppedSeriesTotal{
-    "pebble_metrics_dropped_series_total",
-    kCounter,
-    "Series dropped by the MAX_METRICS_PER_MINUTE cardinality guard.",
-    kNoLabels,
-    kNoBuckets,
-    kAlways,
-    kRecorded,
-    kEveryCommand};
+constexpr FamilyDef kPushgatewayPushFailuresTotal =
+    counter("pebble_pushgateway_push_failures_total", "Pushes to the Pushgateway that failed.", kNoLabels,
+            kAlways, kEveryCommand);
+constexpr FamilyDef kMetricsDroppedSeriesTotal = counter(
+    "pebble_metrics_dropped_series_total", "Series dropped by the MAX_METRICS_PER_MINUTE cardinality guard.",
+    kNoLabels, kAlways, kEveryCommand);
 
-constexpr FamilyDef kJobLastSuccessTimestampSeconds{"pebble_job_last_success_timestamp_seconds",
-                                                    kGauge,
-                                                    "Unix time the command last finished with status ok.",
-                                                    kCommandLabel,
-                                                    kNoBuckets,
-                                                    kAlways,
-                                                    kJobRuns,
-                                                    kEveryCommand};
-constexpr FamilyDef kJobLastRunTimestampSeconds{
-    "pebble_job_last_run_timestamp_seconds",
-    kGauge,
-    "Unix time the command's latest run finished (or started, while unfinished).",
-    kCommandLabel,
-    kNoBuckets,
-    kAlways,
-    kJobRuns,
-    kEveryCommand};
-constexpr FamilyDef kJobDurationSeconds{"pebble_job_duration_seconds",
-                                        kGauge,
-                                        "Wall time of the command's latest finished run.",
-                                        kCommandLabel,
-                                        kNoBuckets,
-                                        kAlways,
-                                        kJobRuns,
-                                        kEveryCommand};
-constexpr FamilyDef kJobLastRunSuccess{"pebble_job_last_run_success",
-                                       kGauge,
-                                       "1 when the command's latest run ended ok, else 0.",
-                                       kCommandLabel,
-                                       kNoBuckets,
-                                       kAlways,
-                                       kJobRuns,
-                                       kEveryCommand};
+constexpr FamilyDef kJobLastSuccessTimestampSeconds = job_gauge(
+    "pebble_job_last_success_timestamp_seconds", "Unix time the command last finished with status ok.");
+constexpr FamilyDef kJobLastRunTimestampSeconds =
+    job_gauge("pebble_job_last_run_timestamp_seconds",
+              "Unix time the command's latest run finished (or started, while unfinished).");
+constexpr FamilyDef kJobDurationSeconds =
+    job_gauge("pebble_job_duration_seconds", "Wall time of the command's latest finished run.");
+constexpr FamilyDef kJobLastRunSuccess =
+    job_gauge("pebble_job_last_run_success", "1 when the command's latest run ended ok, else 0.");
 
 // active_feeds_count keeps the web app's name for its dashboards. promtool reserves the `_count`
 // suffix for histograms and summaries unless the family is untyped, so it is exposed untyped
-// (PromQL treats it exactly like a gauge).
+// (PromQL treats it exactly like a gauge). It is pushed by poll-feeds, hence recorded_by.
 constexpr FamilyDef kActiveFeedsCount{"active_feeds_count",
-                                      kUntyped,
+                                      MetricKind::kUntyped,
                                       "Number of active (non-disabled) feeds.",
                                       kNoLabels,
                                       kNoBuckets,
                                       kFeed,
-                                      kStore,
+                                      MetricOrigin::kStore,
                                       kFeedCommands};
-constexpr FamilyDef kFeeds{"pebble_feeds", kGauge,     "Feeds by state (active, failing, disabled).",
-                           kStateLabel,    kNoBuckets, kFeed,
-                           kStore,         kNoCommand};
-constexpr FamilyDef kFeedsDue{
-    "pebble_feeds_due", kGauge, "Enabled feeds due for a poll.", kNoLabels, kNoBuckets, kFeed, kStore,
-    kNoCommand};
-constexpr FamilyDef kFeedItems{
-    "pebble_feed_items", kGauge, "Stored feed items.", kNoLabels, kNoBuckets, kFeed, kStore, kNoCommand};
-constexpr FamilyDef kBookmarks{"pebble_bookmarks", kGauge, "Stored bookmarks.", kNoLabels, kNoBuckets,
-                               kBookmark,          kStore, kNoCommand};
-constexpr FamilyDef kTags{"pebble_tags", kGauge,    "Stored tags.", kNoLabels,
-                          kNoBuckets,    kBookmark, kStore,         kNoCommand};
-constexpr FamilyDef kUsers{"pebble_users", kGauge,  "Stored users.", kNoLabels,
-                           kNoBuckets,     kAlways, kStore,          kNoCommand};
-constexpr FamilyDef kImportJobs{"pebble_import_jobs",
-                                kGauge,
-                                "Import jobs by status.",
-                                kStatusLabel,
-                                kNoBuckets,
-                                kBookmark,
-                                kStore,
-                                kNoCommand};
-constexpr FamilyDef kBookmarkCountByUser{"bookmark_count_by_user",
-                                         kGauge,
-                                         "Number of bookmarks per user.",
-                                         kUserLabel,
-                                         kNoBuckets,
-                                         kUser,
-                                         kStore,
-                                         kNoCommand};
+constexpr FamilyDef kFeeds =
+    store_gauge("pebble_feeds", "Feeds by state (active, failing, disabled).", kStateLabel, kFeed);
+constexpr FamilyDef kFeedsDue =
+    store_gauge("pebble_feeds_due", "Enabled feeds due for a poll.", kNoLabels, kFeed);
+constexpr FamilyDef kFeedItems = store_gauge("pebble_feed_items", "Stored feed items.", kNoLabels, kFeed);
+constexpr FamilyDef kBookmarks = store_gauge("pebble_bookmarks", "Stored bookmarks.", kNoLabels, kBookmark);
+constexpr FamilyDef kTags = store_gauge("pebble_tags", "Stored tags.", kNoLabels, kBookmark);
+constexpr FamilyDef kUsers = store_gauge("pebble_users", "Stored users.", kNoLabels, kAlways);
+constexpr FamilyDef kImportJobs =
+    store_gauge("pebble_import_jobs", "Import jobs by status.", kStatusLabel, kBookmark);
+constexpr FamilyDef kBookmarkCountByUser =
+    store_gauge("bookmark_count_by_user", "Number of bookmarks per user.", kUserLabel, kUser);
 
-constexpr FamilyDef kStoreUp{"pebble_store_up", kGauge,     "1 when the last store query pass succeeded.",
-                             kNoLabels,         kNoBuckets, kAlways,
-                             kProcess,          kNoCommand};
-constexpr FamilyDef kStoreQueryDurationSeconds{"pebble_store_query_duration_seconds",
-                                               kGauge,
-                                               "Wall time of the last store query pass.",
-                                               kNoLabels,
-                                               kNoBuckets,
-                                               kAlways,
-                                               kProcess,
-                                               kNoCommand};
-constexpr FamilyDef kBuildInfo{"pebble_build_info",
-                               kGauge,
-                               "Always 1; labelled with the build.",
-                               kVersionRevisionLabels,
-                               kNoBuckets,
-                               kAlways,
-                               kProcess,
-                               kNoCommand};
+constexpr FamilyDef kStoreUp =
+    process_gauge("pebble_store_up", "1 when the last store query pass succeeded.");
+constexpr FamilyDef kStoreQueryDurationSeconds =
+    process_gauge("pebble_store_query_duration_seconds", "Wall time of the last store query pass.");
+constexpr FamilyDef kBuildInfo =
+    process_gauge("pebble_build_info", "Always 1; labelled with the build.", kVersionRevisionLabels);
 constexpr FamilyDef kProcessCpuSecondsTotal{"process_cpu_seconds_total",
-                                            kCounter,
+                                            MetricKind::kCounter,
                                             "Total user and system CPU time spent in seconds.",
                                             kNoLabels,
                                             kNoBuckets,
                                             kAlways,
-                                            kProcess,
+                                            MetricOrigin::kProcess,
                                             kNoCommand};
-constexpr FamilyDef kProcessResidentMemoryBytes{"process_resident_memory_bytes",
-                                                kGauge,
-                                                "Resident memory size in bytes.",
-                                                kNoLabels,
-                                                kNoBuckets,
-                                                kAlways,
-                                                kProcess,
-                                                kNoCommand};
-constexpr FamilyDef kProcessVirtualMemoryBytes{"process_virtual_memory_bytes",
-                                               kGauge,
-                                               "Virtual memory size in bytes.",
-                                               kNoLabels,
-                                               kNoBuckets,
-                                               kAlways,
-                                               kProcess,
-                                               kNoCommand};
-constexpr FamilyDef kProcessOpenFds{"process_open_fds", kGauge,     "Number of open file descriptors.",
-                                    kNoLabels,          kNoBuckets, kAlways,
-                                    kProcess,           kNoCommand};
-constexpr FamilyDef kProcessMaxFds{"process_max_fds", kGauge,     "Maximum number of open file descriptors.",
-                                   kNoLabels,         kNoBuckets, kAlways,
-                                   kProcess,          kNoCommand};
-constexpr FamilyDef kProcessStartTimeSeconds{"process_start_time_seconds",
-                                             kGauge,
-                                             "Start time of the process since unix epoch in seconds.",
-                                             kNoLabels,
-                                             kNoBuckets,
-                                             kAlways,
-                                             kProcess,
-                                             kNoCommand};
+constexpr FamilyDef kProcessResidentMemoryBytes =
+    process_gauge("process_resident_memory_bytes", "Resident memory size in bytes.");
+constexpr FamilyDef kProcessVirtualMemoryBytes =
+    process_gauge("process_virtual_memory_bytes", "Virtual memory size in bytes.");
+constexpr FamilyDef kProcessOpenFds = process_gauge("process_open_fds", "Number of open file descriptors.");
+constexpr FamilyDef kProcessMaxFds =
+    process_gauge("process_max_fds", "Maximum number of open file descriptors.");
+constexpr FamilyDef kProcessStartTimeSeconds =
+    process_gauge("process_start_time_seconds", "Start time of the process since unix epoch in seconds.");
 
 constexpr FamilyDef kHttpRequestsTotal{"pebble_http_requests_total",
-                                       kCounter,
+                                       MetricKind::kCounter,
                                        "HTTP requests answered by serve, by handler and status code.",
                                        kHandlerCodeLabels,
                                        kNoBuckets,
                                        kAlways,
-                                       kServe,
+                                       MetricOrigin::kServe,
                                        kNoCommand};
 constexpr FamilyDef kHttpRequestDurationSeconds{"pebble_http_request_duration_seconds",
-                                                kHistogram,
+                                                MetricKind::kHistogram,
                                                 "Time serve spent answering a request.",
                                                 kHandlerLabel,
                                                 kHttpBuckets,
                                                 kAlways,
-                                                kServe,
+                                                MetricOrigin::kServe,
                                                 kNoCommand};
 }  // namespace metric
 
