@@ -163,6 +163,15 @@ class Store {
   virtual std::vector<CounterValue> read_counters() = 0;
   virtual std::vector<HistogramValue> read_histograms() = 0;
 
+  // Savepoints inside the caller's open transaction (SQL SAVEPOINT / RELEASE SAVEPOINT / ROLLBACK TO
+  // SAVEPOINT), so a failed metrics write can be undone without aborting the data it rides with
+  // (PostgreSQL aborts the whole transaction on any failed statement). `name` is a fixed SQL
+  // identifier chosen by the code ([a-z_]+), never user input. After rollback_to_savepoint the
+  // caller still calls release_savepoint.
+  virtual void savepoint(const std::string& name) = 0;
+  virtual void release_savepoint(const std::string& name) = 0;
+  virtual void rollback_to_savepoint(const std::string& name) = 0;
+
   // Counts for the store-derived gauges.
   virtual StoreStats gather_stats(Timestamp now) = 0;
 };

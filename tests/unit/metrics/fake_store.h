@@ -1,0 +1,145 @@
+#pragma once
+// An in-memory Store for the metrics tests: the metric, job-run, stats and transaction methods are
+// real (savepoints and rollbacks restore the metric tables); every other method throws.
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "store/store.h"
+#include "support/error.h"
+
+namespace pebble::test {
+
+// The fake; `fail_metric_writes` makes add_counters/add_histograms throw after writing a part.
+class FakeStore : public Store {
+ public:
+  using Key = std::tuple<std::string, std::string, std::string>;
+  // The metric tables: what a snapshot saves and a rollback restores.
+  struct Tables {
+    std::map<Key, double> counters;
+    std::map<Key, HistogramValue> histograms;
+  };
+
+  bool fail_metric_writes = false;
+  bool fail_reads = false;
+  StoreStats stats;
+  std::vector<JobRunSummary> job_runs;
+  Tables tables;
+  std::vector<std::string> savepoint_log;  // "savepoint x", "release x", "rollback x"
+
+  std::string backend() const override { return "fake"; }
+  void begin(TxMode) override {
+    if (in_transaction_) throw StoreError("fake store: nested begin");
+    in_transaction_ = true;
+    transaction_start_ = tables;
+  }
+  void commit() override { in_transaction_ = false; }
+  void rollback() override {
+    in_transaction_ = false;
+    tables = transaction_start_;
+  }
+  void ping() override {}
+  bool in_transaction() const { return in_transaction_; }
+
+  void savepoint(const std::string& name) override {
+    savepoint_log.push_back("savepoint " + name);
+    savepoints_[name] = tables;
+  }
+  void release_savepoint(const std::string& name) override {
+    savepoint_log.push_back("release " + name);
+    savepoints_.erase(name);
+  }
+  void rollback_to_savepoint(const std::string& name) override {
+    savepoint_log.push_back("rollback " + name);
+    tables = savepoints_.at(name);
+  }
+
+  void add_counters(const std::vector<CounterDelta>& deltas) override {
+    for (const CounterDelta& delta : deltas) {
+      tables.counters[Key(delta.command, delta.family, delta.labels)] += delta.value;
+      if (fail_metric_writes) throw StoreError("fake store: metric_counters is missing");
+    }
+  }
+  void add_histograms(const std::vector<HistogramDelta>& deltas) override {
+    for (const HistogramDelta& delta : deltas) {
+      if (fail_metric_writes) throw StoreError("fake store: metric_histograms is missing");
+      HistogramValue& value = tables.histograms[Key(delta.command, delta.family, delta.labels)];
+      value.command = delta.command;
+      value.family = delta.family;
+      value.labels = delta.labels;
+      value.sum += delta.sum;
+      value.count += delta.count;
+      for (const auto& [le, count] : delta.buckets) {
+        bool found = false;
+        for (auto& bucket : value.buckets) {
+          if (bucket.first == le) {
+            bucket.second += count;
+            found = true;
+          }
+        }
+        if (!found) value.buckets.emplace_back(le, count);
+      }
+    }
+  }
+  std::vector<CounterValue> read_counters() override {
+    if (fail_reads) throw StoreError("fake store: connection lost");
+    std::vector<CounterValue> values;
+    for (const auto& [key, value] : tables.counters) {
+      values.push_back(CounterValue{std::get<0>(key), std::get<1>(key), std::get<2>(key), value});
+    }
+    return values;
+  }
+  std::vector<HistogramValue> read_histograms() override {
+    if (fail_reads) throw StoreError("fake store: connection lost");
+    std::vector<HistogramValue> values;
+    for (const auto& entry : tables.histograms) values.push_back(entry.second);
+    return values;
+  }
+  std::vector<JobRunSummary> latest_job_runs() override { return job_runs; }
+  StoreStats gather_stats(Timestamp) override { return stats; }
+  void record_job_run(JobRun&) override { unused(); }
+
+  // The counter value of one series, 0 when absent.
+  double counter(const std::string& command, const std::string& family, const std::string& labels) const {
+    auto found = tables.counters.find(Key(command, family, labels));
+    return found == tables.counters.end() ? 0 : found->second;
+  }
+
+  std::pair<User, bool> get_or_create_user(const std::string&) override { unused(); }
+  std::optional<User> find_user(const std::string&) override { unused(); }
+  bool delete_user(std::int64_t) override { unused(); }
+  std::vector<UpsertOutcome> upsert_bookmarks(std::int64_t, const std::vector<BookmarkInput>&,
+                                              DuplicatePolicy) override {
+    unused();
+  }
+  std::optional<Bookmark> find_bookmark(std::int64_t, const std::string&) override { unused(); }
+  bool delete_bookmark(std::int64_t) override { unused(); }
+  void for_each_bookmark(const BookmarkQuery&, const std::function<void(const Bookmark&)>&) override {
+    unused();
+  }
+  std::int64_t count_bookmarks(std::int64_t) override { unused(); }
+  std::optional<Tag> find_tag(std::int64_t, const std::string&) override { unused(); }
+  std::vector<Tag> list_tags(std::int64_t) override { unused(); }
+  std::pair<Feed, bool> get_or_create_feed(const std::string&) override { unused(); }
+  std::optional<Feed> find_feed_by_url(const std::string&) override { unused(); }
+  std::optional<Feed> get_feed(std::int64_t) override { unused(); }
+  std::vector<Feed> list_feeds() override { unused(); }
+  void update_feed(const Feed&) override { unused(); }
+  std::vector<Feed> claim_feeds(const FeedClaim&) override { unused(); }
+  ItemUpsertOutcome upsert_feed_item(std::int64_t, const FeedItemInput&, Timestamp) override { unused(); }
+  std::vector<FeedItem> list_feed_items(std::int64_t) override { unused(); }
+  void create_import_job(ImportJob&) override { unused(); }
+  void update_import_job(const ImportJob&) override { unused(); }
+  std::optional<ImportJob> get_import_job(std::int64_t) override { unused(); }
+
+ private:
+  [[noreturn]] static void unused() { throw std::logic_error("fake store: not used by the metrics tests"); }
+
+  bool in_transaction_ = false;
+  Tables transaction_start_;
+  std::map<std::string, Tables> savepoints_;
+};
+
+}  // namespace pebble::test
