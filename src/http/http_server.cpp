@@ -48,6 +48,7 @@ struct HttpServer::State {
   std::atomic<std::size_t> open_connections{0};
   std::thread poller;
   std::vector<std::thread> workers;
+  std::mutex lifecycle_mutex;  // start() and stop() may come from different threads (a signal watcher)
 
   std::mutex mutex;  // guards everything below
   std::condition_variable work_ready;
@@ -217,6 +218,7 @@ HttpServer::~HttpServer() {
 
 std::uint16_t HttpServer::start() {
   State& state = *state_;
+  const std::lock_guard lifecycle(state.lifecycle_mutex);
   if (state.started) throw Error("HTTP server on " + address() + " is already started");
   state.listen_socket = open_listen_socket(state.options.listen);
   int pipe_ends[2];
@@ -237,6 +239,7 @@ std::uint16_t HttpServer::start() {
 
 void HttpServer::stop() {
   State& state = *state_;
+  const std::lock_guard lifecycle(state.lifecycle_mutex);
   if (!state.started || state.stopped) return;
   state.stopped = true;
   state.stopping = true;

@@ -4,6 +4,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cstdio>
+#include <ctime>
 #include <exception>
 
 #include "http/request_parser.h"
@@ -31,9 +33,24 @@ std::string without_line_breaks(std::string value) {
   return value;
 }
 
+// The Date header an origin server must send (RFC 9110 §6.6.1), in IMF-fixdate form.
+std::string http_date() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  ::gmtime_r(&now, &utc);
+  static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  char text[40];
+  std::snprintf(text, sizeof(text), "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[utc.tm_wday], utc.tm_mday,
+                kMonths[utc.tm_mon], utc.tm_year + 1900, utc.tm_hour, utc.tm_min, utc.tm_sec);
+  return text;
+}
+
 std::string serialize_response(const HttpResponse& response, bool head_only, bool keep_alive) {
   std::string text = "HTTP/1.1 " + std::to_string(response.status) + " " +
                      std::string(reason_phrase(response.status)) + "\r\n";
+  if (!response.headers.has("Date")) text += "Date: " + http_date() + "\r\n";
   for (const auto& [name, value] : response.headers.fields()) {
     if (is_framing_header(name)) continue;
     text += without_line_breaks(name) + ": " + without_line_breaks(value) + "\r\n";

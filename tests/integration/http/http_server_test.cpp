@@ -28,7 +28,8 @@ ServerOptions loopback_options(int threads = 4) {
   return options;
 }
 
-// The test handler: /echo describes the request, /missing is 404, /throw fails, /body echoes the body.
+// The test handler: /echo describes the request, /body echoes the body, /throw fails, other methods
+// get 405 and other paths 404.
 HttpResponse test_handler(const HttpRequest& request) {
   if (request.path == "/echo") {
     return make_response(200, request.method + " " + request.path + " ?" + request.query + " from " +
@@ -37,6 +38,11 @@ HttpResponse test_handler(const HttpRequest& request) {
   if (request.path == "/body") return make_response(200, "got " + request.body);
   if (request.path == "/throw") throw std::runtime_error("handler exploded");
   if (request.path == "/throw-int") throw 42;
+  if (request.method != "GET") {
+    auto refused = make_response(405, "method not allowed\n");
+    refused.headers.set("Allow", "GET, HEAD");
+    return refused;
+  }
   return make_response(404, "not found\n");
 }
 
@@ -139,4 +145,17 @@ TEST_CASE("HTTP/1.0 closes by default", "[http]") {
   REQUIRE(connection.send("GET /echo HTTP/1.0\r\n\r\n"));
   CHECK(connection.read_response().status == 200);
   CHECK(connection.closed_by_server(2000ms));
+}
+
+TEST_CASE("unknown methods reach the handler, which answers 405", "[http]") {
+  HttpServer server(loopback_options(), test_handler);
+  const auto port = server.start();
+  RawConnection connection(port);
+  REQUIRE(connection.send("BREW /echo-not HTTP/1.1\r\nHost: t\r\n\r\n"));
+  const auto response = connection.read_response();
+  CHECK(response.status == 405);
+  CHECK(header_value(response.head, "Allow") == "GET, HEAD");
+  CHECK(header_value(response.head, "Date").size() == 29);  // "Sun, 06 Nov 1994 08:49:37 GMT"
+  REQUIRE(connection.send("GET /echo HTTP/1.1\r\nHost: t\r\n\r\n"));
+  CHECK(connection.read_response().status == 200);
 }

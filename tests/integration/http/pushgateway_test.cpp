@@ -3,8 +3,10 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "http/push_client.h"
 #include "support/test_env.h"
@@ -77,8 +79,14 @@ TEST_CASE("pushes reach a real Pushgateway, '/' in the command included", "[http
     request.body = "# TYPE pebble_http_test_value gauge\npebble_http_test_value 7\n";
     REQUIRE(push_metrics(request).ok);  // PUT replaces the group
     CHECK(pushed_value(base, command, "pebble_http_test_value") == "7");
+    // DELETE is applied asynchronously (202 Accepted): wait for the group to go.
     fetch("DELETE", base + pebble::http::grouping_path(request.grouping));
-    CHECK(pushed_value(base, command, "pebble_http_test_value").empty());
+    bool deleted = false;
+    for (int tries = 0; tries < 50 && !deleted; ++tries) {
+      deleted = pushed_value(base, command, "pebble_http_test_value").empty();
+      if (!deleted) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    CHECK(deleted);
   }
 }
 
