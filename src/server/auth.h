@@ -48,7 +48,9 @@ class Authenticator {
   std::optional<SecretDigest> bearer_token_;
   std::vector<BasicUser> basic_users_;
 
+  // True when `token` is the configured bearer token.
   bool allows_bearer(std::string_view token) const;
+  // True when base64 "user:password" matches a configured user; compares against every user.
   bool allows_basic(std::string_view encoded) const;
 };
 
