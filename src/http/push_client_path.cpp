@@ -1,0 +1,74 @@
+// The curl-free half of the push client: grouping paths and URL redaction, unit-tested directly.
+#include <algorithm>
+
+#include "http/base64.h"
+#include "http/push_client.h"
+#include "support/error.h"
+
+namespace pebble::http {
+
+namespace {
+
+bool is_label_name(std::string_view name) {
+  const auto is_start = [](char letter) {
+    return (letter >= 'a' && letter <= 'z') || (letter >= 'A' && letter <= 'Z') || letter == '_';
+  };
+  return !name.empty() && is_start(name.front()) &&
+         std::all_of(name.begin() + 1, name.end(),
+                     [&](char letter) { return is_start(letter) || (letter >= '0' && letter <= '9'); });
+}
+
+// RFC 3986 unreserved characters stay; every other byte becomes %XX.
+std::string percent_encode_segment(std::string_view value) {
+  constexpr std::string_view kHex = "0123456789ABCDEF";
+  std::string encoded;
+  for (char letter : value) {
+    const auto byte = static_cast<unsigned char>(letter);
+    const bool unreserved = (letter >= 'a' && letter <= 'z') || (letter >= 'A' && letter <= 'Z') ||
+                            (letter >= '0' && letter <= '9') || letter == '-' || letter == '.' ||
+                            letter == '_' || letter == '~';
+    if (unreserved) {
+      encoded += letter;
+    } else {
+      encoded += '%';
+      encoded += kHex[byte >> 4];
+      encoded += kHex[byte & 0x0f];
+    }
+  }
+  return encoded;
+}
+
+}  // namespace
+
+std::string grouping_path(const GroupingKey& grouping) {
+  if (grouping.empty() || grouping.front().first != "job") {
+    throw Error("Pushgateway grouping key must start with the label 'job'");
+  }
+  std::string path = "/metrics";
+  for (const auto& [name, value] : grouping) {
+    if (!is_label_name(name)) throw Error("invalid Pushgateway grouping label name '" + name + "'");
+    // '/' cannot travel in a path segment even encoded (proxies decode %2F), and an empty segment
+    // would vanish: the Pushgateway's @base64 form carries both.
+    if (value.empty() || value.find('/') != std::string::npos) {
+      path += "/" + name + "@base64/" + (value.empty() ? std::string("=") : encode_base64_url(value));
+    } else {
+      path += "/" + name + "/" + percent_encode_segment(value);
+    }
+  }
+  return path;
+}
+
+std::string redact_url_credentials(std::string_view url) {
+  const auto scheme_end = url.find("://");
+  const std::size_t authority_start = scheme_end == std::string_view::npos ? 0 : scheme_end + 3;
+  const auto authority_end = url.find_first_of("/?#", authority_start);
+  const auto authority =
+      url.substr(authority_start, authority_end == std::string_view::npos ? std::string_view::npos
+                                                                          : authority_end - authority_start);
+  const auto at = authority.rfind('@');
+  if (at == std::string_view::npos) return std::string(url);
+  return std::string(url.substr(0, authority_start)) + "<redacted>@" +
+         std::string(url.substr(authority_start + at + 1));
+}
+
+}  // namespace pebble::http

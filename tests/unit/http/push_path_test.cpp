@@ -1,0 +1,58 @@
+#include <catch2/catch.hpp>
+
+#include "http/base64.h"
+#include "http/push_client.h"
+#include "support/error.h"
+
+using pebble::http::decode_base64;
+using pebble::http::encode_base64;
+using pebble::http::encode_base64_url;
+using pebble::http::grouping_path;
+using pebble::http::redact_url_credentials;
+
+TEST_CASE("base64 follows RFC 4648 test vectors in both alphabets", "[http]") {
+  CHECK(encode_base64("") == "");
+  CHECK(encode_base64("f") == "Zg==");
+  CHECK(encode_base64("fo") == "Zm8=");
+  CHECK(encode_base64("foo") == "Zm9v");
+  CHECK(encode_base64("foobar") == "Zm9vYmFy");
+  CHECK(encode_base64("\xfb\xff") == "+/8=");
+  CHECK(encode_base64_url("\xfb\xff") == "-_8=");
+  CHECK(encode_base64_url("/foo") == "L2Zvbw==");
+  CHECK(decode_base64("Zm9vYmFy") == "foobar");
+  CHECK(decode_base64("Zg==") == "f");
+  CHECK(decode_base64("Zm8=") == "fo");
+  CHECK(decode_base64("dXNlcjpwYXNz") == "user:pass");
+  CHECK_FALSE(decode_base64("Zg="));
+  CHECK_FALSE(decode_base64("Z==="));
+  CHECK_FALSE(decode_base64("Zm=v"));
+  CHECK_FALSE(decode_base64("Zm9-"));
+}
+
+TEST_CASE("grouping paths percent-encode values and use @base64 for '/' and empty values", "[http]") {
+  CHECK(grouping_path({{"job", "pebble"}, {"command", "poll-feeds"}}) ==
+        "/metrics/job/pebble/command/poll-feeds");
+  CHECK(grouping_path({{"job", "pebble"}, {"command", "a b?c%"}}) ==
+        "/metrics/job/pebble/command/a%20b%3Fc%25");
+  CHECK(grouping_path({{"job", "pebble"}, {"command", "x/y"}}) == "/metrics/job/pebble/command@base64/eC95");
+  CHECK(grouping_path({{"job", "a/b"}}) == "/metrics/job@base64/YS9i");
+  CHECK(grouping_path({{"job", "pebble"}, {"instance", ""}}) == "/metrics/job/pebble/instance@base64/=");
+  CHECK(grouping_path({{"job", "pebble"}, {"path", "/\xfb\xff"}}) == "/metrics/job/pebble/path@base64/L_v_");
+  CHECK(grouping_path({{"job", "caf\xc3\xa9"}}) == "/metrics/job/caf%C3%A9");
+}
+
+TEST_CASE("grouping keys must start with job and use valid label names", "[http]") {
+  CHECK_THROWS_AS(grouping_path({}), pebble::Error);
+  CHECK_THROWS_AS(grouping_path({{"command", "x"}}), pebble::Error);
+  CHECK_THROWS_WITH(grouping_path({{"job", "x"}, {"bad-name", "y"}}), Catch::Contains("bad-name"));
+  CHECK_THROWS_AS(grouping_path({{"job", "x"}, {"9lives", "y"}}), pebble::Error);
+}
+
+TEST_CASE("URL credentials are redacted for logs", "[http]") {
+  CHECK(redact_url_credentials("http://user:secret@gw:9091/x") == "http://<redacted>@gw:9091/x");
+  CHECK(redact_url_credentials("https://token@gw") == "https://<redacted>@gw");
+  CHECK(redact_url_credentials("http://gw:9091/metrics/job/a@base64/x") ==
+        "http://gw:9091/metrics/job/a@base64/x");
+  CHECK(redact_url_credentials("http://gw:9091") == "http://gw:9091");
+  CHECK(redact_url_credentials("http://u:p@ss@gw/") == "http://<redacted>@gw/");
+}
