@@ -2,9 +2,11 @@
 
 namespace pebble::cli {
 
+CommandEntry register_serve(CLI::App& parent);
+
 const std::vector<RegisterCommand>& command_table() {
   // Each subcommand joins this table in the change that makes it work: no placeholders.
-  static const std::vector<RegisterCommand> table{};
+  static const std::vector<RegisterCommand> table{register_serve};
   return table;
 }
 
