@@ -1,0 +1,44 @@
+// SQLite-only behaviour of the store: file handling, pragmas and error wording.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "store/open_store.h"
+#include "store_backends.h"
+#include "support/error.h"
+
+using Catch::Matchers::Contains;
+
+TEST_CASE("the SQLite store creates parent folders and runs in WAL mode", "[store][sqlite]") {
+  const std::string folder = pebble::test::make_temp_folder();
+  const std::string path = folder + "/a/b/pebble.db";
+  auto store = pebble::open_store(path);  // a bare path is a SQLite file
+  CHECK(store->backend() == "sqlite");
+  CHECK(std::filesystem::exists(path));
+  CHECK(pebble::test::query_rows("sqlite-file", "sqlite:" + path, "PRAGMA journal_mode") ==
+        std::vector<std::string>{"wal"});
+  CHECK(pebble::test::query_rows(
+            "sqlite-file", "sqlite:" + path,
+            "SELECT count(*) FROM sqlite_master WHERE name = 'bookmarks_owner_created_idx'") ==
+        std::vector<std::string>{"1"});
+  // A second open of the migrated file neither fails nor changes anything.
+  auto again = pebble::open_store("sqlite://" + path);
+  again->ping();
+}
+
+TEST_CASE("SQLite open errors name the database file", "[store][sqlite]") {
+  const std::string folder = pebble::test::make_temp_folder();
+  const std::string blocker = folder + "/not-a-folder";
+  std::ofstream(blocker) << "plain file";
+  const std::string path = blocker + "/pebble.db";
+  CHECK_THROWS_AS(pebble::open_store("sqlite:" + path), pebble::StoreError);
+  CHECK_THROWS_WITH(pebble::open_store("sqlite:" + path), Contains("cannot open SQLite database " + path));
+
+  const std::string garbage = folder + "/garbage.db";
+  std::ofstream(garbage) << std::string(4096, 'x');
+  CHECK_THROWS_WITH(pebble::open_store(garbage), Contains(garbage));
+}
+
+TEST_CASE("the linked SQLite library reports its version", "[store][sqlite]") {
+  CHECK(pebble::sqlite_library_version().starts_with("3."));
+}
