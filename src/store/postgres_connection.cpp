@@ -206,11 +206,25 @@ Connection::Connection(const std::string& uri) {
     throw StoreError("cannot connect to PostgreSQL at " + scrub(redact_database_url(uri), password) + ": " +
                      reason);
   }
-  // libpq prints NOTICEs (e.g. "relation already exists, skipping") to stderr; pebble owns stderr.
+  // libpq prints NOTICEs (e.g. "identifier will be truncated") to stderr; pebble owns stderr.
   PQsetNoticeProcessor(
       connection_, [](void*, const char*) {}, nullptr);
+  configure_session();
+}
+
+void Connection::configure_session() {
   // Timestamps come back in the UTC text form parse_iso8601 reads, whatever the server's default.
   exec_script("set the session time zone", "SET TimeZone = 'UTC'");
+}
+
+bool Connection::reconnect_if_lost() {
+  if (PQstatus(connection_) != CONNECTION_BAD) return false;
+  PQreset(connection_);  // same parameters and notice processor, a new session
+  if (PQstatus(connection_) != CONNECTION_OK) {
+    throw StoreError("cannot reconnect to PostgreSQL: " + first_line(PQerrorMessage(connection_)));
+  }
+  configure_session();
+  return true;
 }
 
 Connection::~Connection() {

@@ -91,11 +91,16 @@ class Connection {
 
   // Runs one parameterized statement (extended protocol).
   Result exec(std::string_view purpose, const std::string& sql, const Params& params = Params{});
+  // After a failed statement: when the session is gone (server restart, idle kill), reconnects and
+  // returns true so an idempotent statement may be retried; false when the connection is fine.
+  bool reconnect_if_lost();
   // Runs a parameterless script that may hold several statements (migrations, BEGIN/COMMIT).
   Result exec_script(std::string_view purpose, const std::string& sql);
 
  private:
   Result check(std::string_view purpose, PGresult* result);
+  // Session settings every (re)connection needs.
+  void configure_session();
 
   PGconn* connection_ = nullptr;
 };

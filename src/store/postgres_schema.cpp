@@ -164,13 +164,19 @@ CREATE TABLE metric_histogram_buckets (
 void apply_migrations(Connection& connection) {
   connection.exec_script("begin the migration transaction", "BEGIN");
   try {
-    // The lock comes first: even CREATE TABLE IF NOT EXISTS races when two sessions run it at once.
+    // The lock comes first: creating schema_migrations races when two sessions do it at once.
     connection.exec("take the migration lock", "SELECT pg_advisory_xact_lock($1::bigint)",
                     Params().text(std::string(kMigrationLockKey)));
-    connection.exec_script(
-        "create schema_migrations",
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)");
+    // Checked rather than CREATE TABLE IF NOT EXISTS, which needs CREATE rights even when the table
+    // exists: an application role without them can still open a migrated database.
+    const Result exists =
+        connection.exec("look for schema_migrations", "SELECT to_regclass('schema_migrations') IS NOT NULL");
+    if (!exists.boolean(0, 0)) {
+      connection.exec_script(
+          "create schema_migrations",
+          "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+          "applied_at TIMESTAMPTZ NOT NULL)");
+    }
     const Result applied = connection.exec("read schema_migrations", "SELECT version FROM schema_migrations");
     std::set<std::int64_t> applied_versions;
     for (int row = 0; row < applied.rows(); ++row) applied_versions.insert(applied.integer(row, 0));

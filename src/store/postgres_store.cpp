@@ -55,7 +55,13 @@ PostgresStore::PostgresStore(const std::string& uri) : connection_(uri) {
 void PostgresStore::begin(TxMode) {
   // PostgreSQL takes row locks as statements run, so read and write transactions start alike.
   if (in_transaction_) throw StoreError("PostgreSQL: cannot begin a transaction: one is already open");
-  connection_.exec_script("begin a transaction", "BEGIN");
+  try {
+    connection_.exec_script("begin a transaction", "BEGIN");
+  } catch (const StoreError&) {
+    // Nothing of the caller's is lost when the session died between transactions: start afresh.
+    if (!connection_.reconnect_if_lost()) throw;
+    connection_.exec_script("begin a transaction", "BEGIN");
+  }
   in_transaction_ = true;
 }
 
@@ -72,7 +78,13 @@ void PostgresStore::rollback() {
 }
 
 void PostgresStore::ping() {
-  connection_.exec("ping the server", "SELECT 1");
+  try {
+    connection_.exec("ping the server", "SELECT 1");
+  } catch (const StoreError&) {
+    // A long-running `serve` must recover once the server is back, not report it down forever.
+    if (in_transaction_ || !connection_.reconnect_if_lost()) throw;
+    connection_.exec("ping the server", "SELECT 1");
+  }
 }
 
 void PostgresStore::in_transaction(std::string_view purpose, const std::function<void()>& work) {

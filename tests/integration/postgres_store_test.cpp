@@ -121,3 +121,22 @@ TEST_CASE("concurrent PostgreSQL workers skip feeds another worker is claiming",
   all.insert(claimed_second.begin(), claimed_second.end());
   CHECK(all.size() == 4);
 }
+
+TEST_CASE("a PostgreSQL store reconnects when its session was killed between transactions", "[postgres]") {
+  auto opened = pebble::test::open_fresh_store("postgresql");
+  Store& store = *opened.store;
+  store.get_or_create_user("survivor");
+  // The same role may end its own sessions: everything but psql's is the store's.
+  pebble::test::query_rows("postgresql", opened.url,
+                           "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+  store.ping();
+  CHECK(store.find_user("survivor"));
+  pebble::test::query_rows("postgresql", opened.url,
+                           "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+  pebble::Transaction transaction(store, TxMode::kWrite);
+  CHECK_FALSE(store.get_or_create_user("newcomer").first.username.empty());
+  transaction.commit();
+  CHECK(store.find_user("newcomer"));
+}
