@@ -42,3 +42,25 @@ TEST_CASE("SQLite open errors name the database file", "[store][sqlite]") {
 TEST_CASE("the linked SQLite library reports its version", "[store][sqlite]") {
   CHECK(pebble::sqlite_library_version().starts_with("3."));
 }
+
+TEST_CASE("a bookmark visitor may run the same query again while the stream is open", "[store][sqlite]") {
+  auto store = pebble::open_store("sqlite::memory:");
+  const auto owner = store->get_or_create_user("alice").first.id;
+  std::vector<pebble::BookmarkInput> inputs(3);
+  for (std::size_t index = 0; index < inputs.size(); ++index) {
+    inputs[index].url = "https://example.com/" + std::to_string(index);
+    inputs[index].unique_hash = std::string(64, static_cast<char>('a' + index));
+  }
+  store->upsert_bookmarks(owner, inputs, pebble::DuplicatePolicy::kSkip);
+  pebble::BookmarkQuery query;
+  query.owner_id = owner;
+  int outer = 0;
+  int inner = 0;
+  // The cached statement is busy in the outer loop, so the inner call must get a private one.
+  store->for_each_bookmark(query, [&](const pebble::Bookmark&) {
+    ++outer;
+    store->for_each_bookmark(query, [&](const pebble::Bookmark&) { ++inner; });
+  });
+  CHECK(outer == 3);
+  CHECK(inner == 9);
+}

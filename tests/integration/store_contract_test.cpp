@@ -84,6 +84,13 @@ TEST_CASE("deleting a user cascades to bookmarks, tags, bookmark_tags and import
   job.format = "netscape";
   store.create_import_job(job);
 
+  // Foreign keys are enforced: rows cannot point at a user that does not exist.
+  CHECK_THROWS_AS(store.upsert_bookmarks(alice + bob + 1000, {shared}, DuplicatePolicy::kSkip),
+                  pebble::ConstraintError);
+  pebble::ImportJob orphan = job;
+  orphan.user_id = alice + bob + 1000;
+  CHECK_THROWS_AS(store.create_import_job(orphan), pebble::ConstraintError);
+
   CHECK(store.delete_user(alice));
   CHECK_FALSE(store.delete_user(alice));
   CHECK_FALSE(store.find_user("alice"));

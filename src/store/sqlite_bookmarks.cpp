@@ -1,0 +1,227 @@
+// SQLite store: bookmarks, their tags and the duplicate policies (briefs/schema.md).
+#include <algorithm>
+#include <set>
+
+#include "store/sqlite_store_impl.h"
+#include "support/error.h"
+
+namespace pebble {
+
+namespace {
+
+// Tags come back in the same query, joined with the unit separator (never part of a tag name).
+constexpr char kTagSeparator = '\x1f';
+const std::string kBookmarkSelect =
+    "SELECT b.id, b.owner_id, b.url, b.unique_hash, b.title, b.description, b.feed_url, b.private, "
+    "b.to_read, "
+    "b.created_at, b.updated_at, "
+    "(SELECT group_concat(t.name, char(31)) FROM bookmark_tags bt JOIN tags t ON t.id = bt.tag_id "
+    "WHERE bt.bookmark_id = b.id) "
+    "FROM bookmarks b";
+
+std::vector<std::string> split_tags(const std::optional<std::string>& joined) {
+  std::vector<std::string> names;
+  if (!joined) return names;
+  std::size_t start = 0;
+  while (true) {
+    const auto end = joined->find(kTagSeparator, start);
+    names.push_back(joined->substr(start, end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+Bookmark read_bookmark(const SqliteStatement& statement) {
+  Bookmark bookmark;
+  bookmark.id = statement.integer(0);
+  bookmark.owner_id = statement.integer(1);
+  bookmark.url = statement.text(2);
+  bookmark.unique_hash = statement.text(3);
+  bookmark.title = statement.text(4);
+  bookmark.description = statement.optional_text(5);
+  bookmark.feed_url = statement.optional_text(6);
+  bookmark.is_private = statement.boolean(7);
+  bookmark.to_read = statement.boolean(8);
+  bookmark.created_at = statement.timestamp(9);
+  bookmark.updated_at = statement.timestamp(10);
+  bookmark.tags = split_tags(statement.optional_text(11));
+  return bookmark;
+}
+
+// The input's tag names without empty names and duplicates, in first-seen order.
+std::vector<std::string> usable_tags(const std::vector<std::string>& names) {
+  std::vector<std::string> usable;
+  std::set<std::string> seen;
+  for (const std::string& name : names) {
+    if (!name.empty() && seen.insert(name).second) usable.push_back(name);
+  }
+  return usable;
+}
+
+bool is_blank(const std::optional<std::string>& text) {
+  return !text || text->empty();
+}
+
+}  // namespace
+
+std::vector<UpsertOutcome> SqliteStore::upsert_bookmarks(std::int64_t owner_id,
+                                                         const std::vector<BookmarkInput>& inputs,
+                                                         DuplicatePolicy policy) {
+  return write_atomically([&] {
+    const Timestamp now = now_utc();
+    std::vector<UpsertOutcome> outcomes;
+    outcomes.reserve(inputs.size());
+    for (const BookmarkInput& input : inputs)
+      outcomes.push_back(upsert_one_bookmark(owner_id, input, policy, now));
+    return outcomes;
+  });
+}
+
+UpsertOutcome SqliteStore::upsert_one_bookmark(std::int64_t owner_id, const BookmarkInput& input,
+                                               DuplicatePolicy policy, Timestamp now) {
+  const auto existing = find_bookmark(owner_id, input.unique_hash);
+  const auto tags = usable_tags(input.tags);
+  if (!existing) {
+    const Timestamp created_at = input.created_at.value_or(now);
+    connection_
+        .prepare("insert bookmark",
+                 "INSERT INTO bookmarks (owner_id, url, unique_hash, title, description, feed_url, private, "
+                 "to_read, "
+                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind_all(owner_id, input.url, input.unique_hash, input.title, input.description, input.feed_url,
+                  input.is_private, input.to_read, created_at, input.updated_at.value_or(created_at))
+        .run();
+    attach_tags(owner_id, connection_.last_insert_id(), tags, now);
+    return UpsertOutcome::kCreated;
+  }
+  if (policy == DuplicatePolicy::kSkip) return UpsertOutcome::kSkipped;
+  if (policy == DuplicatePolicy::kOverwrite) {
+    connection_
+        .prepare("overwrite bookmark",
+                 "UPDATE bookmarks SET url = ?, title = ?, description = ?, feed_url = ?, private = ?, "
+                 "to_read = ?, "
+                 "created_at = coalesce(?, created_at), updated_at = ? WHERE id = ?")
+        .bind_all(input.url, input.title, input.description, input.feed_url, input.is_private, input.to_read,
+                  input.created_at, input.updated_at.value_or(now), existing->id)
+        .run();
+    if (!tags.empty()) {
+      connection_.prepare("replace bookmark tags", "DELETE FROM bookmark_tags WHERE bookmark_id = ?")
+          .bind_all(existing->id)
+          .run();
+      attach_tags(owner_id, existing->id, tags, now);
+    }
+    return UpsertOutcome::kUpdated;
+  }
+  // kMerge: fill what is empty, add missing tags, keep everything else.
+  Bookmark merged = *existing;
+  bool changed = false;
+  if (merged.title.empty() && !input.title.empty()) {
+    merged.title = input.title;
+    changed = true;
+  }
+  if (is_blank(merged.description) && !is_blank(input.description)) {
+    merged.description = input.description;
+    changed = true;
+  }
+  if (!merged.feed_url && !is_blank(input.feed_url)) {
+    merged.feed_url = input.feed_url;
+    changed = true;
+  }
+  std::vector<std::string> new_tags;
+  for (const std::string& name : tags) {
+    if (!std::binary_search(existing->tags.begin(), existing->tags.end(), name)) new_tags.push_back(name);
+  }
+  if (!changed && new_tags.empty()) return UpsertOutcome::kSkipped;
+  connection_
+      .prepare("merge bookmark",
+               "UPDATE bookmarks SET title = ?, description = ?, feed_url = ?, updated_at = ? "
+               "WHERE id = ?")
+      .bind_all(merged.title, merged.description, merged.feed_url, now, existing->id)
+      .run();
+  attach_tags(owner_id, existing->id, new_tags, now);
+  return UpsertOutcome::kUpdated;
+}
+
+void SqliteStore::attach_tags(std::int64_t owner_id, std::int64_t bookmark_id,
+                              const std::vector<std::string>& names, Timestamp now) {
+  for (const std::string& name : names) {
+    connection_
+        .prepare("create tag",
+                 "INSERT INTO tags (owner_id, name, created_at, updated_at) VALUES (?, ?, ?, ?) "
+                 "ON CONFLICT (owner_id, name) DO NOTHING")
+        .bind_all(owner_id, name, now, now)
+        .run();
+    const auto tag = find_tag(owner_id, name);
+    if (!tag) throw StoreError("SQLite database " + connection_.path() + ": tag '" + name + "' vanished");
+    connection_
+        .prepare("tag bookmark",
+                 "INSERT INTO bookmark_tags (bookmark_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+        .bind_all(bookmark_id, tag->id)
+        .run();
+  }
+}
+
+std::optional<Bookmark> SqliteStore::find_bookmark(std::int64_t owner_id, const std::string& unique_hash) {
+  auto statement =
+      connection_.prepare("find bookmark", kBookmarkSelect + " WHERE b.owner_id = ? AND b.unique_hash = ?");
+  statement.bind_all(owner_id, unique_hash);
+  if (!statement.step()) return std::nullopt;
+  return read_bookmark(statement);
+}
+
+bool SqliteStore::delete_bookmark(std::int64_t bookmark_id) {
+  connection_.prepare("delete bookmark", "DELETE FROM bookmarks WHERE id = ?").bind_all(bookmark_id).run();
+  return connection_.changes() > 0;
+}
+
+void SqliteStore::for_each_bookmark(const BookmarkQuery& query,
+                                    const std::function<void(const Bookmark&)>& visit) {
+  const std::set<std::string> tags(query.tags_all.begin(), query.tags_all.end());
+  std::string sql = kBookmarkSelect + " WHERE b.owner_id = ?";
+  for (std::size_t index = 0; index < tags.size(); ++index) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM bookmark_tags wanted_link JOIN tags wanted ON wanted.id = "
+        "wanted_link.tag_id "
+        "WHERE wanted_link.bookmark_id = b.id AND wanted.name = ?)";
+  }
+  if (query.since) sql += " AND b.created_at >= ?";
+  sql += " ORDER BY b.created_at DESC, b.id DESC LIMIT ?";
+  auto statement = connection_.prepare("query bookmarks", sql);
+  int parameter = 1;
+  statement.bind(parameter++, query.owner_id);
+  for (const std::string& tag : tags) statement.bind(parameter++, tag);
+  if (query.since) statement.bind(parameter++, *query.since);
+  statement.bind(parameter++, query.limit.value_or(-1));  // SQLite reads a negative LIMIT as none
+  while (statement.step()) visit(read_bookmark(statement));
+}
+
+std::int64_t SqliteStore::count_bookmarks(std::int64_t owner_id) {
+  auto statement =
+      connection_.prepare("count bookmarks", "SELECT count(*) FROM bookmarks WHERE owner_id = ?");
+  statement.bind_all(owner_id);
+  statement.step();
+  return statement.integer(0);
+}
+
+std::optional<Tag> SqliteStore::find_tag(std::int64_t owner_id, const std::string& name) {
+  auto statement = connection_.prepare(
+      "find tag", "SELECT id, owner_id, name, is_system FROM tags WHERE owner_id = ? AND name = ?");
+  statement.bind_all(owner_id, name);
+  if (!statement.step()) return std::nullopt;
+  return Tag{statement.integer(0), statement.integer(1), statement.text(2), statement.boolean(3)};
+}
+
+std::vector<Tag> SqliteStore::list_tags(std::int64_t owner_id) {
+  auto statement = connection_.prepare(
+      "list tags", "SELECT id, owner_id, name, is_system FROM tags WHERE owner_id = ? ORDER BY name, id");
+  statement.bind_all(owner_id);
+  std::vector<Tag> tags;
+  while (statement.step()) {
+    tags.push_back(Tag{statement.integer(0), statement.integer(1), statement.text(2), statement.boolean(3)});
+  }
+  return tags;
+}
+
+}  // namespace pebble

@@ -1,0 +1,203 @@
+// SQLite store: feeds, their leases (claim_feeds) and feed items (briefs/schema.md).
+#include <string>
+
+#include "store/sqlite_store_impl.h"
+#include "support/error.h"
+
+namespace pebble {
+
+namespace {
+
+const std::string kFeedSelect =
+    "SELECT id, url, title, site_url, description, disabled, disabled_reason, etag, last_modified, "
+    "newest_item_date, last_polled_at, last_status, last_error, consecutive_failures, next_poll_at, "
+    "lease_owner, "
+    "lease_until, created_at, updated_at FROM feeds";
+
+Feed read_feed(const SqliteStatement& statement) {
+  Feed feed;
+  feed.id = statement.integer(0);
+  feed.url = statement.text(1);
+  feed.title = statement.optional_text(2);
+  feed.site_url = statement.optional_text(3);
+  feed.description = statement.optional_text(4);
+  feed.disabled = statement.boolean(5);
+  feed.disabled_reason = statement.optional_text(6);
+  feed.etag = statement.optional_text(7);
+  feed.last_modified = statement.optional_text(8);
+  feed.newest_item_date = statement.optional_timestamp(9);
+  feed.last_polled_at = statement.optional_timestamp(10);
+  if (const auto status = statement.optional_integer(11)) feed.last_status = static_cast<int>(*status);
+  feed.last_error = statement.optional_text(12);
+  feed.consecutive_failures = static_cast<int>(statement.integer(13));
+  feed.next_poll_at = statement.optional_timestamp(14);
+  feed.lease_owner = statement.optional_text(15);
+  feed.lease_until = statement.optional_timestamp(16);
+  feed.created_at = statement.timestamp(17);
+  feed.updated_at = statement.timestamp(18);
+  return feed;
+}
+
+const std::string kItemSelect =
+    "SELECT id, feed_id, guid, link, title, summary, content, author, published_at, entry_updated_at, "
+    "first_seen_at, last_seen_at, extra FROM feed_items";
+
+FeedItem read_item(const SqliteStatement& statement) {
+  FeedItem item;
+  item.id = statement.integer(0);
+  item.feed_id = statement.integer(1);
+  item.guid = statement.text(2);
+  item.link = statement.optional_text(3);
+  item.title = statement.optional_text(4);
+  item.summary = statement.optional_text(5);
+  item.content = statement.optional_text(6);
+  item.author = statement.optional_text(7);
+  item.published_at = statement.optional_timestamp(8);
+  item.entry_updated_at = statement.optional_timestamp(9);
+  item.first_seen_at = statement.timestamp(10);
+  item.last_seen_at = statement.timestamp(11);
+  item.extra_json = statement.text(12);
+  return item;
+}
+
+// The ids as a JSON array, so one bound parameter carries any number of them (json_each).
+std::string json_id_list(const std::vector<std::int64_t>& ids) {
+  std::string json = "[";
+  for (std::size_t index = 0; index < ids.size(); ++index) {
+    if (index > 0) json += ",";
+    json += std::to_string(ids[index]);
+  }
+  return json + "]";
+}
+
+}  // namespace
+
+std::pair<Feed, bool> SqliteStore::get_or_create_feed(const std::string& url) {
+  return write_atomically([&] {
+    const Timestamp now = now_utc();
+    connection_
+        .prepare(
+            "create feed",
+            "INSERT INTO feeds (url, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT (url) DO NOTHING")
+        .bind_all(url, now, now)
+        .run();
+    const bool created = connection_.changes() > 0;
+    auto feed = find_feed_by_url(url);
+    if (!feed) throw StoreError("SQLite database " + connection_.path() + ": feed " + url + " vanished");
+    return std::make_pair(*feed, created);
+  });
+}
+
+std::optional<Feed> SqliteStore::find_feed_by_url(const std::string& url) {
+  auto statement = connection_.prepare("find feed", kFeedSelect + " WHERE url = ?");
+  statement.bind_all(url);
+  if (!statement.step()) return std::nullopt;
+  return read_feed(statement);
+}
+
+std::optional<Feed> SqliteStore::get_feed(std::int64_t feed_id) {
+  auto statement = connection_.prepare("read feed", kFeedSelect + " WHERE id = ?");
+  statement.bind_all(feed_id);
+  if (!statement.step()) return std::nullopt;
+  return read_feed(statement);
+}
+
+std::vector<Feed> SqliteStore::list_feeds() {
+  auto statement = connection_.prepare("list feeds", kFeedSelect + " ORDER BY id");
+  std::vector<Feed> feeds;
+  while (statement.step()) feeds.push_back(read_feed(statement));
+  return feeds;
+}
+
+void SqliteStore::update_feed(const Feed& feed) {
+  connection_
+      .prepare(
+          "update feed",
+          "UPDATE feeds SET url = ?, title = ?, site_url = ?, description = ?, disabled = ?, "
+          "disabled_reason = ?, etag = ?, last_modified = ?, newest_item_date = ?, last_polled_at = ?, "
+          "last_status = ?, last_error = ?, consecutive_failures = ?, next_poll_at = ?, lease_owner = ?, "
+          "lease_until = ?, updated_at = ? WHERE id = ?")
+      .bind_all(feed.url, feed.title, feed.site_url, feed.description, feed.disabled, feed.disabled_reason,
+                feed.etag, feed.last_modified, feed.newest_item_date, feed.last_polled_at, feed.last_status,
+                feed.last_error, feed.consecutive_failures, feed.next_poll_at, feed.lease_owner,
+                feed.lease_until, now_utc(), feed.id)
+      .run();
+  if (connection_.changes() == 0) {
+    throw StoreError("SQLite database " + connection_.path() + ": cannot update feed " +
+                     std::to_string(feed.id) + ": no such feed");
+  }
+}
+
+std::vector<Feed> SqliteStore::claim_feeds(const FeedClaim& claim) {
+  return write_atomically([&] {
+    // Candidates: the given ids, or enabled feeds that are due (or all enabled ones); never a feed
+    // another worker holds a valid lease on.
+    const std::string sql =
+        "SELECT id FROM feeds WHERE "
+        "(CASE WHEN ?1 THEN id IN (SELECT value FROM json_each(?2)) "
+        "ELSE disabled = 0 AND (?3 OR next_poll_at IS NULL OR next_poll_at <= ?4) END) "
+        "AND NOT (lease_until IS NOT NULL AND lease_until > ?4 AND lease_owner IS NOT ?5) "
+        "ORDER BY next_poll_at IS NOT NULL, next_poll_at, id LIMIT ?6";
+    std::vector<std::int64_t> ids;
+    {
+      auto statement = connection_.prepare("choose feeds to claim", sql);
+      statement.bind_all(!claim.feed_ids.empty(), json_id_list(claim.feed_ids), claim.ignore_schedule,
+                         claim.now, claim.lease_owner, claim.limit.value_or(-1));
+      while (statement.step()) ids.push_back(statement.integer(0));
+    }
+    std::vector<Feed> claimed;
+    for (const std::int64_t id : ids) {
+      connection_.prepare("lease feed", "UPDATE feeds SET lease_owner = ?, lease_until = ? WHERE id = ?")
+          .bind_all(claim.lease_owner, claim.lease_until, id)
+          .run();
+      if (auto feed = get_feed(id)) claimed.push_back(std::move(*feed));
+    }
+    return claimed;
+  });
+}
+
+ItemUpsertOutcome SqliteStore::upsert_feed_item(std::int64_t feed_id, const FeedItemInput& item,
+                                                Timestamp seen_at) {
+  return write_atomically([&] {
+    std::optional<std::int64_t> existing_id;
+    {
+      auto statement =
+          connection_.prepare("find feed item", "SELECT id FROM feed_items WHERE feed_id = ? AND guid = ?");
+      statement.bind_all(feed_id, item.guid);
+      if (statement.step()) existing_id = statement.integer(0);
+    }
+    const Timestamp now = now_utc();
+    if (!existing_id) {
+      connection_
+          .prepare(
+              "insert feed item",
+              "INSERT INTO feed_items (feed_id, guid, link, title, summary, content, author, published_at, "
+              "entry_updated_at, first_seen_at, last_seen_at, extra, created_at, updated_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .bind_all(feed_id, item.guid, item.link, item.title, item.summary, item.content, item.author,
+                    item.published_at, item.entry_updated_at, seen_at, seen_at, item.extra_json, now, now)
+          .run();
+      return ItemUpsertOutcome::kInserted;
+    }
+    connection_
+        .prepare(
+            "refresh feed item",
+            "UPDATE feed_items SET link = ?, title = ?, summary = ?, content = ?, author = ?, "
+            "published_at = coalesce(published_at, ?), entry_updated_at = ?, extra = ?, last_seen_at = ?, "
+            "updated_at = ? WHERE id = ?")
+        .bind_all(item.link, item.title, item.summary, item.content, item.author, item.published_at,
+                  item.entry_updated_at, item.extra_json, seen_at, now, *existing_id)
+        .run();
+    return ItemUpsertOutcome::kUpdated;
+  });
+}
+
+std::vector<FeedItem> SqliteStore::list_feed_items(std::int64_t feed_id) {
+  auto statement = connection_.prepare("list feed items", kItemSelect + " WHERE feed_id = ? ORDER BY id");
+  statement.bind_all(feed_id);
+  std::vector<FeedItem> items;
+  while (statement.step()) items.push_back(read_item(statement));
+  return items;
+}
+
+}  // namespace pebble

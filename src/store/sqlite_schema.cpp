@@ -1,0 +1,200 @@
+// The SQLite schema as ordered migrations (briefs/schema.md). Timestamps are ISO-8601 text with a Z
+// suffix (format_iso_micros), so text order is time order; booleans are 0/1 integers.
+#include <array>
+#include <set>
+
+#include "store/sqlite_store_impl.h"
+
+namespace pebble {
+
+namespace {
+
+// One schema change: applied once, in version order, and recorded in schema_migrations.
+struct Migration {
+  int version;
+  const char* name;
+  const char* sql;
+};
+
+constexpr std::array<Migration, 3> kMigrations{{
+    {1, "users, bookmarks and tags", R"sql(
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  email TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE bookmarks (
+  id INTEGER PRIMARY KEY,
+  owner_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  url TEXT NOT NULL,
+  unique_hash TEXT NOT NULL,
+  title TEXT NOT NULL DEFAULT '',
+  description TEXT,
+  feed_url TEXT,
+  private INTEGER NOT NULL DEFAULT 0,
+  to_read INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (owner_id, unique_hash)
+);
+CREATE INDEX bookmarks_owner_created_idx ON bookmarks (owner_id, created_at);
+CREATE INDEX bookmarks_feed_url_idx ON bookmarks (feed_url);
+CREATE TABLE tags (
+  id INTEGER PRIMARY KEY,
+  owner_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  is_system INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (owner_id, name)
+);
+CREATE TABLE bookmark_tags (
+  bookmark_id INTEGER NOT NULL REFERENCES bookmarks (id) ON DELETE CASCADE,
+  tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+  PRIMARY KEY (bookmark_id, tag_id)
+);
+CREATE INDEX bookmark_tags_tag_idx ON bookmark_tags (tag_id);
+)sql"},
+    {2, "feeds and feed items", R"sql(
+CREATE TABLE feeds (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
+  title TEXT,
+  site_url TEXT,
+  description TEXT,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  disabled_reason TEXT,
+  etag TEXT,
+  last_modified TEXT,
+  newest_item_date TEXT,
+  last_polled_at TEXT,
+  last_status INTEGER,
+  last_error TEXT,
+  consecutive_failures INTEGER NOT NULL DEFAULT 0,
+  next_poll_at TEXT,
+  lease_owner TEXT,
+  lease_until TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX feeds_disabled_next_poll_idx ON feeds (disabled, next_poll_at);
+CREATE TABLE feed_items (
+  id INTEGER PRIMARY KEY,
+  feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+  guid TEXT NOT NULL,
+  link TEXT,
+  title TEXT,
+  summary TEXT,
+  content TEXT,
+  author TEXT,
+  published_at TEXT,
+  entry_updated_at TEXT,
+  first_seen_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  extra TEXT NOT NULL DEFAULT '{}',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (feed_id, guid)
+);
+CREATE INDEX feed_items_feed_published_idx ON feed_items (feed_id, published_at);
+)sql"},
+    {3, "import jobs, job runs and metrics", R"sql(
+CREATE TABLE import_jobs (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  source TEXT NOT NULL,
+  format TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending'
+    CHECK (status IN ('pending', 'processing', 'completed', 'failed', 'cancelled')),
+  file_size INTEGER NOT NULL DEFAULT 0,
+  total INTEGER,
+  created_count INTEGER NOT NULL DEFAULT 0,
+  updated_count INTEGER NOT NULL DEFAULT 0,
+  skipped_count INTEGER NOT NULL DEFAULT 0,
+  failed_count INTEGER NOT NULL DEFAULT 0,
+  failed_details TEXT NOT NULL DEFAULT '[]',
+  options TEXT NOT NULL DEFAULT '{}',
+  error_message TEXT,
+  started_at TEXT,
+  completed_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE job_runs (
+  id INTEGER PRIMARY KEY,
+  command TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  status TEXT NOT NULL CHECK (status IN ('ok', 'partial', 'failed')),
+  summary TEXT NOT NULL DEFAULT '{}',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX job_runs_command_finished_idx ON job_runs (command, finished_at);
+CREATE TABLE metric_counters (
+  command TEXT NOT NULL,
+  family TEXT NOT NULL,
+  labels TEXT NOT NULL,
+  value REAL NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (command, family, labels)
+);
+CREATE TABLE metric_histograms (
+  command TEXT NOT NULL,
+  family TEXT NOT NULL,
+  labels TEXT NOT NULL,
+  sum REAL NOT NULL,
+  count INTEGER NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (command, family, labels)
+);
+CREATE TABLE metric_histogram_buckets (
+  command TEXT NOT NULL,
+  family TEXT NOT NULL,
+  labels TEXT NOT NULL,
+  le TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (command, family, labels, le)
+);
+)sql"},
+}};
+
+std::set<std::int64_t> applied_versions(SqliteConnection& connection) {
+  std::set<std::int64_t> versions;
+  auto statement = connection.prepare("read schema_migrations", "SELECT version FROM schema_migrations");
+  while (statement.step()) versions.insert(statement.integer(0));
+  return versions;
+}
+
+}  // namespace
+
+void migrate_sqlite(SqliteConnection& connection) {
+  // BEGIN IMMEDIATE takes the write lock before the check, so a second process opening the same
+  // new file waits (busy_timeout) and then sees the migrations already recorded.
+  connection.execute("lock the database for migration", "BEGIN IMMEDIATE");
+  try {
+    connection.execute("create schema_migrations",
+                       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                       "name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    const auto applied = applied_versions(connection);
+    for (const Migration& migration : kMigrations) {
+      if (applied.contains(migration.version)) continue;
+      const std::string purpose =
+          "apply migration " + std::to_string(migration.version) + " (" + migration.name + ")";
+      connection.execute(purpose.c_str(), migration.sql);
+      connection
+          .prepare("record migration",
+                   "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
+          .bind_all(migration.version, migration.name, now_utc())
+          .run();
+    }
+    connection.execute("commit migrations", "COMMIT");
+  } catch (...) {
+    connection.rollback_quietly();
+    throw;
+  }
+}
+
+}  // namespace pebble
