@@ -123,20 +123,22 @@ TEST_CASE("concurrent PostgreSQL workers skip feeds another worker is claiming",
 }
 
 TEST_CASE("a PostgreSQL store reconnects when its session was killed between transactions", "[postgres]") {
-  auto opened = pebble::test::open_fresh_store("postgresql");
-  Store& store = *opened.store;
-  store.get_or_create_user("survivor");
-  // The same role may end its own sessions: everything but psql's is the store's.
-  pebble::test::query_rows("postgresql", opened.url,
-                           "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                           "WHERE datname = current_database() AND pid <> pg_backend_pid()");
-  store.ping();
-  CHECK(store.find_user("survivor"));
-  pebble::test::query_rows("postgresql", opened.url,
-                           "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                           "WHERE datname = current_database() AND pid <> pg_backend_pid()");
-  pebble::Transaction transaction(store, TxMode::kWrite);
-  CHECK_FALSE(store.get_or_create_user("newcomer").first.username.empty());
+  const std::string url = pebble::test::empty_database_url("postgresql");
+  // A name of its own, so the test kills only this store's session, not a parallel test's.
+  const std::string tagged_url =
+      url + (url.find('?') == std::string::npos ? "?" : "&") + "application_name=pebble_reconnect_test";
+  auto store = pebble::open_store(tagged_url);
+  store->get_or_create_user("survivor");
+  const std::string kill_sql =
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
+      "'pebble_reconnect_test'";
+  // The same role may end its own sessions.
+  CHECK(pebble::test::query_rows("postgresql", url, kill_sql) == std::vector<std::string>{"t"});
+  store->ping();
+  CHECK(store->find_user("survivor"));
+  CHECK(pebble::test::query_rows("postgresql", url, kill_sql) == std::vector<std::string>{"t"});
+  pebble::Transaction transaction(*store, TxMode::kWrite);
+  store->get_or_create_user("newcomer");
   transaction.commit();
-  CHECK(store.find_user("newcomer"));
+  CHECK(store->find_user("newcomer"));
 }
