@@ -1,6 +1,8 @@
 #include "support/test_env.h"
 
 #include <catch2/catch.hpp>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -43,10 +45,37 @@ void skip_test(const std::string& reason) {
   std::_Exit(77);
 }
 
+namespace {
+
+pid_t database_creator = 0;
+std::string private_database;
+
+void drop_private_database() {
+  if (getpid() != database_creator) return;  // a forked child must not drop its parent's database
+  const std::string admin = env_or("PEBBLE_TEST_POSTGRES_ADMIN_URL", "");
+  const std::string command = "psql -X -q \"" + admin + "\" -c 'DROP DATABASE IF EXISTS " + private_database +
+                              " WITH (FORCE)' >/dev/null 2>&1";
+  [[maybe_unused]] const int status = std::system(command.c_str());
+}
+
+}  // namespace
+
 std::string postgres_url_or_skip() {
   const std::string url = env_or("PEBBLE_TEST_POSTGRES_URL", "");
   if (url.empty()) skip_test("PEBBLE_TEST_POSTGRES_URL is not set (run through `make test`)");
-  return url;
+  const std::string admin = env_or("PEBBLE_TEST_POSTGRES_ADMIN_URL", "");
+  if (admin.empty()) return url;
+  // CTest runs test processes in parallel and the suites reset their database: each process gets a
+  // database of its own, dropped when it exits.
+  if (private_database.empty()) {
+    private_database = "pebble_test_" + std::to_string(getpid());
+    const std::string command = "psql -X -q \"" + admin + "\" -c 'CREATE DATABASE " + private_database +
+                                " OWNER pebble' >/dev/null";
+    if (std::system(command.c_str()) != 0) throw std::runtime_error("cannot create " + private_database);
+    database_creator = getpid();
+    std::atexit(drop_private_database);
+  }
+  return url.substr(0, url.rfind('/') + 1) + private_database;
 }
 
 std::string read_file(const std::string& path) {

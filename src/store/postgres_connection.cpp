@@ -1,0 +1,259 @@
+#include "store/postgres_connection.h"
+
+#include <charconv>
+#include <cstring>
+#include <memory>
+#include <system_error>
+
+#include "store/open_store.h"
+#include "support/error.h"
+
+namespace pebble::postgres {
+
+namespace {
+
+constexpr std::string_view kUniqueViolation = "23505";
+constexpr std::string_view kForeignKeyViolation = "23503";
+
+// The first line of a libpq message, without the trailing newline or the "ERROR:  " severity.
+std::string first_line(const char* message) {
+  std::string line = message == nullptr ? "" : message;
+  const auto newline = line.find('\n');
+  if (newline != std::string::npos) line.erase(newline);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+  for (const std::string_view severity : {"ERROR:", "FATAL:"}) {
+    if (line.starts_with(severity)) line.erase(0, line.find_first_not_of(' ', severity.size()));
+  }
+  return line.empty() ? "unknown error" : line;
+}
+
+// Replaces every occurrence of `secret` in `text` with ***.
+std::string scrub(std::string text, const std::string& secret) {
+  if (secret.empty()) return text;
+  for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 3)) {
+    text.replace(at, secret.size(), "***");
+  }
+  return text;
+}
+
+// The password the URI carries (user:password@ or ?password=), so errors can be scrubbed of it even
+// when the URL form is one redact_database_url does not recognize.
+std::string password_of(const std::string& uri) {
+  char* parse_error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(uri.c_str(), &parse_error);
+  if (parse_error != nullptr) PQfreemem(parse_error);
+  if (options == nullptr) return "";
+  std::string password;
+  for (PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
+    if (std::strcmp(option->keyword, "password") == 0 && option->val != nullptr) password = option->val;
+  }
+  PQconninfoFree(options);
+  return password;
+}
+
+}  // namespace
+
+Params& Params::text(std::string value) {
+  values_.emplace_back(std::move(value));
+  return *this;
+}
+
+Params& Params::text(const std::optional<std::string>& value) {
+  values_.push_back(value);
+  return *this;
+}
+
+Params& Params::integer(std::int64_t value) {
+  return text(std::to_string(value));
+}
+
+Params& Params::integer(const std::optional<std::int64_t>& value) {
+  if (!value) return text(std::optional<std::string>{});
+  return integer(*value);
+}
+
+Params& Params::real(double value) {
+  char buffer[64];
+  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  if (error != std::errc{}) throw StoreError("cannot format number for PostgreSQL");
+  return text(std::string(buffer, end));
+}
+
+Params& Params::boolean(bool value) {
+  return text(std::string(value ? "true" : "false"));
+}
+
+Params& Params::text_array(const std::vector<std::string>& values) {
+  std::string literal = "{";
+  for (const std::string& value : values) {
+    if (literal.size() > 1) literal += ',';
+    literal += '"';
+    for (const char character : value) {
+      if (character == '"' || character == '\\') literal += '\\';
+      literal += character;
+    }
+    literal += '"';
+  }
+  return text(literal + "}");
+}
+
+Params& Params::integer_array(const std::vector<std::int64_t>& values) {
+  std::string literal = "{";
+  for (const std::int64_t value : values) {
+    if (literal.size() > 1) literal += ',';
+    literal += std::to_string(value);
+  }
+  return text(literal + "}");
+}
+
+Params& Params::time(Timestamp value) {
+  return text(format_iso_micros(value));
+}
+
+Params& Params::time(const std::optional<Timestamp>& value) {
+  if (!value) return text(std::optional<std::string>{});
+  return time(*value);
+}
+
+Result& Result::operator=(Result&& other) noexcept {
+  if (this != &other) {
+    if (result_ != nullptr) PQclear(result_);
+    result_ = other.result_;
+    other.result_ = nullptr;
+  }
+  return *this;
+}
+
+Result::~Result() {
+  if (result_ != nullptr) PQclear(result_);
+}
+
+int Result::rows() const {
+  return PQntuples(result_);
+}
+
+std::int64_t Result::affected() const {
+  const char* count = PQcmdTuples(result_);
+  return count == nullptr || *count == '\0' ? 0 : std::stoll(count);
+}
+
+bool Result::is_null(int row, int column) const {
+  return PQgetisnull(result_, row, column) != 0;
+}
+
+std::string Result::text(int row, int column) const {
+  return std::string(PQgetvalue(result_, row, column),
+                     static_cast<std::size_t>(PQgetlength(result_, row, column)));
+}
+
+std::optional<std::string> Result::optional_text(int row, int column) const {
+  if (is_null(row, column)) return std::nullopt;
+  return text(row, column);
+}
+
+std::int64_t Result::integer(int row, int column) const {
+  const std::string value = text(row, column);
+  std::int64_t number = 0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (error != std::errc{} || end != value.data() + value.size()) {
+    throw StoreError("PostgreSQL returned '" + value + "' where an integer was expected");
+  }
+  return number;
+}
+
+std::optional<std::int64_t> Result::optional_integer(int row, int column) const {
+  if (is_null(row, column)) return std::nullopt;
+  return integer(row, column);
+}
+
+double Result::real(int row, int column) const {
+  const std::string value = text(row, column);
+  double number = 0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (error != std::errc{} || end != value.data() + value.size()) {
+    throw StoreError("PostgreSQL returned '" + value + "' where a number was expected");
+  }
+  return number;
+}
+
+bool Result::boolean(int row, int column) const {
+  return text(row, column) == "t";
+}
+
+Timestamp Result::time(int row, int column) const {
+  const std::string value = text(row, column);
+  const auto parsed = parse_iso8601(value);
+  if (!parsed) throw StoreError("PostgreSQL returned '" + value + "' where a timestamp was expected");
+  return *parsed;
+}
+
+std::optional<Timestamp> Result::optional_time(int row, int column) const {
+  if (is_null(row, column)) return std::nullopt;
+  return time(row, column);
+}
+
+Connection::Connection(const std::string& uri) {
+  connection_ = PQconnectdb(uri.c_str());
+  if (connection_ == nullptr) {
+    throw StoreError("cannot connect to PostgreSQL at " + redact_database_url(uri) + ": out of memory");
+  }
+  if (PQstatus(connection_) != CONNECTION_OK) {
+    // Scrubbed too because redact_database_url only knows user:password@, not ?password=.
+    const std::string password = password_of(uri);
+    const std::string reason = scrub(first_line(PQerrorMessage(connection_)), password);
+    PQfinish(connection_);
+    connection_ = nullptr;
+    throw StoreError("cannot connect to PostgreSQL at " + scrub(redact_database_url(uri), password) + ": " +
+                     reason);
+  }
+  // libpq prints NOTICEs (e.g. "identifier will be truncated") to stderr; pebble owns stderr.
+  PQsetNoticeProcessor(
+      connection_, [](void*, const char*) {}, nullptr);
+  configure_session();
+}
+
+void Connection::configure_session() {
+  // Timestamps come back in the UTC text form parse_iso8601 reads, whatever the server's default.
+  exec_script("set the session time zone", "SET TimeZone = 'UTC'");
+}
+
+bool Connection::reconnect_if_lost() {
+  if (PQstatus(connection_) != CONNECTION_BAD) return false;
+  PQreset(connection_);  // same parameters and notice processor, a new session
+  if (PQstatus(connection_) != CONNECTION_OK) {
+    throw StoreError("cannot reconnect to PostgreSQL: " + first_line(PQerrorMessage(connection_)));
+  }
+  configure_session();
+  return true;
+}
+
+Connection::~Connection() {
+  if (connection_ != nullptr) PQfinish(connection_);
+}
+
+Result Connection::exec(std::string_view purpose, const std::string& sql, const Params& params) {
+  std::vector<const char*> values;
+  values.reserve(params.values().size());
+  for (const auto& value : params.values()) values.push_back(value ? value->c_str() : nullptr);
+  return check(purpose, PQexecParams(connection_, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                                     values.data(), nullptr, nullptr, 0));
+}
+
+Result Connection::exec_script(std::string_view purpose, const std::string& sql) {
+  return check(purpose, PQexec(connection_, sql.c_str()));
+}
+
+Result Connection::check(std::string_view purpose, PGresult* raw) {
+  Result result(raw);
+  const ExecStatusType status = raw == nullptr ? PGRES_FATAL_ERROR : PQresultStatus(raw);
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
+  const char* message = raw == nullptr ? PQerrorMessage(connection_) : PQresultErrorMessage(raw);
+  const std::string text = "PostgreSQL: cannot " + std::string(purpose) + ": " + first_line(message);
+  const char* state = raw == nullptr ? nullptr : PQresultErrorField(raw, PG_DIAG_SQLSTATE);
+  if (state != nullptr && (state == kUniqueViolation || state == kForeignKeyViolation)) {
+    throw ConstraintError(text);
+  }
+  throw StoreError(text);
+}
+
+}  // namespace pebble::postgres

@@ -1,0 +1,11 @@
+#pragma once
+// Private to the postgres_*.cpp files: the ordered schema migrations of the PostgreSQL store.
+#include "store/postgres_connection.h"
+
+namespace pebble::postgres {
+
+// Applies every pending migration in one transaction under an advisory lock, so two processes
+// opening the same empty database at once migrate it exactly once.
+void apply_migrations(Connection& connection);
+
+}  // namespace pebble::postgres

@@ -1,0 +1,95 @@
+#pragma once
+// Private to the postgres_*.cpp files: the PostgreSQL Store class, its methods spread over
+// postgres_store.cpp (connection, transactions, users, tags, stats), postgres_bookmarks.cpp,
+// postgres_feeds.cpp and postgres_jobs_metrics.cpp.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/postgres_connection.h"
+#include "store/store.h"
+
+namespace pebble::postgres {
+
+// The Store over one libpq connection; not thread-safe (one per thread or process).
+class PostgresStore final : public Store {
+ public:
+  // Connects and migrates.
+  explicit PostgresStore(const std::string& uri);
+
+  std::string backend() const override { return "postgresql"; }
+  void begin(TxMode mode) override;
+  void commit() override;
+  void rollback() override;
+  void ping() override;
+
+  std::pair<User, bool> get_or_create_user(const std::string& username) override;
+  std::optional<User> find_user(const std::string& username) override;
+  bool delete_user(std::int64_t user_id) override;
+
+  std::vector<UpsertOutcome> upsert_bookmarks(std::int64_t owner_id, const std::vector<BookmarkInput>& inputs,
+                                              DuplicatePolicy policy) override;
+  std::optional<Bookmark> find_bookmark(std::int64_t owner_id, const std::string& unique_hash) override;
+  bool delete_bookmark(std::int64_t bookmark_id) override;
+  void for_each_bookmark(const BookmarkQuery& query,
+                         const std::function<void(const Bookmark&)>& visit) override;
+  std::int64_t count_bookmarks(std::int64_t owner_id) override;
+
+  std::optional<Tag> find_tag(std::int64_t owner_id, const std::string& name) override;
+  std::vector<Tag> list_tags(std::int64_t owner_id) override;
+
+  std::pair<Feed, bool> get_or_create_feed(const std::string& url) override;
+  std::optional<Feed> find_feed_by_url(const std::string& url) override;
+  std::optional<Feed> get_feed(std::int64_t feed_id) override;
+  std::vector<Feed> list_feeds() override;
+  void update_feed(const Feed& feed) override;
+  std::vector<Feed> claim_feeds(const FeedClaim& claim) override;
+
+  ItemUpsertOutcome upsert_feed_item(std::int64_t feed_id, const FeedItemInput& item,
+                                     Timestamp seen_at) override;
+  std::vector<FeedItem> list_feed_items(std::int64_t feed_id) override;
+
+  void create_import_job(ImportJob& job) override;
+  void update_import_job(const ImportJob& job) override;
+  std::optional<ImportJob> get_import_job(std::int64_t job_id) override;
+
+  void record_job_run(JobRun& run) override;
+  std::vector<JobRunSummary> latest_job_runs() override;
+
+  void add_counters(const std::vector<CounterDelta>& deltas) override;
+  void add_histograms(const std::vector<HistogramDelta>& deltas) override;
+  std::vector<CounterValue> read_counters() override;
+  std::vector<HistogramValue> read_histograms() override;
+  void savepoint(const std::string& name) override;
+  void release_savepoint(const std::string& name) override;
+  void rollback_to_savepoint(const std::string& name) override;
+
+  StoreStats gather_stats(Timestamp now) override;
+
+ private:
+  // Runs `work` inside the caller's transaction, or inside one of its own when none is open, so
+  // multi-statement methods stay atomic either way.
+  void in_transaction(std::string_view purpose, const std::function<void()>& work);
+  // Applies one input of upsert_bookmarks.
+  UpsertOutcome upsert_bookmark(std::int64_t owner_id, const BookmarkInput& input, DuplicatePolicy policy);
+  // Creates missing tags and links them to the bookmark (duplicates and empty names ignored);
+  // returns how many links are new.
+  std::int64_t attach_tags(std::int64_t owner_id, std::int64_t bookmark_id,
+                           const std::vector<std::string>& names);
+  // Opens a cursor over the query and hands each row to `visit`, FETCHing a batch at a time.
+  void stream_bookmarks(const BookmarkQuery& query, const std::function<void(const Bookmark&)>& visit);
+
+  Connection connection_;
+  bool in_transaction_ = false;
+  std::int64_t cursor_counter_ = 0;  // names each cursor uniquely, so a visit may open another
+};
+
+// The columns every Bookmark row query selects, tags last (names joined by \x1f, sorted).
+extern const char* const kBookmarkColumns;
+// A Bookmark from a row selected with kBookmarkColumns.
+Bookmark bookmark_from_row(const Result& result, int row);
+
+}  // namespace pebble::postgres
