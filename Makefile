@@ -16,7 +16,7 @@ build: deps
 	cmake --build $(BUILD_DIR) -j$(JOBS) --target pebble
 
 run: build
-	$(BUILD_DIR)/pebble --version
+	$(BUILD_DIR)/pebble test-metrics --show-metrics
 
 test:
 	@scripts/install-deps.sh test

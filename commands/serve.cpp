@@ -35,7 +35,9 @@ ExitCode run_serve(const ServeOptions& options, const Config& config) {
   http::ServerOptions server_options;
   server_options.listen = http::parse_listen_address(options.listen, "--listen");
   server_options.threads = options.threads;
-  const auto to_ms = [](double seconds) { return std::chrono::milliseconds(static_cast<long>(seconds * 1000)); };
+  const auto to_ms = [](double seconds) {
+    return std::chrono::milliseconds(static_cast<long>(seconds * 1000));
+  };
   auto authenticator = server::Authenticator::load(options.bearer_token_file, options.basic_auth_file);
 
   const sigset_t stop_signals = block_stop_signals();
@@ -43,9 +45,11 @@ ExitCode run_serve(const ServeOptions& options, const Config& config) {
   server::SnapshotCache cache([database_url] { return open_store(database_url); }, config.metrics,
                               {to_ms(options.cache_ttl_seconds), to_ms(options.query_timeout_seconds)});
   server::ServeApp app(cache, std::move(authenticator), config.metrics);
-  http::HttpServer server(server_options, [&app](const http::HttpRequest& request) { return app.handle(request); });
+  http::HttpServer server(server_options,
+                          [&app](const http::HttpRequest& request) { return app.handle(request); });
   server.start();
-  spdlog::info("serving metrics of {} on http://{}/metrics", redact_database_url(database_url), server.address());
+  spdlog::info("serving metrics of {} on http://{}/metrics", redact_database_url(database_url),
+               server.address());
 
   int received = 0;
   sigwait(&stop_signals, &received);
@@ -58,7 +62,8 @@ ExitCode run_serve(const ServeOptions& options, const Config& config) {
 
 CommandEntry register_serve(CLI::App& parent) {
   auto options = std::make_shared<ServeOptions>();
-  CLI::App* app = parent.add_subcommand("serve", "Run the Prometheus exporter: /metrics computed from the store");
+  CLI::App* app =
+      parent.add_subcommand("serve", "Run the Prometheus exporter: /metrics computed from the store");
   app->add_option("--listen", options->listen, "HOST:PORT to listen on [env: PEBBLE_LISTEN]")
       ->envname("PEBBLE_LISTEN")
       ->type_name("HOST:PORT")

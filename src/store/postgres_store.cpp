@@ -78,7 +78,9 @@ void PostgresStore::rollback() {
 }
 
 // Savepoint names are fixed identifiers from the code (never user input), so they are spliced in.
-void PostgresStore::savepoint(const std::string& name) { connection_.exec("open a savepoint", "SAVEPOINT " + name); }
+void PostgresStore::savepoint(const std::string& name) {
+  connection_.exec("open a savepoint", "SAVEPOINT " + name);
+}
 
 void PostgresStore::release_savepoint(const std::string& name) {
   connection_.exec("release a savepoint", "RELEASE SAVEPOINT " + name);

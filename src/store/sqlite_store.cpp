@@ -54,7 +54,9 @@ void SqliteStore::rollback() {
 }
 
 // Savepoint names are fixed identifiers from the code (never user input), so they are spliced in.
-void SqliteStore::savepoint(const std::string& name) { connection_.execute("open a savepoint", "SAVEPOINT " + name); }
+void SqliteStore::savepoint(const std::string& name) {
+  connection_.execute("open a savepoint", "SAVEPOINT " + name);
+}
 
 void SqliteStore::release_savepoint(const std::string& name) {
   connection_.execute("release a savepoint", "RELEASE SAVEPOINT " + name);

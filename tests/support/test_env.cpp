@@ -1,7 +1,7 @@
 #include "support/test_env.h"
 
-#include <catch2/catch.hpp>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 
 #include <cstdlib>
 #include <fstream>
@@ -69,8 +69,8 @@ std::string postgres_url_or_skip() {
   // database of its own, dropped when it exits.
   if (private_database.empty()) {
     private_database = "pebble_test_" + std::to_string(getpid());
-    const std::string command = "psql -X -q \"" + admin + "\" -c 'CREATE DATABASE " + private_database +
-                                " OWNER pebble' >/dev/null";
+    const std::string command =
+        "psql -X -q \"" + admin + "\" -c 'CREATE DATABASE " + private_database + " OWNER pebble' >/dev/null";
     if (std::system(command.c_str()) != 0) throw std::runtime_error("cannot create " + private_database);
     database_creator = getpid();
     std::atexit(drop_private_database);
