@@ -33,6 +33,15 @@ class BookmarkWriter {
   virtual void finish() = 0;
 };
 
+// Netscape bookmark HTML, the web app's layout with `</DL><p>` on its own line.
+std::unique_ptr<BookmarkWriter> make_netscape_writer(std::ostream& out);
+// An ActivityStreams 2.0 Collection; `totalItems` follows the items array.
+std::unique_ptr<BookmarkWriter> make_activitystreams_writer(std::ostream& out, bool pretty);
+// OPML 2.0, one <outline> per bookmark.
+std::unique_ptr<BookmarkWriter> make_opml_writer(std::ostream& out);
+// Markdown grouped by UTC creation date, in the order given.
+std::unique_ptr<BookmarkWriter> make_markdown_writer(std::ostream& out);
+
 // A writer of `format` (netscape, activitystreams, opml or markdown) into `out`; throws
 // UsageError for a format that cannot be written.
 std::unique_ptr<BookmarkWriter> make_bookmark_writer(BookmarkFormat format, std::ostream& out,
