@@ -53,7 +53,8 @@ std::variant<BookmarkInput, std::string> link_to_bookmark(const Json& item) {
   }
   bookmark.url = json_string(*url);
   const auto name = item.find("name");
-  if (name == item.end() || !name->is_string()) return std::string("Link object missing required 'name' field");
+  if (name == item.end() || !name->is_string())
+    return std::string("Link object missing required 'name' field");
   bookmark.title = name->get<std::string>();
   if (const auto summary = item.find("summary"); summary != item.end() && summary->is_string()) {
     bookmark.description = summary->get<std::string>();

@@ -35,11 +35,11 @@ class ActivityStreamsWriter : public BookmarkWriter {
 
   void begin(const ExportHeader& header) override {
     Json head;
-    head["@context"] = Json::array({"https://www.w3.org/ns/activitystreams",
-                                    Json{{"pebbling", "https://pebbling.club/ns/"},
-                                         {"feedUrl", "pebbling:feedUrl"},
-                                         {"private", "pebbling:private"},
-                                         {"toRead", "pebbling:toRead"}}});
+    head["@context"] =
+        Json::array({"https://www.w3.org/ns/activitystreams", Json{{"pebbling", "https://pebbling.club/ns/"},
+                                                                   {"feedUrl", "pebbling:feedUrl"},
+                                                                   {"private", "pebbling:private"},
+                                                                   {"toRead", "pebbling:toRead"}}});
     head["type"] = "Collection";
     head["published"] = format_rfc3339(header.now);
     std::string text = dump(head, pretty_);

@@ -27,9 +27,9 @@ class FormatError : public Error {
 
 // One bookmark read from a file. `bookmark.unique_hash` is filled from the url (SPEC §3).
 struct ParsedBookmark {
-  std::size_t index = 0;                  // 0-based position among the file's items
-  BookmarkInput bookmark;                 // timestamps unset when the file has none
-  std::vector<std::string> folder_path;   // Netscape/OPML folders, outermost first
+  std::size_t index = 0;                 // 0-based position among the file's items
+  BookmarkInput bookmark;                // timestamps unset when the file has none
+  std::vector<std::string> folder_path;  // Netscape/OPML folders, outermost first
 };
 
 // One item that could not be read; the rest of the file goes on.
@@ -54,10 +54,10 @@ class BookmarkSink {
 
 // How readers interpret and bound their input.
 struct ReaderOptions {
-  bool folder_tags = false;                      // Netscape <H3>/OPML folder names become tags
-  std::size_t max_token_bytes = 4u << 20;        // longest tag, text field or JSON string accepted
-  std::size_t max_item_bytes = 16u << 20;        // largest single JSON item accepted
-  std::size_t chunk_bytes = 64u << 10;           // read size from the stream
+  bool folder_tags = false;                // Netscape <H3>/OPML folder names become tags
+  std::size_t max_token_bytes = 4u << 20;  // longest tag, text field or JSON string accepted
+  std::size_t max_item_bytes = 16u << 20;  // largest single JSON item accepted
+  std::size_t chunk_bytes = 64u << 10;     // read size from the stream
 };
 
 }  // namespace pebble

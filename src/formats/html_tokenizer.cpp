@@ -11,8 +11,12 @@ namespace {
 
 constexpr std::size_t kNotFound = std::string::npos;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+bool is_alpha(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) != 0;
+}
 
 }  // namespace
 
@@ -154,8 +158,9 @@ void HtmlTokenizer::read_markup(HtmlToken& token) {
       break;
     }
     // A comment terminator may straddle the chunk boundary: search its last two bytes again.
-    std::size_t resume = comment ? std::max(scanned, buffer_.size() - std::min<std::size_t>(2, buffer_.size()))
-                                 : buffer_.size();
+    std::size_t resume = comment
+                             ? std::max(scanned, buffer_.size() - std::min<std::size_t>(2, buffer_.size()))
+                             : buffer_.size();
     if (!oversized && buffer_.size() - pos_ > max_tag_bytes_) {
       oversized = true;
       token.kind = HtmlTokenKind::kOversized;

@@ -31,9 +31,9 @@ struct HtmlAttribute {
 // One token and where it starts.
 struct HtmlToken {
   HtmlTokenKind kind = HtmlTokenKind::kText;
-  std::string name;                      // upper-case tag name for start and end tags
+  std::string name;                       // upper-case tag name for start and end tags
   std::vector<HtmlAttribute> attributes;  // start tags only, in source order
-  std::string raw;                       // the source text (empty for kOversized)
+  std::string raw;                        // the source text (empty for kOversized)
   InputPosition position;
   // The value of attribute `lower_case_name`, or nullptr.
   const std::string* attribute(std::string_view lower_case_name) const;

@@ -14,7 +14,11 @@ class CollectionSax : public nlohmann::json_sax<Json> {
  public:
   CollectionSax(const ReaderOptions& options, const std::string& items_key, const std::string& format,
                 JsonCollectionHandler& handler, BookmarkSink& sink, Utf8InputBuffer& buffer)
-      : options_(options), items_key_(items_key), format_(format), handler_(handler), sink_(sink),
+      : options_(options),
+        items_key_(items_key),
+        format_(format),
+        handler_(handler),
+        sink_(sink),
         buffer_(buffer) {}
 
   bool null() override { return value(Json(nullptr), false); }

@@ -76,7 +76,8 @@ class NetscapeReader {
     if (mode_ == Mode::kTitle) fail_item("end of input inside <A>: the file is truncated");
     finish_item();
     sink_.on_progress(tokenizer_.bytes_consumed());
-    if (!started) throw FormatError("line 1, byte 0: empty input: expected <!DOCTYPE NETSCAPE-Bookmark-file-1>");
+    if (!started)
+      throw FormatError("line 1, byte 0: empty input: expected <!DOCTYPE NETSCAPE-Bookmark-file-1>");
     if (!saw_list_) {
       throw FormatError(describe_position(tokenizer_.position()) +
                         ": not a Netscape bookmark file: no <DL>, <DT> or <A> found");
@@ -86,10 +87,14 @@ class NetscapeReader {
  private:
   void handle(const HtmlToken& token) {
     switch (token.kind) {
-      case HtmlTokenKind::kText: return append_text(token.raw);
-      case HtmlTokenKind::kStartTag: return on_start_tag(token);
-      case HtmlTokenKind::kEndTag: return on_end_tag(token);
-      case HtmlTokenKind::kMarkup: return;
+      case HtmlTokenKind::kText:
+        return append_text(token.raw);
+      case HtmlTokenKind::kStartTag:
+        return on_start_tag(token);
+      case HtmlTokenKind::kEndTag:
+        return on_end_tag(token);
+      case HtmlTokenKind::kMarkup:
+        return;
       case HtmlTokenKind::kOversized:
         if (token.name == "A" && mode_ != Mode::kDescription) {
           finish_item();
@@ -183,8 +188,13 @@ class NetscapeReader {
     bookmark.updated_at = parse_netscape_date(token.attribute("last_modified"));
     const std::string* feed = token.attribute("feed");
     if (feed == nullptr) feed = token.attribute("feedurl");
-    if (feed != nullptr && !trim_whitespace(*feed).empty()) bookmark.feed_url = std::string(trim_whitespace(*feed));
+    if (feed != nullptr && !trim_whitespace(*feed).empty())
+      bookmark.feed_url = std::string(trim_whitespace(*feed));
     if (const std::string* tags = token.attribute("tags")) bookmark.tags = split_tag_list(*tags);
+    // SemanticScuttle writes the description as an attribute of <A>.
+    if (const std::string* description = token.attribute("description")) {
+      bookmark.description = std::string(trim_whitespace(*description));
+    }
     bookmark.is_private = is_true_flag(token.attribute("private"));
     bookmark.to_read = is_true_flag(token.attribute("toread"));
     for (const auto& folder : folders_) {
@@ -219,6 +229,7 @@ class NetscapeReader {
     bookmark.title = decode_html_entities(trim_whitespace(raw_title_));
     const std::string description = decode_html_entities(trim_whitespace(raw_description_));
     if (!description.empty()) bookmark.description = description;
+    if (bookmark.description && bookmark.description->empty()) bookmark.description.reset();
     bookmark.unique_hash = url_unique_hash(bookmark.url);
     sink_.on_bookmark(std::move(item_));
   }
@@ -237,7 +248,7 @@ class NetscapeReader {
   std::string raw_description_;
   std::string raw_folder_;
   std::vector<std::optional<std::string>> folders_;  // one entry per open <DL>, named or not
-  std::optional<std::string> pending_folder_;         // the last <H3>, waiting for its <DL>
+  std::optional<std::string> pending_folder_;        // the last <H3>, waiting for its <DL>
 };
 
 }  // namespace

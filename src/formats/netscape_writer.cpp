@@ -27,12 +27,14 @@ class NetscapeWriter : public BookmarkWriter {
   void write(const Bookmark& bookmark) override {
     if (bookmark.url.empty()) return;
     std::string line = "\n        <DT><A HREF=\"" + escape_html(bookmark.url) + "\"";
-    if (bookmark.created_at.micros != 0) line += " ADD_DATE=\"" + std::to_string(bookmark.created_at.seconds()) + "\"";
+    if (bookmark.created_at.micros != 0)
+      line += " ADD_DATE=\"" + std::to_string(bookmark.created_at.seconds()) + "\"";
     if (bookmark.updated_at.micros != 0) {
       line += " LAST_MODIFIED=\"" + std::to_string(bookmark.updated_at.seconds()) + "\"";
     }
     if (!bookmark.unique_hash.empty()) line += " ID=\"" + escape_html(bookmark.unique_hash) + "\"";
-    if (bookmark.feed_url && !bookmark.feed_url->empty()) line += " FEED=\"" + escape_html(*bookmark.feed_url) + "\"";
+    if (bookmark.feed_url && !bookmark.feed_url->empty())
+      line += " FEED=\"" + escape_html(*bookmark.feed_url) + "\"";
     if (!bookmark.tags.empty()) line += " TAGS=\"" + escape_html(join_tag_list(bookmark.tags)) + "\"";
     line += bookmark.is_private ? " PRIVATE=\"1\"" : " PRIVATE=\"0\"";
     line += bookmark.to_read ? " TOREAD=\"1\"" : " TOREAD=\"0\"";
@@ -58,12 +60,17 @@ std::unique_ptr<BookmarkWriter> make_netscape_writer(std::ostream& out) {
 std::unique_ptr<BookmarkWriter> make_bookmark_writer(BookmarkFormat format, std::ostream& out,
                                                      const WriterOptions& options) {
   switch (format) {
-    case BookmarkFormat::kNetscape: return make_netscape_writer(out);
-    case BookmarkFormat::kActivityStreams: return make_activitystreams_writer(out, options.pretty);
-    case BookmarkFormat::kOpml: return make_opml_writer(out);
-    case BookmarkFormat::kMarkdown: return make_markdown_writer(out);
+    case BookmarkFormat::kNetscape:
+      return make_netscape_writer(out);
+    case BookmarkFormat::kActivityStreams:
+      return make_activitystreams_writer(out, options.pretty);
+    case BookmarkFormat::kOpml:
+      return make_opml_writer(out);
+    case BookmarkFormat::kMarkdown:
+      return make_markdown_writer(out);
     case BookmarkFormat::kPinboard:
-    case BookmarkFormat::kUnknown: break;
+    case BookmarkFormat::kUnknown:
+      break;
   }
   throw UsageError("cannot export bookmarks as " + std::string(format_name(format)) +
                    ": use netscape, activitystreams, opml or markdown");

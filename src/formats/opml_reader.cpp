@@ -87,16 +87,19 @@ class OpmlReader {
     if (bookmark.url.empty()) bookmark.url = url;
     if (bookmark.url.empty()) bookmark.url = xml_url;
     if (bookmark.url.empty()) {
-      sink_.on_failure(ItemFailure{parsed.index, "line " + std::to_string(outline.GetLineNum()) +
-                                                     ": outline of type link without url",
-                                   {}, bookmark.title});
+      sink_.on_failure(
+          ItemFailure{parsed.index,
+                      "line " + std::to_string(outline.GetLineNum()) + ": outline of type link without url",
+                      {},
+                      bookmark.title});
       return;
     }
     if (!xml_url.empty()) bookmark.feed_url = xml_url;
     if (const char* note = find_attribute(outline, "_note"); note != nullptr && *note != '\0') {
       bookmark.description = note;
     }
-    if (const char* category = find_attribute(outline, "category")) bookmark.tags = split_tag_list(category, true);
+    if (const char* category = find_attribute(outline, "category"))
+      bookmark.tags = split_tag_list(category, true);
     bookmark.created_at = parse_opml_date(trimmed_attribute(outline, "created"));
     bookmark.updated_at = parse_opml_date(trimmed_attribute(outline, "updated"));
     bookmark.is_private = trimmed_attribute(outline, "private") == "true";
@@ -157,7 +160,8 @@ void read_opml(std::istream& in, const ReaderOptions& options, BookmarkSink& sin
   }
   const tinyxml2::XMLElement* body = root->FirstChildElement();
   while (body != nullptr && !same_name(body->Name(), "body")) body = body->NextSiblingElement();
-  if (body == nullptr) throw FormatError(line_position(text, root->GetLineNum()) + ": not an OPML file: no <body>");
+  if (body == nullptr)
+    throw FormatError(line_position(text, root->GetLineNum()) + ": not an OPML file: no <body>");
   OpmlReader reader(options, sink);
   std::vector<std::string> folders;
   reader.set_folders(&folders);

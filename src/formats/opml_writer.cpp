@@ -16,13 +16,27 @@ std::string escape_xml(std::string_view text, bool attribute) {
   out.reserve(text.size());
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += attribute ? "&quot;" : "\""; break;
-      case '\n': out += attribute ? "&#10;" : "\n"; break;
-      case '\r': out += "&#13;"; break;
-      case '\t': out += attribute ? "&#9;" : "\t"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += attribute ? "&quot;" : "\"";
+        break;
+      case '\n':
+        out += attribute ? "&#10;" : "\n";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
+      case '\t':
+        out += attribute ? "&#9;" : "\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) >= 0x20 || c < 0) out.push_back(c);
     }
@@ -35,27 +49,29 @@ class OpmlWriter : public BookmarkWriter {
   explicit OpmlWriter(std::ostream& out) : out_(out) {}
 
   void begin(const ExportHeader& header) override {
-    const std::string title =
-        header.user_name.empty() ? "Pebbling Club Bookmarks" : header.user_name + "'s Pebbling Club Bookmarks";
+    const std::string title = header.user_name.empty() ? "Pebbling Club Bookmarks"
+                                                       : header.user_name + "'s Pebbling Club Bookmarks";
     const std::string owner = header.user_name.empty() ? "Pebbling Club User" : header.user_name;
     const std::string now = format_rfc822(header.now);
     out_ << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<opml version=\"2.0\"><head><title>"
-         << escape_xml(title, false) << "</title><dateCreated>" << now << "</dateCreated><dateModified>" << now
-         << "</dateModified><ownerName>" << escape_xml(owner, false)
+         << escape_xml(title, false) << "</title><dateCreated>" << now << "</dateCreated><dateModified>"
+         << now << "</dateModified><ownerName>" << escape_xml(owner, false)
          << "</ownerName><docs>http://opml.org/spec2.opml</docs></head><body>";
   }
 
   void write(const Bookmark& bookmark) override {
     if (bookmark.url.empty()) return;
     const bool has_feed = bookmark.feed_url && !bookmark.feed_url->empty();
-    std::string line = "<outline text=\"" + attribute(bookmark.title.empty() ? "Untitled" : bookmark.title) + "\"";
+    std::string line =
+        "<outline text=\"" + attribute(bookmark.title.empty() ? "Untitled" : bookmark.title) + "\"";
     if (bookmark.title.empty()) line += " title=\"\"";
     line += has_feed ? " type=\"rss\"" : " type=\"link\"";
     line += " url=\"" + attribute(bookmark.url) + "\" htmlUrl=\"" + attribute(bookmark.url) + "\"";
     if (has_feed) line += " xmlUrl=\"" + attribute(*bookmark.feed_url) + "\"";
     line += " created=\"" + format_rfc822(bookmark.created_at) + "\"";
     line += " updated=\"" + format_rfc822(bookmark.updated_at) + "\"";
-    if (bookmark.description && !bookmark.description->empty()) line += " _note=\"" + attribute(*bookmark.description) + "\"";
+    if (bookmark.description && !bookmark.description->empty())
+      line += " _note=\"" + attribute(*bookmark.description) + "\"";
     if (!bookmark.tags.empty()) line += " category=\"" + attribute(join_tag_list(bookmark.tags)) + "\"";
     if (bookmark.is_private) line += " private=\"true\"";
     if (bookmark.to_read) line += " toRead=\"true\"";
@@ -72,6 +88,8 @@ class OpmlWriter : public BookmarkWriter {
 
 }  // namespace
 
-std::unique_ptr<BookmarkWriter> make_opml_writer(std::ostream& out) { return std::make_unique<OpmlWriter>(out); }
+std::unique_ptr<BookmarkWriter> make_opml_writer(std::ostream& out) {
+  return std::make_unique<OpmlWriter>(out);
+}
 
 }  // namespace pebble

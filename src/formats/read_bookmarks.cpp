@@ -13,7 +13,8 @@ constexpr std::size_t kSniffBytes = 4096;
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
   if (text.size() < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != std::tolower(static_cast<unsigned char>(prefix[i]))) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) !=
+        std::tolower(static_cast<unsigned char>(prefix[i]))) {
       return false;
     }
   }
@@ -73,12 +74,18 @@ class PrefixedBuffer : public std::streambuf {
 
 std::string_view format_name(BookmarkFormat format) {
   switch (format) {
-    case BookmarkFormat::kNetscape: return "netscape";
-    case BookmarkFormat::kActivityStreams: return "activitystreams";
-    case BookmarkFormat::kOpml: return "opml";
-    case BookmarkFormat::kPinboard: return "pinboard";
-    case BookmarkFormat::kMarkdown: return "markdown";
-    case BookmarkFormat::kUnknown: break;
+    case BookmarkFormat::kNetscape:
+      return "netscape";
+    case BookmarkFormat::kActivityStreams:
+      return "activitystreams";
+    case BookmarkFormat::kOpml:
+      return "opml";
+    case BookmarkFormat::kPinboard:
+      return "pinboard";
+    case BookmarkFormat::kMarkdown:
+      return "markdown";
+    case BookmarkFormat::kUnknown:
+      break;
   }
   return "unknown";
 }
@@ -89,7 +96,8 @@ BookmarkFormat detect_format(std::string_view first_bytes) {
   text = skip_space(text);
   if (text.empty()) return BookmarkFormat::kUnknown;
   if (text.front() == '<') {
-    if (starts_with_ignoring_case(text, "<!DOCTYPE NETSCAPE-Bookmark-file-1")) return BookmarkFormat::kNetscape;
+    if (starts_with_ignoring_case(text, "<!DOCTYPE NETSCAPE-Bookmark-file-1"))
+      return BookmarkFormat::kNetscape;
     std::string_view rest = text;
     while (true) {  // an XML declaration and comments may come before <opml>
       const bool declaration = starts_with_ignoring_case(rest, "<?");
@@ -118,7 +126,8 @@ BookmarkFormat detect_format(std::string_view first_bytes) {
   return BookmarkFormat::kUnknown;
 }
 
-void read_bookmarks(std::istream& in, BookmarkFormat format, const ReaderOptions& options, BookmarkSink& sink) {
+void read_bookmarks(std::istream& in, BookmarkFormat format, const ReaderOptions& options,
+                    BookmarkSink& sink) {
   std::string prefix(kSniffBytes, '\0');
   in.read(prefix.data(), static_cast<std::streamsize>(prefix.size()));
   prefix.resize(static_cast<std::size_t>(in.gcount()));
@@ -126,14 +135,20 @@ void read_bookmarks(std::istream& in, BookmarkFormat format, const ReaderOptions
   PrefixedBuffer buffer(std::move(prefix), in);
   std::istream whole(&buffer);
   switch (format) {
-    case BookmarkFormat::kNetscape: return read_netscape(whole, options, sink);
-    case BookmarkFormat::kActivityStreams: return read_activitystreams(whole, options, sink);
-    case BookmarkFormat::kOpml: return read_opml(whole, options, sink);
-    case BookmarkFormat::kPinboard: return read_pinboard(whole, options, sink);
+    case BookmarkFormat::kNetscape:
+      return read_netscape(whole, options, sink);
+    case BookmarkFormat::kActivityStreams:
+      return read_activitystreams(whole, options, sink);
+    case BookmarkFormat::kOpml:
+      return read_opml(whole, options, sink);
+    case BookmarkFormat::kPinboard:
+      return read_pinboard(whole, options, sink);
     case BookmarkFormat::kMarkdown:
-    case BookmarkFormat::kUnknown: break;
+    case BookmarkFormat::kUnknown:
+      break;
   }
-  throw FormatError("line 1, byte 0: not a bookmark file: expected <!DOCTYPE NETSCAPE-Bookmark-file-1>, <opml> or JSON");
+  throw FormatError(
+      "line 1, byte 0: not a bookmark file: expected <!DOCTYPE NETSCAPE-Bookmark-file-1>, <opml> or JSON");
 }
 
 }  // namespace pebble

@@ -25,9 +25,18 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
 
 // Offset of `zone` from UTC in minutes, or nullopt.
 std::optional<int> zone_offset_minutes(const std::string& zone) {
-  static const std::array<std::pair<const char*, int>, 12> kNamedZones{{
-      {"GMT", 0}, {"UT", 0}, {"UTC", 0}, {"Z", 0}, {"EST", -300}, {"EDT", -240},
-      {"CST", -360}, {"CDT", -300}, {"MST", -420}, {"MDT", -360}, {"PST", -480}, {"PDT", -420}}};
+  static const std::array<std::pair<const char*, int>, 12> kNamedZones{{{"GMT", 0},
+                                                                        {"UT", 0},
+                                                                        {"UTC", 0},
+                                                                        {"Z", 0},
+                                                                        {"EST", -300},
+                                                                        {"EDT", -240},
+                                                                        {"CST", -360},
+                                                                        {"CDT", -300},
+                                                                        {"MST", -420},
+                                                                        {"MDT", -360},
+                                                                        {"PST", -480},
+                                                                        {"PDT", -420}}};
   for (const auto& [name, minutes] : kNamedZones) {
     if (equals_ignoring_case(zone, name)) return minutes;
   }
@@ -84,7 +93,8 @@ std::optional<Timestamp> parse_rfc822(std::string_view text) {
   if (hour > 23 || minute > 59 || second > 60) return std::nullopt;
   const std::optional<int> offset = zone_offset_minutes(zone);
   if (!offset) return std::nullopt;
-  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month + 1), static_cast<unsigned>(day));
+  const std::int64_t days =
+      days_from_civil(year, static_cast<unsigned>(month + 1), static_cast<unsigned>(day));
   const std::int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second - *offset * 60;
   return Timestamp::from_seconds(seconds);
 }

@@ -142,8 +142,8 @@ void Utf8InputBuffer::check_json_tokens(std::size_t from) {
     if (token_length_ > max_json_token_) {
       InputPosition at;
       at.byte = bytes_before_ + i;
-      at.line = 1 + newlines_before_ +
-                static_cast<std::uint64_t>(std::count(out_.data(), out_.data() + i, '\n'));
+      at.line =
+          1 + newlines_before_ + static_cast<std::uint64_t>(std::count(out_.data(), out_.data() + i, '\n'));
       throw FormatError(describe_position(at) + ": JSON value longer than " +
                         std::to_string(max_json_token_) + " bytes");
     }
