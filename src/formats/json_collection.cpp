@@ -43,7 +43,7 @@ class CollectionSax : public nlohmann::json_sax<Json> {
     const std::size_t column = reason.find("column ");
     const std::size_t colon = column == std::string::npos ? std::string::npos : reason.find(": ", column);
     if (colon != std::string::npos) reason = reason.substr(colon + 2);
-    const bool truncated = reason.find("end of input") != std::string::npos;
+    const bool truncated = buffer_.sgetc() == std::char_traits<char>::eof();  // nothing after the error
     fail((truncated ? "truncated " : "invalid ") + format_ + " JSON: " + reason);
     return false;
   }
@@ -171,7 +171,7 @@ void parse_json_collection(std::istream& in, const ReaderOptions& options, const
   Utf8InputBuffer buffer(in, options.chunk_bytes);
   buffer.limit_json_tokens(options.max_token_bytes);
   std::istream repaired(&buffer);
-  if (repaired.peek() == std::char_traits<char>::eof()) {
+  if (buffer.sgetc() == std::char_traits<char>::eof()) {  // not peek(): istream would swallow errors
     throw FormatError("line 1, byte 0: empty input: expected " + format + " JSON");
   }
   CollectionSax sax(options, items_key, format, handler, sink, buffer);

@@ -32,8 +32,8 @@ TEST_CASE("Netscape fixture: attribute case, order, quoting, entities, folders",
   CHECK(first.bookmark.tags == Tags{"one", "two,three", "spaced tag"});
   CHECK(first.bookmark.is_private);
   CHECK(first.bookmark.to_read);
-  CHECK(first.bookmark.created_at == Timestamp::from_seconds(1700000000));      // milliseconds
-  CHECK(first.bookmark.updated_at == Timestamp::from_seconds(1700000001));      // microseconds
+  CHECK(first.bookmark.created_at == Timestamp::from_seconds(1700000000));  // milliseconds
+  CHECK(first.bookmark.updated_at == Timestamp::from_seconds(1700000001));  // microseconds
   CHECK(first.bookmark.feed_url == "https://unquoted.example/feed.xml");
   CHECK(first.bookmark.description == "First line \"quoted\"\n  second line 'single'");
   CHECK(first.bookmark.unique_hash.size() == 64);
@@ -63,8 +63,9 @@ TEST_CASE("Netscape fixture: attribute case, order, quoting, entities, folders",
 }
 
 TEST_CASE("Netscape: input that is not a bookmark file is a root error", "[formats]") {
-  CHECK_THROWS_WITH(read("hello world\n"),
-                    "line 1, byte 0: not a Netscape bookmark file: expected <!DOCTYPE NETSCAPE-Bookmark-file-1>");
+  CHECK_THROWS_WITH(
+      read("hello world\n"),
+      "line 1, byte 0: not a Netscape bookmark file: expected <!DOCTYPE NETSCAPE-Bookmark-file-1>");
   CHECK_THROWS_WITH(read("  \n\n"), Catch::StartsWith("line 1, byte 0: empty input"));
   CHECK_THROWS_WITH(read("<html><body><p>just a page</p></body></html>"),
                     Catch::Contains("no <DL>, <DT> or <A> found"));
@@ -92,7 +93,8 @@ TEST_CASE("Netscape: a truncated file delivers what was read, then records the c
 }
 
 TEST_CASE("Netscape: invalid UTF-8 becomes U+FFFD", "[formats]") {
-  const auto sink = read(std::string(kHeader) + "<DT><A HREF=\"https://x.example/\">bad \xFF\xC3 byte</A>\n<DD>\xE2\x82");
+  const auto sink =
+      read(std::string(kHeader) + "<DT><A HREF=\"https://x.example/\">bad \xFF\xC3 byte</A>\n<DD>\xE2\x82");
   REQUIRE(sink.bookmarks.size() == 1);
   CHECK(sink.bookmarks[0].bookmark.title == "bad \xEF\xBF\xBD\xEF\xBF\xBD byte");
   CHECK(sink.bookmarks[0].bookmark.description == "\xEF\xBF\xBD\xEF\xBF\xBD");
@@ -103,8 +105,9 @@ TEST_CASE("Netscape: a huge single line is skipped with a clear item failure", "
   options.max_token_bytes = 64 * 1024;
   options.chunk_bytes = 4096;
   const std::string icon(1 << 20, 'x');
-  std::string text = std::string(kHeader) + "<DT><A HREF=\"https://big.example/\" ICON=\"" + icon + "\">Big</A>" +
-                     "<DT><A HREF=\"https://next.example/\">Next</A><DD>" + icon + "<DT><A HREF=\"https://last.example/\">L</A>";
+  std::string text = std::string(kHeader) + "<DT><A HREF=\"https://big.example/\" ICON=\"" + icon +
+                     "\">Big</A>" + "<DT><A HREF=\"https://next.example/\">Next</A><DD>" + icon +
+                     "<DT><A HREF=\"https://last.example/\">L</A>";
   const auto sink = read(text, options);
   REQUIRE(sink.failures.size() == 2);
   CHECK(sink.failures[0].index == 0);
