@@ -52,7 +52,8 @@ class MarkdownWriter : public BookmarkWriter {
     }
     out_ << "- [" << escape_markdown(bookmark.title.empty() ? "Untitled" : bookmark.title) << "]("
          << link_target(bookmark.url) << ")\n";
-    const std::string_view description = trim_whitespace(bookmark.description.value_or(""));
+    const std::string_view description =
+        bookmark.description ? trim_whitespace(*bookmark.description) : std::string_view();
     std::size_t start = 0;
     while (!description.empty() && start <= description.size()) {
       std::size_t end = description.find('\n', start);
