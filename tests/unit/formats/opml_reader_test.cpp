@@ -106,13 +106,16 @@ TEST_CASE("OPML: malformed, truncated and foreign documents are root errors", "[
   const std::string text = test::read_file(test::test_data_dir() + "/formats/opml_features.opml");
   test::CollectingSink sink;
   std::istringstream truncated(text.substr(0, text.size() / 2));
-  CHECK_THROWS_WITH(read_opml(truncated, {}, sink), Catch::StartsWith("line ") && Catch::Contains("not a valid OPML file"));
+  CHECK_THROWS_WITH(read_opml(truncated, {}, sink),
+                    Catch::StartsWith("line ") && Catch::Contains("not a valid OPML file"));
   CHECK(sink.bookmarks.empty());
   CHECK_THROWS_WITH(read("<?xml version=\"1.0\"?>\n<rss><channel/></rss>"),
                     "line 2, byte 22: not an OPML file: the root element is not <opml>");
-  CHECK_THROWS_WITH(read("<opml version=\"2.0\"><head/></opml>"), "line 1, byte 0: not an OPML file: no <body>");
+  CHECK_THROWS_WITH(read("<opml version=\"2.0\"><head/></opml>"),
+                    "line 1, byte 0: not an OPML file: no <body>");
   CHECK_THROWS_WITH(read(""), "line 1, byte 0: not a valid OPML file: empty input");
-  const auto repaired = read("<opml><body><outline text=\"bad \xFF\" xmlUrl=\"https://x.example/\"/></body></opml>");
+  const auto repaired =
+      read("<opml><body><outline text=\"bad \xFF\" xmlUrl=\"https://x.example/\"/></body></opml>");
   REQUIRE(repaired.bookmarks.size() == 1);
   CHECK(repaired.bookmarks[0].bookmark.title == "bad \xEF\xBF\xBD");
 }

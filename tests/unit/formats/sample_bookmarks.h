@@ -18,7 +18,7 @@ inline std::vector<Bookmark> sample_bookmarks() {
   first.feed_url = "https://example.com/feed.xml?x=1&y=2";
   first.is_private = true;
   first.to_read = true;
-  first.created_at = Timestamp::from_seconds(1709632800);        // 2024-03-05T10:00:00Z
+  first.created_at = Timestamp::from_seconds(1709632800);         // 2024-03-05T10:00:00Z
   first.updated_at = Timestamp{1709636400 * 1000000LL + 500000};  // an hour later and a half second
 
   Bookmark& second = bookmarks[1];

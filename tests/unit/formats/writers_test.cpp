@@ -14,7 +14,8 @@ namespace {
 
 const ExportHeader kHeader{"alice & bob", Timestamp::from_seconds(1751150040)};  // 2025-06-28T22:34:00Z
 
-std::string write_all(BookmarkFormat format, const std::vector<Bookmark>& bookmarks, WriterOptions options = {}) {
+std::string write_all(BookmarkFormat format, const std::vector<Bookmark>& bookmarks,
+                      WriterOptions options = {}) {
   std::ostringstream out;
   auto writer = make_bookmark_writer(format, out, options);
   writer->begin(kHeader);
@@ -55,7 +56,8 @@ TEST_CASE("writers on an empty selection", "[formats]") {
 TEST_CASE("writers: the layout details SPEC §5 names", "[formats]") {
   const auto bookmarks = test::sample_bookmarks();
   const std::string html = write_all(BookmarkFormat::kNetscape, bookmarks);
-  CHECK(html.find("<DT><A HREF=\"https://example.com/?a=1&amp;b=2\" ADD_DATE=\"1709632800\" LAST_MODIFIED=\"1709636400\" "
+  CHECK(html.find("<DT><A HREF=\"https://example.com/?a=1&amp;b=2\" ADD_DATE=\"1709632800\" "
+                  "LAST_MODIFIED=\"1709636400\" "
                   "ID=\"") != std::string::npos);
   CHECK(html.find(">It&#x27;s &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;</A>") != std::string::npos);
   CHECK(html.find(">Untitled</A>") != std::string::npos);
@@ -65,8 +67,10 @@ TEST_CASE("writers: the layout details SPEC §5 names", "[formats]") {
   CHECK(json.find("\"totalItems\": 3") > json.find("\"items\""));
 
   const std::string opml = write_all(BookmarkFormat::kOpml, bookmarks);
-  CHECK(opml.find("<title>alice &amp; bob's Pebbling Club Bookmarks</title><dateCreated>Sat, 28 Jun 2025 22:34:00 GMT"
-                  "</dateCreated>") != std::string::npos);
+  CHECK(
+      opml.find(
+          "<title>alice &amp; bob's Pebbling Club Bookmarks</title><dateCreated>Sat, 28 Jun 2025 22:34:00 GMT"
+          "</dateCreated>") != std::string::npos);
 
   std::vector<Bookmark> skipped(1);
   CHECK(write_all(BookmarkFormat::kMarkdown, skipped) == "<!-- No bookmarks found -->");  // empty url
