@@ -1,0 +1,84 @@
+// Markdown export (SPEC §5, layout of REFERENCE §4.5): `# YYYY-MM-DD` groups by UTC creation date
+// in the order the bookmarks arrive (newest first), `- [title](url)`, the description as `  > `
+// lines. Streaming: a group header is written whenever the date changes.
+#include "formats/bookmark_writer.h"
+#include "formats/tag_list.h"
+
+namespace pebble {
+
+namespace {
+
+// Backslash-escapes what Markdown would read as markup; newlines in titles become spaces.
+std::string escape_markdown(std::string_view text) {
+  static constexpr std::string_view kSpecial = "\\[]()`*_#|";
+  std::string out;
+  for (const char c : text) {
+    if (kSpecial.find(c) != std::string_view::npos) out.push_back('\\');
+    out.push_back(c == '\n' || c == '\r' ? ' ' : c);
+  }
+  return out;
+}
+
+// The URL with the characters that would end a Markdown link target percent-encoded.
+std::string link_target(std::string_view url) {
+  std::string out;
+  for (const char c : url) {
+    if (c == ' ') {
+      out += "%20";
+    } else if (c == '(') {
+      out += "%28";
+    } else if (c == ')') {
+      out += "%29";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+class MarkdownWriter : public BookmarkWriter {
+ public:
+  explicit MarkdownWriter(std::ostream& out) : out_(out) {}
+
+  void begin(const ExportHeader&) override {}
+
+  void write(const Bookmark& bookmark) override {
+    if (bookmark.url.empty()) return;
+    const std::string date = format_rfc3339(bookmark.created_at).substr(0, 10);
+    if (count_ > 0) out_ << "\n";
+    if (count_ == 0 || date != current_date_) {
+      out_ << "# " << date << "\n\n";
+      current_date_ = date;
+    }
+    out_ << "- [" << escape_markdown(bookmark.title.empty() ? "Untitled" : bookmark.title) << "]("
+         << link_target(bookmark.url) << ")\n";
+    const std::string_view description =
+        bookmark.description ? trim_whitespace(*bookmark.description) : std::string_view();
+    std::size_t start = 0;
+    while (!description.empty() && start <= description.size()) {
+      std::size_t end = description.find('\n', start);
+      if (end == std::string_view::npos) end = description.size();
+      const std::string_view line = trim_whitespace(description.substr(start, end - start));
+      out_ << (line.empty() ? "  >" : "  > " + escape_markdown(line)) << "\n";
+      start = end + 1;
+    }
+    ++count_;
+  }
+
+  void finish() override {
+    if (count_ == 0) out_ << "<!-- No bookmarks found -->";
+  }
+
+ private:
+  std::ostream& out_;
+  std::size_t count_ = 0;
+  std::string current_date_;
+};
+
+}  // namespace
+
+std::unique_ptr<BookmarkWriter> make_markdown_writer(std::ostream& out) {
+  return std::make_unique<MarkdownWriter>(out);
+}
+
+}  // namespace pebble

@@ -1,0 +1,95 @@
+// OPML 2.0 export (SPEC §5): the web app's layout (REFERENCE §4.3) with real UTC header dates and
+// xmlUrl from feed_url. Extensions so that a round trip keeps everything: `title=""` when the title
+// is empty (text then says "Untitled"), `updated`, and `private`/`toRead` when true.
+#include "formats/bookmark_writer.h"
+#include "formats/rfc822_date.h"
+#include "formats/tag_list.h"
+
+namespace pebble {
+
+namespace {
+
+// XML text escaping; in attributes also `"` and the whitespace characters an XML parser would
+// otherwise normalise to spaces. Control characters XML 1.0 cannot carry are dropped.
+std::string escape_xml(std::string_view text, bool attribute) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += attribute ? "&quot;" : "\"";
+        break;
+      case '\n':
+        out += attribute ? "&#10;" : "\n";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
+      case '\t':
+        out += attribute ? "&#9;" : "\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) >= 0x20 || c < 0) out.push_back(c);
+    }
+  }
+  return out;
+}
+
+class OpmlWriter : public BookmarkWriter {
+ public:
+  explicit OpmlWriter(std::ostream& out) : out_(out) {}
+
+  void begin(const ExportHeader& header) override {
+    const std::string title = header.user_name.empty() ? "Pebbling Club Bookmarks"
+                                                       : header.user_name + "'s Pebbling Club Bookmarks";
+    const std::string owner = header.user_name.empty() ? "Pebbling Club User" : header.user_name;
+    const std::string now = format_rfc822(header.now);
+    out_ << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<opml version=\"2.0\"><head><title>"
+         << escape_xml(title, false) << "</title><dateCreated>" << now << "</dateCreated><dateModified>"
+         << now << "</dateModified><ownerName>" << escape_xml(owner, false)
+         << "</ownerName><docs>http://opml.org/spec2.opml</docs></head><body>";
+  }
+
+  void write(const Bookmark& bookmark) override {
+    if (bookmark.url.empty()) return;
+    const bool has_feed = bookmark.feed_url && !bookmark.feed_url->empty();
+    std::string line =
+        "<outline text=\"" + attribute(bookmark.title.empty() ? "Untitled" : bookmark.title) + "\"";
+    if (bookmark.title.empty()) line += " title=\"\"";
+    line += has_feed ? " type=\"rss\"" : " type=\"link\"";
+    line += " url=\"" + attribute(bookmark.url) + "\" htmlUrl=\"" + attribute(bookmark.url) + "\"";
+    if (has_feed) line += " xmlUrl=\"" + attribute(*bookmark.feed_url) + "\"";
+    line += " created=\"" + format_rfc822(bookmark.created_at) + "\"";
+    line += " updated=\"" + format_rfc822(bookmark.updated_at) + "\"";
+    if (bookmark.description && !bookmark.description->empty())
+      line += " _note=\"" + attribute(*bookmark.description) + "\"";
+    if (!bookmark.tags.empty()) line += " category=\"" + attribute(join_tag_list(bookmark.tags)) + "\"";
+    if (bookmark.is_private) line += " private=\"true\"";
+    if (bookmark.to_read) line += " toRead=\"true\"";
+    out_ << line << "></outline>";
+  }
+
+  void finish() override { out_ << "</body></opml>\n"; }
+
+ private:
+  static std::string attribute(std::string_view text) { return escape_xml(text, true); }
+
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<BookmarkWriter> make_opml_writer(std::ostream& out) {
+  return std::make_unique<OpmlWriter>(out);
+}
+
+}  // namespace pebble
