@@ -178,16 +178,15 @@ TEST_CASE("the gofeed translator corpus parses to gofeed's fields, except the li
     for (const auto& [field, values] : compared_fields(feed, expected)) {
       if (values.first == values.second) continue;
       const std::string key = one.key + " " + field;
+      clean = false;
       if (kAcceptedMismatches.count(key) != 0) {
         accepted_seen.insert(key);
         continue;
       }
-      clean = false;
       failures.push_back(key + ": pebble " + values.first.dump() + ", gofeed " + values.second.dump());
     }
     if (clean) ++passed;
   }
-  INFO("gofeed translator corpus: " << passed << " of " << cases.size() << " cases match");
   for (const auto& [key, reason] : kAcceptedMismatches) {
     if (accepted_seen.count(key) == 0) failures.push_back("listed mismatch no longer occurs: " + key);
   }
