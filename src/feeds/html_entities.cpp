@@ -56,15 +56,35 @@ bool is_allowed_byte(char c) {
   return static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r';
 }
 
+// Appends `text` without the control characters XML forbids, in runs rather than byte by byte.
+void append_allowed(std::string_view text, std::string& out) {
+  const char* run_start = text.data();
+  const char* const end = text.data() + text.size();
+  for (const char* cursor = text.data(); cursor != end; ++cursor) {
+    if (static_cast<unsigned char>(*cursor) < 0x20 && !is_allowed_byte(*cursor)) {
+      out.append(run_start, static_cast<std::size_t>(cursor - run_start));
+      run_start = cursor + 1;
+    }
+  }
+  out.append(run_start, static_cast<std::size_t>(end - run_start));
+}
+
+// Where the next `<` or `&` is at or after `pos`, or the end.
+std::size_t next_markup(std::string_view text, std::size_t pos) {
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  const char* cursor = begin + pos;
+  while (cursor != end && *cursor != '<' && *cursor != '&') ++cursor;
+  return static_cast<std::size_t>(cursor - begin);
+}
+
 // Copies the construct from `pos` through `terminator` (or to the end), dropping forbidden
 // control characters: a NUL would end the parser's C string early.
 std::size_t copy_through(std::string_view text, std::size_t pos, std::string_view terminator,
                          std::string& out) {
   const std::size_t end = text.find(terminator, pos);
   const std::size_t stop = end == std::string_view::npos ? text.size() : end + terminator.size();
-  for (std::size_t i = pos; i < stop; ++i) {
-    if (is_allowed_byte(text[i])) out += text[i];
-  }
+  append_allowed(text.substr(pos, stop - pos), out);
   return stop;
 }
 
@@ -151,8 +171,9 @@ std::string rewrite_entities(std::string_view xml) {
     } else if (c == '&') {
       pos = rewrite_reference(xml, pos, out);
     } else {
-      if (is_allowed_byte(c)) out += c;
-      ++pos;
+      const std::size_t end = next_markup(xml, pos);
+      append_allowed(xml.substr(pos, end - pos), out);
+      pos = end;
     }
   }
   return out;

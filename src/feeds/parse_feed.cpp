@@ -89,7 +89,7 @@ const char* describe_xml_error(tinyxml2::XMLError error) {
   }
 }
 
-ParsedFeed parse_xml_feed(const std::string& text, const std::string& feed_url) {
+ParsedFeed parse_xml_feed(std::string_view text, const std::string& feed_url) {
   const Prolog prolog = scan_prolog(text);
   if (lower(prolog.root_name) == "html" || prolog.html_doctype) {
     throw FeedParseError("not a feed: HTML page (<html> root)");
@@ -166,7 +166,7 @@ ParsedFeed parse_feed(std::string_view body, const std::string& feed_url,
   if (looks_like_json(text, content_type_header)) {
     feed = parse_json_feed(text, feed_url);
   } else if (text.front() == '<') {
-    feed = parse_xml_feed(std::string(text), feed_url);
+    feed = parse_xml_feed(text, feed_url);
   } else {
     throw FeedParseError("not a feed: the body is neither XML nor JSON");
   }
