@@ -1,0 +1,214 @@
+#include "feeds/charset.h"
+
+#include <iconv.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdint>
+#include <optional>
+#include <utility>
+
+namespace pebble {
+
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+std::string lower_trimmed(std::string_view text) {
+  while (!text.empty() && (std::isspace(static_cast<unsigned char>(text.front())) || text.front() == '"' ||
+                           text.front() == '\'')) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && (std::isspace(static_cast<unsigned char>(text.back())) || text.back() == '"' ||
+                           text.back() == '\'')) {
+    text.remove_suffix(1);
+  }
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
+// The charset a byte-order mark names, and the mark's length.
+std::pair<std::string, std::size_t> charset_from_bom(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return {"utf-8", 3};
+  if (bytes.substr(0, 4) == std::string_view("\xFF\xFE\x00\x00", 4)) return {"utf-32le", 4};
+  if (bytes.substr(0, 4) == std::string_view("\x00\x00\xFE\xFF", 4)) return {"utf-32be", 4};
+  if (bytes.substr(0, 2) == "\xFF\xFE") return {"utf-16le", 2};
+  if (bytes.substr(0, 2) == "\xFE\xFF") return {"utf-16be", 2};
+  return {"", 0};
+}
+
+// XML 1.0 Appendix F: a BOM-less document starting with `<` or `<?` in a wide encoding.
+std::string charset_from_wide_start(std::string_view bytes) {
+  if (bytes.substr(0, 4) == std::string_view("<\0\0\0", 4)) return "utf-32le";
+  if (bytes.substr(0, 4) == std::string_view("\0\0\0<", 4)) return "utf-32be";
+  if (bytes.substr(0, 2) == std::string_view("<\0", 2)) return "utf-16le";
+  if (bytes.substr(0, 2) == std::string_view("\0<", 2)) return "utf-16be";
+  return "";
+}
+
+// Labels as feeds write them, mapped to what glibc iconv should use. Following the WHATWG
+// Encoding Standard, Latin-1 labels mean windows-1252 and the CJK labels their supersets, because
+// that is what the servers that send them actually produce.
+std::string iconv_name(const std::string& label) {
+  if (label == "iso-8859-1" || label == "iso8859-1" || label == "latin1" || label == "l1" ||
+      label == "iso_8859-1" || label == "cp1252") {
+    return "WINDOWS-1252";
+  }
+  if (label == "shift_jis" || label == "sjis" || label == "x-sjis" || label == "ms_kanji" ||
+      label == "windows-31j") {
+    return "CP932";
+  }
+  if (label == "gb2312" || label == "gbk" || label == "x-gbk" || label == "cp936") return "GB18030";
+  if (label == "euc-kr" || label == "ks_c_5601-1987") return "CP949";
+  std::string upper = label;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return upper;
+}
+
+bool is_utf8_label(const std::string& label) {
+  return label.empty() || label == "utf-8" || label == "utf8" || label == "us-ascii" || label == "ascii" ||
+         label == "unicode-1-1-utf-8";
+}
+
+std::size_t code_unit_size(const std::string& label) {
+  if (label.rfind("utf-32", 0) == 0 || label.rfind("ucs-4", 0) == 0) return 4;
+  if (label.rfind("utf-16", 0) == 0 || label.rfind("ucs-2", 0) == 0) return 2;
+  return 1;
+}
+
+// Converts with iconv, replacing what cannot be converted; nullopt when iconv lacks the charset.
+std::optional<std::string> convert_with_iconv(std::string_view bytes, const std::string& label) {
+  iconv_t converter = iconv_open("UTF-8", iconv_name(label).c_str());
+  if (converter == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 2);
+  char buffer[16384];
+  // iconv's signature predates const; it never writes through the input pointer.
+  char* input = const_cast<char*>(bytes.data());
+  std::size_t input_left = bytes.size();
+  const std::size_t unit = code_unit_size(label);
+  while (input_left > 0) {
+    char* output = buffer;
+    std::size_t output_left = sizeof buffer;
+    const std::size_t result = iconv(converter, &input, &input_left, &output, &output_left);
+    out.append(buffer, static_cast<std::size_t>(output - buffer));
+    if (result != static_cast<std::size_t>(-1)) break;
+    if (errno == E2BIG) continue;
+    out += kReplacement;
+    if (errno != EILSEQ) break;  // EINVAL: a truncated sequence at the very end
+    const std::size_t skip = std::min(unit, input_left);
+    input += skip;
+    input_left -= skip;
+  }
+  iconv_close(converter);
+  return out;
+}
+
+}  // namespace
+
+std::string charset_from_content_type(std::string_view content_type) {
+  const std::string lower = lower_trimmed(content_type);
+  std::size_t pos = 0;
+  while ((pos = lower.find("charset", pos)) != std::string::npos) {
+    std::size_t cursor = pos + 7;
+    while (cursor < lower.size() && lower[cursor] == ' ') ++cursor;
+    if (cursor < lower.size() && lower[cursor] == '=') {
+      const std::size_t end = lower.find(';', cursor);
+      return lower_trimmed(
+          std::string_view(lower).substr(cursor + 1, end == std::string::npos ? end : end - cursor - 1));
+    }
+    pos = cursor;
+  }
+  return "";
+}
+
+std::string xml_declared_encoding(std::string_view bytes) {
+  std::size_t start = 0;
+  while (start < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[start]))) ++start;
+  if (bytes.compare(start, 5, "<?xml") != 0) return "";
+  const std::size_t end = bytes.find("?>", start);
+  if (end == std::string_view::npos || end - start > 1024) return "";
+  const std::string_view declaration = bytes.substr(start, end - start);
+  const std::size_t key = declaration.find("encoding");
+  if (key == std::string_view::npos) return "";
+  const std::size_t open = declaration.find_first_of("\"'", key);
+  if (open == std::string_view::npos) return "";
+  const std::size_t close = declaration.find(declaration[open], open + 1);
+  if (close == std::string_view::npos) return "";
+  return lower_trimmed(declaration.substr(open + 1, close - open - 1));
+}
+
+std::string replace_invalid_utf8(std::string_view bytes) {
+  // Raw pointers and runs copied whole: feeds are tens of megabytes and this runs on every byte.
+  const auto* const data = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t size = bytes.size();
+  std::string out;
+  out.reserve(size);
+  std::size_t run_start = 0;
+  std::size_t pos = 0;
+  while (pos < size) {
+    const unsigned char lead = data[pos];
+    if (lead < 0x80) {
+      ++pos;
+      continue;
+    }
+    std::size_t length = 0;
+    std::uint32_t minimum = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2, minimum = 0x80;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3, minimum = 0x800;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4, minimum = 0x10000;
+    }
+    bool valid = length != 0 && pos + length <= size;
+    std::uint32_t code_point = length == 2 ? lead & 0x1Fu : length == 3 ? lead & 0x0Fu : lead & 0x07u;
+    for (std::size_t i = 1; valid && i < length; ++i) {
+      valid = (data[pos + i] & 0xC0) == 0x80;
+      code_point = (code_point << 6) | (data[pos + i] & 0x3Fu);
+    }
+    valid = valid && code_point >= minimum && code_point <= 0x10FFFF &&
+            (code_point < 0xD800 || code_point > 0xDFFF);
+    if (valid) {
+      pos += length;
+    } else {
+      out.append(bytes.data() + run_start, pos - run_start);
+      out += kReplacement;
+      run_start = ++pos;
+    }
+  }
+  out.append(bytes.data() + run_start, size - run_start);
+  return out;
+}
+
+DecodedText decode_to_utf8(std::string_view body, std::string_view content_type) {
+  auto [charset, bom_length] = charset_from_bom(body);
+  body.remove_prefix(bom_length);
+  if (charset.empty()) charset = charset_from_content_type(content_type);
+  if (charset.empty()) charset = charset_from_wide_start(body);
+  if (charset.empty()) charset = xml_declared_encoding(body);
+  DecodedText decoded;
+  std::optional<std::string> converted;
+  if (!is_utf8_label(charset)) converted = convert_with_iconv(body, charset);
+  if (converted) {
+    decoded.text = std::move(*converted);
+    decoded.charset = charset;
+  } else {
+    decoded.text = replace_invalid_utf8(body);  // UTF-8, or a charset iconv does not know
+    decoded.charset = "utf-8";
+  }
+  // The converted text is UTF-8 whatever the declaration claimed; say so for the XML parser.
+  const std::string declared = xml_declared_encoding(decoded.text);
+  if (!declared.empty() && declared != "utf-8") {
+    // The declaration opens the text, so the first "encoding" is its pseudo-attribute.
+    const std::size_t at = decoded.text.find("encoding");
+    const std::size_t open = decoded.text.find_first_of("\"'", at);
+    const std::size_t close = decoded.text.find(decoded.text[open], open + 1);
+    decoded.text.replace(open + 1, close - open - 1, "UTF-8");
+  }
+  return decoded;
+}
+
+}  // namespace pebble

@@ -1,0 +1,28 @@
+#pragma once
+// Turns a feed body of any common character set into UTF-8 (SPEC §6 Parsing).
+#include <string>
+#include <string_view>
+
+namespace pebble {
+
+// A body converted to UTF-8, with the character set it was read as (lower case, e.g. "utf-16le").
+struct DecodedText {
+  std::string text;
+  std::string charset;
+};
+
+// The `charset` parameter of a Content-Type header value, lower case, or "" when absent.
+std::string charset_from_content_type(std::string_view content_type);
+
+// The `encoding` of an XML declaration at the start of ASCII-compatible bytes, lower case, or "".
+std::string xml_declared_encoding(std::string_view bytes);
+
+// `bytes` as UTF-8 with every invalid sequence replaced by U+FFFD.
+std::string replace_invalid_utf8(std::string_view bytes);
+
+// Decodes `body` chosen by BOM, then the HTTP charset, then the XML declaration (UTF-8 when none
+// says); undecodable bytes become U+FFFD, never an error. The BOM is removed, and an XML
+// declaration's encoding is rewritten to UTF-8 so the XML parser reads the converted text right.
+DecodedText decode_to_utf8(std::string_view body, std::string_view content_type);
+
+}  // namespace pebble

@@ -1,0 +1,132 @@
+#include "feeds/feed_xml.h"
+
+#include <cctype>
+#include <vector>
+
+#include "feeds/url_resolve.h"
+
+namespace pebble::feed_xml {
+
+namespace {
+
+bool equals_ignoring_case(std::string_view left, std::string_view right) {
+  if (left.size() != right.size()) return false;
+  for (std::size_t i = 0; i < left.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(left[i])) !=
+        std::tolower(static_cast<unsigned char>(right[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+Namespace classify_uri(std::string_view uri) {
+  struct Known {
+    std::string_view uri;
+    Namespace ns;
+  };
+  // Compared ignoring case and a trailing slash: feeds spell the iTunes and Media RSS URIs freely.
+  static constexpr Known kKnown[] = {
+      {"http://www.w3.org/2005/Atom", Namespace::kAtom10},
+      {"http://purl.org/atom/ns#", Namespace::kAtom03},
+      {"http://purl.org/rss/1.0", Namespace::kRss10},
+      {"http://my.netscape.com/rdf/simple/0.9", Namespace::kRss090},
+      {"http://www.w3.org/1999/02/22-rdf-syntax-ns#", Namespace::kRdf},
+      {"http://purl.org/rss/1.0/modules/content", Namespace::kContent},
+      {"http://purl.org/dc/elements/1.1", Namespace::kDublinCore},
+      {"http://purl.org/dc/terms", Namespace::kDcTerms},
+      {"http://search.yahoo.com/mrss", Namespace::kMedia},
+      {"http://www.itunes.com/dtds/podcast-1.0.dtd", Namespace::kItunes},
+      {"http://www.w3.org/1999/xhtml", Namespace::kXhtml},
+  };
+  if (!uri.empty() && uri.back() == '/') uri.remove_suffix(1);
+  for (const Known& known : kKnown) {
+    if (equals_ignoring_case(uri, known.uri)) return known.ns;
+  }
+  return uri.empty() ? Namespace::kNone : Namespace::kOther;
+}
+
+Namespace conventional_prefix(std::string_view prefix) {
+  if (prefix == "atom") return Namespace::kAtom10;
+  if (prefix == "dc") return Namespace::kDublinCore;
+  if (prefix == "dcterms") return Namespace::kDcTerms;
+  if (prefix == "content") return Namespace::kContent;
+  if (prefix == "media") return Namespace::kMedia;
+  if (prefix == "itunes") return Namespace::kItunes;
+  if (prefix == "rdf") return Namespace::kRdf;
+  if (prefix == "xhtml") return Namespace::kXhtml;
+  return Namespace::kOther;
+}
+
+}  // namespace
+
+Namespace namespace_of(const tinyxml2::XMLElement& element) {
+  const std::string_view name = element.Name();
+  const std::size_t colon = name.find(':');
+  const std::string attribute =
+      colon == std::string_view::npos ? std::string("xmlns") : "xmlns:" + std::string(name.substr(0, colon));
+  for (const tinyxml2::XMLNode* node = &element; node != nullptr; node = node->Parent()) {
+    const tinyxml2::XMLElement* ancestor = node->ToElement();
+    if (ancestor == nullptr) break;
+    if (const char* uri = ancestor->Attribute(attribute.c_str())) return classify_uri(uri);
+  }
+  return colon == std::string_view::npos ? Namespace::kNone : conventional_prefix(name.substr(0, colon));
+}
+
+std::string_view local_name(const tinyxml2::XMLElement& element) {
+  const std::string_view name = element.Name();
+  const std::size_t colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+std::string trim(std::string_view text) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  return std::string(text);
+}
+
+std::string attribute_of(const tinyxml2::XMLElement& element, const char* name) {
+  const char* value = element.Attribute(name);
+  return value == nullptr ? std::string() : trim(value);
+}
+
+std::string text_of(const tinyxml2::XMLElement& element) {
+  if (element.FirstChildElement() != nullptr) return trim(inner_xml(element));
+  std::string text;
+  for (const tinyxml2::XMLNode* child = element.FirstChild(); child != nullptr;
+       child = child->NextSibling()) {
+    if (const tinyxml2::XMLText* piece = child->ToText()) text += piece->Value();
+  }
+  return trim(text);
+}
+
+std::string inner_xml(const tinyxml2::XMLElement& element) {
+  tinyxml2::XMLPrinter printer(nullptr, true);
+  for (const tinyxml2::XMLNode* child = element.FirstChild(); child != nullptr;
+       child = child->NextSibling()) {
+    child->Accept(&printer);
+  }
+  return std::string(printer.CStr(),
+                     static_cast<std::size_t>(printer.CStrSize() > 0 ? printer.CStrSize() - 1 : 0));
+}
+
+std::string base_url_of(const tinyxml2::XMLElement& element, const std::string& feed_url) {
+  std::vector<const char*> bases;
+  for (const tinyxml2::XMLNode* node = &element; node != nullptr; node = node->Parent()) {
+    const tinyxml2::XMLElement* ancestor = node->ToElement();
+    if (ancestor == nullptr) break;
+    if (const char* base = ancestor->Attribute("xml:base")) bases.push_back(base);
+  }
+  std::string base = feed_url;
+  for (auto it = bases.rbegin(); it != bases.rend(); ++it) base = resolve_url(base, trim(*it));
+  return base;
+}
+
+std::string resolve_at(const tinyxml2::XMLElement& element, const std::string& feed_url,
+                       const std::string& reference) {
+  if (reference.empty()) return reference;
+  return resolve_url(base_url_of(element, feed_url), reference);
+}
+
+}  // namespace pebble::feed_xml

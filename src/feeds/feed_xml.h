@@ -1,0 +1,56 @@
+#pragma once
+// tinyxml2 helpers the XML feed parsers share: namespaces by URI, text, inner markup, xml:base.
+// Internal to src/feeds: no header outside this folder includes tinyxml2.
+#include <tinyxml2.h>
+
+#include <string>
+#include <string_view>
+
+namespace pebble::feed_xml {
+
+// The namespaces feed parsers care about, told apart by URI (never by prefix).
+enum class Namespace {
+  kNone,
+  kAtom10,
+  kAtom03,
+  kRss10,
+  kRss090,
+  kRdf,
+  kContent,
+  kDublinCore,
+  kDcTerms,
+  kMedia,
+  kItunes,
+  kXhtml,
+  kOther,
+};
+
+// The namespace of an element, from the xmlns declarations on it and its ancestors; a prefix no
+// ancestor declares falls back to its conventional meaning (`atom:`, `dc:`…), as feeds often
+// forget the declaration.
+Namespace namespace_of(const tinyxml2::XMLElement& element);
+
+// The element name without its prefix.
+std::string_view local_name(const tinyxml2::XMLElement& element);
+
+// `text` without leading and trailing whitespace.
+std::string trim(std::string_view text);
+
+// An attribute's value, "" when absent.
+std::string attribute_of(const tinyxml2::XMLElement& element, const char* name);
+
+// The element's content, trimmed: its text when it holds only text (CDATA included), else its
+// children serialized as markup (unescaped HTML inside an RSS description).
+std::string text_of(const tinyxml2::XMLElement& element);
+
+// The children of an element serialized as markup.
+std::string inner_xml(const tinyxml2::XMLElement& element);
+
+// The base URL in effect at an element: `feed_url` refined by every xml:base from the root down.
+std::string base_url_of(const tinyxml2::XMLElement& element, const std::string& feed_url);
+
+// `reference` resolved against the base URL in effect at `element`; "" stays "".
+std::string resolve_at(const tinyxml2::XMLElement& element, const std::string& feed_url,
+                       const std::string& reference);
+
+}  // namespace pebble::feed_xml

@@ -1,0 +1,180 @@
+#include "feeds/parse_feed.h"
+
+#include <cctype>
+
+#include "domain/url.h"
+#include "feeds/atom_parser.h"
+#include "feeds/charset.h"
+#include "feeds/feed_xml.h"
+#include "feeds/html_entities.h"
+#include "feeds/json_feed_parser.h"
+#include "feeds/rss_parser.h"
+
+namespace pebble {
+
+namespace {
+
+using feed_xml::Namespace;
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+std::string lower(std::string_view text) {
+  std::string result(text);
+  for (char& c : result) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return result;
+}
+
+// The name of the first element, skipping the prolog (declaration, comments, PIs, DOCTYPE), and
+// whether a DOCTYPE declared the document HTML; looked at before parsing because HTML pages are
+// rarely well-formed XML and deserve a clearer message than a parse error.
+struct Prolog {
+  std::string root_name;
+  bool html_doctype = false;
+};
+
+Prolog scan_prolog(std::string_view text) {
+  Prolog prolog;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && is_space(text[pos])) ++pos;
+    if (pos >= text.size() || text[pos] != '<') break;
+    const std::string_view rest = text.substr(pos);
+    std::string_view terminator;
+    if (rest.substr(0, 4) == "<!--") {
+      terminator = "-->";
+    } else if (rest.substr(0, 2) == "<?") {
+      terminator = "?>";
+    } else if (rest.substr(0, 2) == "<!") {
+      prolog.html_doctype = prolog.html_doctype || lower(rest.substr(0, 14)) == "<!doctype html";
+      terminator = ">";
+    } else {
+      std::size_t end = 1;
+      while (end < rest.size() && !is_space(rest[end]) && rest[end] != '>' && rest[end] != '/') ++end;
+      prolog.root_name = std::string(rest.substr(1, end - 1));
+      break;
+    }
+    const std::size_t end = text.find(terminator, pos + 2);
+    if (end == std::string_view::npos) break;
+    pos = end + terminator.size();
+  }
+  return prolog;
+}
+
+const char* describe_xml_error(tinyxml2::XMLError error) {
+  switch (error) {
+    case tinyxml2::XML_ERROR_MISMATCHED_ELEMENT:
+      return "mismatched end tag";
+    case tinyxml2::XML_ERROR_PARSING_ELEMENT:
+      return "unreadable element";
+    case tinyxml2::XML_ERROR_PARSING_ATTRIBUTE:
+      return "unreadable attribute";
+    case tinyxml2::XML_ERROR_PARSING_TEXT:
+      return "unreadable text";
+    case tinyxml2::XML_ERROR_PARSING_CDATA:
+      return "unterminated CDATA section";
+    case tinyxml2::XML_ERROR_PARSING_COMMENT:
+      return "unterminated comment";
+    case tinyxml2::XML_ERROR_PARSING_DECLARATION:
+      return "unreadable declaration";
+    case tinyxml2::XML_ERROR_PARSING_UNKNOWN:
+      return "unreadable markup";
+    case tinyxml2::XML_ERROR_EMPTY_DOCUMENT:
+      return "no element";
+    case tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED:
+      return "elements nested too deeply";
+    default:
+      return "unreadable document";
+  }
+}
+
+ParsedFeed parse_xml_feed(std::string_view text, const std::string& feed_url) {
+  const Prolog prolog = scan_prolog(text);
+  if (lower(prolog.root_name) == "html" || prolog.html_doctype) {
+    throw FeedParseError("not a feed: HTML page (<html> root)");
+  }
+  const std::string xml = rewrite_entities(text);
+  tinyxml2::XMLDocument document(true, tinyxml2::PRESERVE_WHITESPACE);
+  const tinyxml2::XMLError error = document.Parse(xml.data(), xml.size());
+  if (error != tinyxml2::XML_SUCCESS) {
+    throw FeedParseError("malformed XML at line " + std::to_string(document.ErrorLineNum()) + ": " +
+                         describe_xml_error(error));
+  }
+  const tinyxml2::XMLElement* root = document.RootElement();
+  if (root == nullptr) throw FeedParseError("not a feed: XML without a root element");
+  const std::string_view name = feed_xml::local_name(*root);
+  const Namespace ns = feed_xml::namespace_of(*root);
+  if (name == "rss") return parse_rss_document(*root, feed_url, FeedKind::kRss);
+  if (name == "RDF" && (ns == Namespace::kRdf || ns == Namespace::kOther)) {
+    return parse_rss_document(*root, feed_url, FeedKind::kRdf);
+  }
+  if (name == "feed") return parse_atom_document(*root, feed_url);
+  if (lower(name) == "html") throw FeedParseError("not a feed: HTML page (<html> root)");
+  throw FeedParseError("not a feed: XML root <" + std::string(root->Name()) + ">");
+}
+
+bool looks_like_json(std::string_view text, const std::string& content_type) {
+  return text.front() == '{' ||
+         (text.front() == '[' && lower(content_type).find("json") != std::string::npos);
+}
+
+std::optional<std::string> trimmed_or_none(const std::optional<std::string>& value) {
+  if (!value) return std::nullopt;
+  std::string trimmed = feed_xml::trim(*value);
+  if (trimmed.empty()) return std::nullopt;
+  return trimmed;
+}
+
+// What every format shares (SPEC §6 Items): empty fields are absent, the author is the first
+// person's name, an item without a date of publication was published when last updated, and an
+// item without guid or id is identified by its link, else by a hash of what it says.
+void finish_item(ParsedItem& item) {
+  item.title = trimmed_or_none(item.title);
+  item.link = trimmed_or_none(item.link);
+  item.summary = trimmed_or_none(item.summary);
+  item.content = trimmed_or_none(item.content);
+  std::erase_if(item.authors, [](const Person& person) { return person == Person{}; });
+  std::erase_if(item.categories, [](const std::string& category) { return category.empty(); });
+  item.author.reset();
+  if (!item.authors.empty()) {
+    const Person& first = item.authors.front();
+    item.author = first.name.empty() ? trimmed_or_none(first.email) : first.name;
+  }
+  if (!item.published) item.published = item.updated;
+  item.guid = feed_xml::trim(item.guid);
+  if (item.guid.empty() && item.link) item.guid = *item.link;
+  if (item.guid.empty()) {
+    const std::string date = item.published ? format_rfc3339(*item.published) : "";
+    item.guid = sha256_hex(item.title.value_or("") + "\n" + date + "\n" +
+                           item.content.value_or(item.summary.value_or("")));
+  }
+}
+
+}  // namespace
+
+ParsedFeed parse_feed(std::string_view body, const std::string& feed_url,
+                      const std::string& content_type_header) {
+  const DecodedText decoded = decode_to_utf8(body, content_type_header);
+  std::string_view text = decoded.text;
+  constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+  while (!text.empty() && (is_space(text.front()) || text.substr(0, 3) == kUtf8Bom)) {
+    text.remove_prefix(is_space(text.front()) ? 1 : 3);
+  }
+  if (text.empty()) throw FeedParseError("empty body");
+  ParsedFeed feed;
+  if (looks_like_json(text, content_type_header)) {
+    feed = parse_json_feed(text, feed_url);
+  } else if (text.front() == '<') {
+    feed = parse_xml_feed(text, feed_url);
+  } else {
+    throw FeedParseError("not a feed: the body is neither XML nor JSON");
+  }
+  feed.title = trimmed_or_none(feed.title);
+  feed.link = trimmed_or_none(feed.link);
+  feed.description = trimmed_or_none(feed.description);
+  for (ParsedItem& item : feed.items) finish_item(item);
+  return feed;
+}
+
+}  // namespace pebble

@@ -1,0 +1,74 @@
+#pragma once
+// What parse_feed produces: one feed's metadata and entries, independent of the source format.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/model.h"
+#include "support/error.h"
+#include "support/time.h"
+
+namespace pebble {
+
+// The source format a feed was parsed from.
+enum class FeedKind { kRss, kAtom, kRdf, kJson };
+
+// "rss", "atom", "rdf" or "json".
+const char* feed_kind_name(FeedKind kind);
+
+// A feed body that cannot be read as a feed; the message is one line saying why.
+class FeedParseError : public Error {
+ public:
+  explicit FeedParseError(const std::string& message) : Error(message) {}
+};
+
+// An author or contributor; any part may be empty.
+struct Person {
+  std::string name;
+  std::string email;
+  std::string uri;
+  auto operator<=>(const Person&) const = default;
+};
+
+// An attached file (RSS enclosure, Atom rel="enclosure" link, JSON Feed attachment, media:content).
+struct Enclosure {
+  std::string url;
+  std::string type;
+  std::optional<std::int64_t> length;  // bytes, when the feed says
+  auto operator<=>(const Enclosure&) const = default;
+};
+
+// One entry of a feed; strings are UTF-8, links are absolute when the feed allowed resolving them.
+struct ParsedItem {
+  std::string guid;  // never empty: guid/id, else link, else sha256 of title+date+content
+  std::optional<std::string> link;
+  std::optional<std::string> title;
+  std::optional<std::string> summary;
+  std::optional<std::string> content;
+  std::optional<std::string> author;  // the first author's name, else their email
+  std::optional<Timestamp> published;
+  std::optional<Timestamp> updated;
+  std::vector<std::string> categories;
+  std::vector<Enclosure> enclosures;
+  std::vector<Enclosure> media;  // media:content and media:thumbnail, kept apart from enclosures
+  std::vector<Person> authors;
+};
+
+// A whole feed.
+struct ParsedFeed {
+  FeedKind kind = FeedKind::kRss;
+  std::optional<std::string> title;
+  std::optional<std::string> link;  // the site's URL, not the feed's
+  std::optional<std::string> description;
+  std::optional<int> ttl_minutes;  // RSS <ttl>
+  std::vector<ParsedItem> items;
+};
+
+// The item's categories, enclosures, media and authors as a JSON object (FeedItem.extra_json).
+std::string item_extra_json(const ParsedItem& item);
+
+// The item as the store takes it.
+FeedItemInput to_feed_item_input(const ParsedItem& item);
+
+}  // namespace pebble

@@ -1,0 +1,12 @@
+#pragma once
+// RFC 3986 §5 reference resolution, for links relative to xml:base or the feed's URL.
+#include <string>
+#include <string_view>
+
+namespace pebble {
+
+// `reference` resolved against `base` (RFC 3986 §5.2); when base is not absolute (no scheme) the
+// reference is returned as given, since there is nothing to resolve against.
+std::string resolve_url(std::string_view base, std::string_view reference);
+
+}  // namespace pebble
