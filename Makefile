@@ -27,10 +27,10 @@ bench: build
 	tests/bench/run.sh $(BUILD_DIR)/pebble
 
 format:
-	clang-format -i $$(git ls-files '*.cpp' '*.h')
+	clang-format -i $$(git ls-files --cached --others --exclude-standard '*.cpp' '*.h')
 
 format-check:
-	clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.h')
+	clang-format --dry-run --Werror $$(git ls-files --cached --others --exclude-standard '*.cpp' '*.h')
 
 install: build
 	cmake --install $(BUILD_DIR) --prefix $(PREFIX)

@@ -12,9 +12,12 @@ namespace {
 
 const char* status_text(JobStatus status) {
   switch (status) {
-    case JobStatus::kOk: return "ok";
-    case JobStatus::kPartial: return "partial";
-    case JobStatus::kFailed: return "failed";
+    case JobStatus::kOk:
+      return "ok";
+    case JobStatus::kPartial:
+      return "partial";
+    case JobStatus::kFailed:
+      return "failed";
   }
   return "failed";
 }
@@ -22,7 +25,10 @@ const char* status_text(JobStatus status) {
 }  // namespace
 
 BatchJob::BatchJob(const Config& config, std::string command)
-    : config_(config), command_(command), started_at_(now_utc()), recorder_(std::move(command), config.metrics) {}
+    : config_(config),
+      command_(command),
+      started_at_(now_utc()),
+      recorder_(std::move(command), config.metrics) {}
 
 ExitCode BatchJob::finish(Store* store, JobStatus status, const nlohmann::json& summary, ExitCode code) {
   if (store == nullptr) return code;  // the store never opened: nothing to record or push
@@ -60,7 +66,8 @@ bool BatchJob::push(Store& store) {
     result.error = error.what();
   }
   if (result.ok) {
-    spdlog::debug("pushed {} metrics to {}", command_, http::redact_url_credentials(*config_.pushgateway_url));
+    spdlog::debug("pushed {} metrics to {}", command_,
+                  http::redact_url_credentials(*config_.pushgateway_url));
     return true;
   }
   spdlog::warn("push to the Pushgateway failed after {} attempt(s): {}", result.attempts, result.error);

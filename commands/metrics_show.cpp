@@ -70,7 +70,8 @@ CommandEntry register_metrics_show(CLI::App& parent) {
   app->add_option("--format", options->format, "table (default on a terminal), text or json")
       ->type_name("FORMAT")
       ->check(CLI::IsMember({"table", "text", "json"}));
-  app->add_option("--url", options->url, "Scrape a running pebble serve or a Pushgateway instead of the store")
+  app->add_option("--url", options->url,
+                  "Scrape a running pebble serve or a Pushgateway instead of the store")
       ->type_name("URL");
   return {app, [options](const Config& config) { return run_metrics_show(*options, config); }};
 }

@@ -27,8 +27,8 @@ std::vector<prometheus::MetricFamily> select_families(std::vector<prometheus::Me
     }
   }
   std::erase_if(families, [&](const prometheus::MetricFamily& family) {
-    const bool named = selection.names.empty() ||
-                       std::find(selection.names.begin(), selection.names.end(), family.name) != selection.names.end();
+    const bool named = selection.names.empty() || std::find(selection.names.begin(), selection.names.end(),
+                                                            family.name) != selection.names.end();
     const bool matched = !pattern || std::regex_search(family.name, *pattern);
     return !(named && matched);
   });
@@ -37,9 +37,12 @@ std::vector<prometheus::MetricFamily> select_families(std::vector<prometheus::Me
 
 std::string render_families(const std::vector<prometheus::MetricFamily>& families, MetricsFormat format) {
   switch (format) {
-    case MetricsFormat::kTable: return metrics::render_table(families);
-    case MetricsFormat::kJson: return metrics::render_json(families) + "\n";
-    case MetricsFormat::kText: return metrics::render_text(families);
+    case MetricsFormat::kTable:
+      return metrics::render_table(families);
+    case MetricsFormat::kJson:
+      return metrics::render_json(families) + "\n";
+    case MetricsFormat::kText:
+      return metrics::render_text(families);
   }
   return {};
 }

@@ -49,7 +49,8 @@ nlohmann::json bookmark_step(Store& store, metrics::MetricsRecorder& recorder) {
   const auto created = std::count(outcomes.begin(), outcomes.end(), UpsertOutcome::kCreated);
   const auto updated = std::count(outcomes.begin(), outcomes.end(), UpsertOutcome::kUpdated);
   report_step(1, std::string("bookmarks: user ") + kTestUser + (user_created ? " created" : " found") + ", " +
-                     std::to_string(created) + " bookmark(s) created, " + std::to_string(updated) + " updated");
+                     std::to_string(created) + " bookmark(s) created, " + std::to_string(updated) +
+                     " updated");
   return {{"user_created", user_created}, {"bookmarks_created", created}, {"bookmarks_updated", updated}};
 }
 
@@ -64,10 +65,13 @@ ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& confi
     throw;
   }
   const ExitCode code = job.finish(store.get(), JobStatus::kOk, summary, ExitCode::kOk);
-  report_step(2, std::string("job run recorded") +
-                     (config.pushgateway_url ? ", metrics pushed to the Pushgateway" : ", no Pushgateway configured"));
+  report_step(
+      2, std::string("job run recorded") + (config.pushgateway_url ? ", metrics pushed to the Pushgateway"
+                                                                   : ", no Pushgateway configured"));
   if (options.show_metrics) {
-    std::cout << "\n" << render_families(store_families(*store, config.metrics), default_metrics_format(isatty(STDOUT_FILENO) != 0));
+    std::cout << "\n"
+              << render_families(store_families(*store, config.metrics),
+                                 default_metrics_format(isatty(STDOUT_FILENO) != 0));
   }
   return code;
 }
@@ -76,8 +80,10 @@ ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& confi
 
 CommandEntry register_test_metrics(CLI::App& parent) {
   auto options = std::make_shared<TestMetricsOptions>();
-  CLI::App* app = parent.add_subcommand("test-metrics", "Self-test: run the real code paths and record real metrics");
-  app->add_flag("--show-metrics", options->show_metrics, "Print the metrics afterwards, as metrics-show would");
+  CLI::App* app =
+      parent.add_subcommand("test-metrics", "Self-test: run the real code paths and record real metrics");
+  app->add_flag("--show-metrics", options->show_metrics,
+                "Print the metrics afterwards, as metrics-show would");
   return {app, [options](const Config& config) { return run_test_metrics(*options, config); }};
 }
 

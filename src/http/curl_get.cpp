@@ -42,7 +42,8 @@ GetResult http_get(const std::string& url, std::chrono::milliseconds timeout, st
   curl_easy_setopt(curl.get(), CURLOPT_ERRORBUFFER, error_text);
   const CURLcode code = curl_easy_perform(curl.get());
   if (code != CURLE_OK) {
-    result.error = redact_url_credentials(url) + ": " + (error_text[0] != '\0' ? error_text : curl_easy_strerror(code));
+    result.error =
+        redact_url_credentials(url) + ": " + (error_text[0] != '\0' ? error_text : curl_easy_strerror(code));
     return result;
   }
   curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &result.status);

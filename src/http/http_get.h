@@ -13,6 +13,7 @@ struct GetResult {
 };
 
 // GETs `url` (http/https, redirects not followed) within `timeout`; bodies over `max_bytes` fail.
-GetResult http_get(const std::string& url, std::chrono::milliseconds timeout, std::size_t max_bytes = 64 << 20);
+GetResult http_get(const std::string& url, std::chrono::milliseconds timeout,
+                   std::size_t max_bytes = 64 << 20);
 
 }  // namespace pebble::http

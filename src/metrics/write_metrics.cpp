@@ -19,10 +19,12 @@ void record_bookmark_outcomes(MetricsRecorder& recorder, const std::vector<Upser
     if (outcome == UpsertOutcome::kUpdated) ++updated;
   }
   if (created > 0) {
-    recorder.increment(metric::kBookmarkOperationsTotal, {{"operation", "create"}, {"source", source}}, created);
+    recorder.increment(metric::kBookmarkOperationsTotal, {{"operation", "create"}, {"source", source}},
+                       created);
   }
   if (updated > 0) {
-    recorder.increment(metric::kBookmarkOperationsTotal, {{"operation", "update"}, {"source", source}}, updated);
+    recorder.increment(metric::kBookmarkOperationsTotal, {{"operation", "update"}, {"source", source}},
+                       updated);
   }
   record_inserts(recorder, kModelBookmark, created);
   record_updates(recorder, kModelBookmark, updated);
