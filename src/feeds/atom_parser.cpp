@@ -1,8 +1,8 @@
 #include "feeds/atom_parser.h"
 
-#include "feeds/feed_dates.h"
 #include "feeds/feed_extensions.h"
 #include "feeds/person_text.h"
+#include "support/dates.h"
 
 namespace pebble {
 

@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "feeds/feed_dates.h"
 #include "feeds/url_resolve.h"
+#include "support/dates.h"
 
 namespace pebble {
 

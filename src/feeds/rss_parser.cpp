@@ -2,9 +2,9 @@
 
 #include <charconv>
 
-#include "feeds/feed_dates.h"
 #include "feeds/feed_extensions.h"
 #include "feeds/person_text.h"
+#include "support/dates.h"
 
 namespace pebble {
 

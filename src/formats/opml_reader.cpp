@@ -14,9 +14,9 @@
 
 #include "domain/url.h"
 #include "formats/bookmark_readers.h"
-#include "formats/rfc822_date.h"
 #include "formats/tag_list.h"
 #include "formats/utf8_input.h"
+#include "support/dates.h"
 
 namespace pebble {
 
@@ -46,7 +46,7 @@ std::string trimmed_attribute(const tinyxml2::XMLElement& element, std::string_v
 
 std::optional<Timestamp> parse_opml_date(const std::string& text) {
   if (text.empty()) return std::nullopt;
-  if (auto parsed = parse_rfc822(text)) return parsed;
+  if (auto parsed = parse_feed_date(text)) return parsed;
   return parse_iso8601(text);
 }
 

@@ -2,8 +2,8 @@
 // xmlUrl from feed_url. Extensions so that a round trip keeps everything: `title=""` when the title
 // is empty (text then says "Untitled"), `updated`, and `private`/`toRead` when true.
 #include "formats/bookmark_writer.h"
-#include "formats/rfc822_date.h"
 #include "formats/tag_list.h"
+#include "support/dates.h"
 
 namespace pebble {
 

@@ -96,6 +96,22 @@ std::string format_rfc3339(Timestamp t) {
   return format_with(t, false);
 }
 
+std::string format_rfc822(Timestamp t) {
+  static constexpr const char* kWeekdays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const std::int64_t seconds = t.seconds();
+  const std::int64_t days = floor_div(seconds, kSecondsPerDay);
+  const std::int64_t second_of_day = seconds - days * kSecondsPerDay;
+  const CivilDate date = civil_from_days(days);
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%s, %02u %s %04lld %02d:%02d:%02d GMT",
+                kWeekdays[static_cast<std::size_t>((days % 7 + 7) % 7)], date.day, kMonths[date.month - 1],
+                static_cast<long long>(date.year), static_cast<int>(second_of_day / 3600),
+                static_cast<int>(second_of_day % 3600 / 60), static_cast<int>(second_of_day % 60));
+  return buffer;
+}
+
 std::optional<Timestamp> parse_iso8601(std::string_view text) {
   std::size_t pos = 0;
   const auto year = read_digits(text, pos, 4);

@@ -27,6 +27,9 @@ std::string format_iso_micros(Timestamp t);
 // `2025-06-28T21:34:00Z`: RFC 3339 UTC to the second, for JSON output.
 std::string format_rfc3339(Timestamp t);
 
+// `Sat, 28 Jun 2025 21:34:00 GMT`: RFC 822/1123 in UTC with English names (OPML, HTTP dates).
+std::string format_rfc822(Timestamp t);
+
 // Parses ISO-8601 / RFC 3339: `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.frac]]` with `Z`, `±HH:MM`,
 // `±HHMM` or no zone (taken as UTC); a space may replace `T`. Returns nullopt for anything else.
 std::optional<Timestamp> parse_iso8601(std::string_view text);

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "feeds/feed_dates.h"
+#include "support/dates.h"
 
 namespace {
 

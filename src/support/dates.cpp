@@ -1,4 +1,4 @@
-#include "feeds/feed_dates.h"
+#include "support/dates.h"
 
 #include <array>
 #include <cctype>

@@ -1,5 +1,5 @@
 #pragma once
-// Dates as feeds write them: RFC 822/1123 with its real-world variants, RFC 3339 / ISO 8601 /
+// Dates as feeds and OPML files write them: RFC 822/1123 with its real-world variants, RFC 3339 / ISO 8601 /
 // W3CDTF, and the common malformed forms.
 #include <optional>
 #include <string_view>
