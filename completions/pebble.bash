@@ -1,13 +1,22 @@
 # bash completion for pebble                                  -*- shell-script -*-
 # Kept honest by tests/cli/docs_test.sh, which checks every flag of `pebble --help` is here.
+# Adding a subcommand: one line in `subcommand_opts` (its flags) and, for flags that take a value,
+# one line in the `case "$sub $prev"` block below.
 
 _pebble() {
   local cur prev words cword
-  _init_completion || return
+  # -n : keeps HOST:PORT in one word for --listen.
+  _init_completion -n : || return
 
   local global_opts="--database --pushgateway --push-required --user -v --verbose -q --quiet
     --log-level --log-format --no-progress --version -h --help"
-  local subcommands=""
+  # Each subcommand and the flags it adds to the global ones, one subcommand per line.
+  local -A subcommand_opts=(
+    [test-metrics]="--show-metrics"
+    [metrics-show]="--filter --format --url"
+    [serve]="--listen --cache-ttl --query-timeout --bearer-token-file --basic-auth-file --threads"
+  )
+  local subcommands="${!subcommand_opts[*]}"
 
   case "$prev" in
     --log-level) COMPREPLY=($(compgen -W "trace debug info warn error critical off" -- "$cur")); return ;;
@@ -17,13 +26,28 @@ _pebble() {
 
   local sub="" word
   for word in "${words[@]:1:cword-1}"; do
-    if [[ " $subcommands " == *" $word "* ]]; then sub=$word; break; fi
+    if [[ -n ${subcommand_opts[$word]+set} ]]; then sub=$word; break; fi
   done
 
-  local opts=$global_opts
-  case "$sub" in
-    "") opts="$global_opts $subcommands" ;;
+  # Values of subcommand flags, one subcommand per group of lines.
+  case "$sub $prev" in
+    "metrics-show --format") COMPREPLY=($(compgen -W "table text json" -- "$cur")); return ;;
+    "metrics-show --filter" | "metrics-show --url") return ;;
+    "serve --listen")
+      COMPREPLY=($(compgen -W "127.0.0.1:9466 0.0.0.0:9466 [::1]:9466 [::]:9466" -- "$cur"))
+      __ltrim_colon_completions "$cur"
+      return
+      ;;
+    "serve --bearer-token-file" | "serve --basic-auth-file") _filedir; return ;;
+    "serve --cache-ttl" | "serve --query-timeout" | "serve --threads") return ;;
   esac
+
+  local opts
+  if [[ -z $sub ]]; then
+    opts="$global_opts $subcommands"
+  else
+    opts="$global_opts ${subcommand_opts[$sub]}"
+  fi
   COMPREPLY=($(compgen -W "$opts" -- "$cur"))
 }
 complete -F _pebble pebble

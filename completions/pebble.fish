@@ -1,5 +1,11 @@
 # fish completion for pebble; kept honest by tests/cli/docs_test.sh.
+# Adding a subcommand: one `set -a pebble_subcommands` line here and one block at the end (the
+# subcommand itself under $pebble_no_subcommand, its flags under __fish_seen_subcommand_from).
 set -l pebble_subcommands
+set -a pebble_subcommands test-metrics
+set -a pebble_subcommands metrics-show
+set -a pebble_subcommands serve
+set -l pebble_no_subcommand "not __fish_seen_subcommand_from $pebble_subcommands"
 
 complete -c pebble -f
 complete -c pebble -l database -r -d 'Store URL: sqlite:PATH or postgresql://…'
@@ -13,3 +19,22 @@ complete -c pebble -l log-format -x -a 'text json' -d 'Log format'
 complete -c pebble -l no-progress -d 'No progress bars'
 complete -c pebble -l version -d 'Print version and library versions'
 complete -c pebble -s h -l help -d 'Print help'
+
+# test-metrics
+complete -c pebble -n $pebble_no_subcommand -a test-metrics -d 'Self-test: run the real code paths and record real metrics'
+complete -c pebble -n '__fish_seen_subcommand_from test-metrics' -l show-metrics -d 'Print the metrics afterwards'
+
+# metrics-show
+complete -c pebble -n $pebble_no_subcommand -a metrics-show -d 'Print the current metrics without a server'
+complete -c pebble -n '__fish_seen_subcommand_from metrics-show' -l filter -x -d 'Only families whose name matches this regex'
+complete -c pebble -n '__fish_seen_subcommand_from metrics-show' -l format -x -a 'table text json' -d 'Output format'
+complete -c pebble -n '__fish_seen_subcommand_from metrics-show' -l url -x -d 'Scrape a running pebble serve or a Pushgateway'
+
+# serve
+complete -c pebble -n $pebble_no_subcommand -a serve -d 'Run the Prometheus exporter: /metrics computed from the store'
+complete -c pebble -n '__fish_seen_subcommand_from serve' -l listen -x -a '127.0.0.1:9466 0.0.0.0:9466 [::1]:9466 [::]:9466' -d 'HOST:PORT to listen on'
+complete -c pebble -n '__fish_seen_subcommand_from serve' -l cache-ttl -x -d 'Seconds store-derived values are reused'
+complete -c pebble -n '__fish_seen_subcommand_from serve' -l query-timeout -x -d 'Seconds before pebble_store_up is 0'
+complete -c pebble -n '__fish_seen_subcommand_from serve' -l bearer-token-file -r -F -d 'Require this bearer token on /metrics'
+complete -c pebble -n '__fish_seen_subcommand_from serve' -l basic-auth-file -r -F -d 'Require HTTP Basic auth on /metrics'
+complete -c pebble -n '__fish_seen_subcommand_from serve' -l threads -x -d 'Worker threads answering requests'

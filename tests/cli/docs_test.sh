@@ -29,8 +29,38 @@ check_flag_everywhere() {  # check_flag_everywhere FLAG MAN_PAGE
   grep -qF -- "$flag" README.md || fail "README.md lacks $flag"
 }
 
+# What the completions offer after `pebble WORDS... -`, one candidate per line. A flag can be named
+# in a completion file (say, in a value case) and still not be offered, so this runs them.
+# bash-completion's helpers are stubbed: the check needs no package.
+bash_offers() {
+  bash -c '_init_completion() { words=(pebble "${line[@]}" "$current"); cword=$((${#words[@]} - 1)); cur=$current; prev=${words[cword - 1]}; }
+    _filedir() { :; }; __ltrim_colon_completions() { :; }
+    source completions/pebble.bash
+    current=$1; shift; line=("$@"); _pebble; printf "%s\n" "${COMPREPLY[@]}"' _ "$@"
+}
+fish_offers() { fish -c 'source completions/pebble.fish; complete -C "pebble $argv -"' "$@" | cut -f1; }
+check_offered() {  # check_offered "WORDS" FLAG...: every FLAG is offered after `pebble WORDS -`
+  local words=$1 flag bash_list fish_list=""
+  shift
+  bash_list=$(bash_offers - $words) || fail "completions/pebble.bash fails after 'pebble $words'"
+  if command -v fish >/dev/null; then
+    fish_list=$(fish_offers $words) || fail "completions/pebble.fish fails after 'pebble $words'"
+  fi
+  for flag in "$@"; do
+    [ "$flag" = "-h" ] || [ "$flag" = "--help" ] && continue
+    grep -qxF -- "$flag" <<<"$bash_list" || fail "completions/pebble.bash does not offer $flag after 'pebble $words'"
+    if command -v fish >/dev/null; then
+      grep -qxF -- "$flag" <<<"$fish_list" || fail "completions/pebble.fish does not offer $flag after 'pebble $words'"
+    fi
+  done
+}
+
 run --help
 main_help=$out
+check_offered "" $(flags_of "$main_help")
+for sub in $(subcommands_of "$main_help"); do
+  grep -qxF -- "$sub" <(bash_offers "") || fail "completions/pebble.bash does not offer the subcommand $sub"
+done
 [ -f man/pebble.1 ] || fail "man/pebble.1 is missing"
 for flag in $(flags_of "$main_help"); do check_flag_everywhere "$flag" man/pebble.1; done
 for var in $(env_vars_of "$main_help"); do
@@ -47,10 +77,12 @@ for sub in $(subcommands_of "$main_help"); do
   done
   run "$sub" --help
   expect_status 0 "pebble $sub --help"
-  for flag in $(flags_of "$(awk '/^Options:/{on=1} on' <<<"$out")"); do
+  sub_flags=$(flags_of "$(awk '/^Options:/{on=1} on' <<<"$out")")
+  for flag in $sub_flags; do
     grep -qF -- "$flag" <<<"$main_help" && continue  # a global option, checked above
     check_flag_everywhere "$flag" "$page"
   done
+  check_offered "$sub" $sub_flags
   for var in $(env_vars_of "$out"); do
     grep -qF "$var" <(man_text "$page") || fail "$page lacks $var"
   done
