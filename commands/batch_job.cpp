@@ -65,6 +65,7 @@ bool BatchJob::push(Store& store) {
   } catch (const std::exception& error) {
     result.error = error.what();
   }
+  pushed_ = result.ok;
   if (result.ok) {
     spdlog::debug("pushed {} metrics to {}", command_,
                   http::redact_url_credentials(*config_.pushgateway_url));

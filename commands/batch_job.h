@@ -24,6 +24,8 @@ class BatchJob {
   metrics::MetricsRecorder& recorder() { return recorder_; }
   // When the run started.
   Timestamp started_at() const { return started_at_; }
+  // Whether finish() pushed successfully (false when no push was attempted).
+  bool pushed() const { return pushed_; }
 
   // Records the job run (and any pending metric deltas) in `store`, pushes when a Pushgateway is
   // configured, and returns the exit code: `code`, or 1 when --push-required and the push failed.
@@ -37,6 +39,7 @@ class BatchJob {
   std::string command_;
   Timestamp started_at_;
   metrics::MetricsRecorder recorder_;
+  bool pushed_ = false;
 };
 
 }  // namespace pebble::cli

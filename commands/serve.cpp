@@ -32,6 +32,8 @@ sigset_t block_stop_signals() {
 }
 
 ExitCode run_serve(const ServeOptions& options, const Config& config) {
+  // First, so a SIGTERM arriving while serve starts up still ends it gracefully (exit 0).
+  const sigset_t stop_signals = block_stop_signals();
   http::ServerOptions server_options;
   server_options.listen = http::parse_listen_address(options.listen, "--listen");
   server_options.threads = options.threads;
@@ -40,7 +42,6 @@ ExitCode run_serve(const ServeOptions& options, const Config& config) {
   };
   auto authenticator = server::Authenticator::load(options.bearer_token_file, options.basic_auth_file);
 
-  const sigset_t stop_signals = block_stop_signals();
   const std::string database_url = config.database_url;
   server::SnapshotCache cache([database_url] { return open_store(database_url); }, config.metrics,
                               {to_ms(options.cache_ttl_seconds), to_ms(options.query_timeout_seconds)});

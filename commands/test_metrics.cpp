@@ -65,9 +65,10 @@ ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& confi
     throw;
   }
   const ExitCode code = job.finish(store.get(), JobStatus::kOk, summary, ExitCode::kOk);
-  report_step(
-      2, std::string("job run recorded") + (config.pushgateway_url ? ", metrics pushed to the Pushgateway"
-                                                                   : ", no Pushgateway configured"));
+  std::string push_text = ", no Pushgateway configured";
+  if (config.pushgateway_url)
+    push_text = job.pushed() ? ", metrics pushed to the Pushgateway" : ", push FAILED";
+  report_step(2, "job run recorded" + push_text);
   if (options.show_metrics) {
     std::cout << "\n"
               << render_families(store_families(*store, config.metrics),
