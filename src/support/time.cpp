@@ -161,7 +161,7 @@ std::optional<Timestamp> parse_iso8601(std::string_view text) {
         // PostgreSQL prints whole-hour zones as `+00`: the minutes are optional.
         const auto offset_minute = pos == text.size() ? std::optional<int>(0) : read_digits(text, pos, 2);
         if (!offset_minute || *offset_hour > 23 || *offset_minute > 59) return std::nullopt;
-        offset_seconds = (*offset_hour * 60 + *offset_minute) * 60 * (zone == '-' ? -1 : 1);
+        offset_seconds = std::int64_t{*offset_hour * 60 + *offset_minute} * 60 * (zone == '-' ? -1 : 1);
       } else {
         return std::nullopt;
       }
