@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Two processes recording into one store at the same time: the cumulative counters are the exact
+# sums of what each run recorded (SPEC §8: monotonic across runs, processes and hosts).
+source "$(dirname "$0")/lib.sh"
+runs_per_writer=4
+
+# writer DATABASE LOG: runs test-metrics $runs_per_writer times, logging each exit status.
+writer() {
+  local run_number
+  for run_number in $(seq "$runs_per_writer"); do
+    "$PEBBLE_BIN" --database "$1" test-metrics >/dev/null 2>>"$2.err"
+    echo "run $run_number: exit $?" >>"$2"
+  done
+}
+
+# check_concurrent_writers LABEL DATABASE
+check_concurrent_writers() {
+  local label=$1 database=$2
+  writer "$database" "$work/$label.a" &
+  local first=$!
+  writer "$database" "$work/$label.b" &
+  local second=$!
+  wait "$first" "$second"
+  local statuses
+  statuses=$(cat "$work/$label.a" "$work/$label.b")
+  expect_equals "$(grep -c 'exit 0$' <<<"$statuses")" $((2 * runs_per_writer)) \
+    "$label: every run succeeds ($(tr '\n' ' ' <<<"$statuses"); stderr: $(cat "$work/$label."*.err 2>/dev/null | head -n 5))"
+
+  run --database "$database" metrics-show --format text
+  expect_status 0 "$label: metrics-show"
+  local total=$((2 * runs_per_writer))
+  expect_equals "$(sum_samples "$out" bookmark_operations_total 'source="test"')" $((3 * total)) \
+    "$label: bookmark operations are the exact sum of all runs"
+  expect_equals "$(sum_samples "$out" bookmark_operations_total 'operation="create"')" 3 "$label: 3 creates"
+  expect_equals "$(sum_samples "$out" bookmark_operations_total 'operation="update"')" $((3 * total - 3)) \
+    "$label: every other write is an update"
+  expect_equals "$(sum_samples "$out" pebble_model_inserts_total 'model="bookmark"')" 3 "$label: 3 bookmark inserts"
+  expect_equals "$(sum_samples "$out" pebble_model_inserts_total 'model="user"')" 1 "$label: 1 user insert"
+  expect_equals "$(sample_value "$out" pebble_bookmarks)" 3 "$label: 3 bookmarks stored"
+}
+
+check_concurrent_writers sqlite "sqlite:$work/shared.db"
+create_postgres_database
+check_concurrent_writers postgresql "$postgres_url"
+finish
