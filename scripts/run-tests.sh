@@ -5,6 +5,9 @@ set -euo pipefail
 build_dir=${1:-build-test}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+# Debian's tools first: a pyenv or other shim ahead of /usr/bin is slower to start and lacks the
+# Debian Python modules some tests use.
+export PATH="/usr/sbin:/usr/bin:/sbin:/bin:$PATH"
 
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug -DPEBBLE_SANITIZE=ON -DPEBBLE_WERROR=ON >/dev/null
 cmake --build "$build_dir" -j"$(nproc 2>/dev/null || echo 2)"
