@@ -4,7 +4,7 @@ TEST_BUILD_DIR ?= build-test
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test bench format format-check install clean
+.PHONY: all deps build run test bench format format-check install deb clean
 
 all: build
 
@@ -34,6 +34,10 @@ format-check:
 
 install: build
 	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+# A Debian package (pebble_<version>_<arch>.deb) of the release build, in $(BUILD_DIR).
+deb: build
+	cd $(BUILD_DIR) && cpack -G DEB
 
 clean:
 	rm -rf $(BUILD_DIR) $(TEST_BUILD_DIR)
