@@ -7,6 +7,7 @@
 #include "batch_job.h"
 #include "command_table.h"
 #include "domain/url.h"
+#include "feeds/self_test_poll.h"
 #include "metrics/catalogue.h"
 #include "metrics/write_metrics.h"
 #include "metrics_view.h"
@@ -49,8 +50,20 @@ nlohmann::json bookmark_step(Store& store, metrics::MetricsRecorder& recorder) {
   const auto created = std::count(outcomes.begin(), outcomes.end(), UpsertOutcome::kCreated);
   const auto updated = std::count(outcomes.begin(), outcomes.end(), UpsertOutcome::kUpdated);
   report_step(1, std::string("bookmarks: user ") + kTestUser + (user_created ? " created" : " found") + ", " +
-                     std::to_string(created) + " bookmark(s) created, " + std::to_string(updated) + " updated");
+                     std::to_string(created) + " bookmark(s) created, " + std::to_string(updated) +
+                     " updated");
   return {{"user_created", user_created}, {"bookmarks_created", created}, {"bookmarks_updated", updated}};
+}
+
+// Step 3: a built-in feed on a loopback server, polled twice through the real poller.
+nlohmann::json poll_step(Store& store, metrics::MetricsRecorder& recorder, const Config& config) {
+  const SelfTestPollResult result = run_self_test_poll(store, recorder, config.poll_interval);
+  report_step(3, "feeds: polled " + result.feed_url + ": " + std::to_string(result.first_new_items) +
+                     " new item(s), then " + poll_status_name(result.second_status) +
+                     "; test feed left disabled");
+  return {{"feed_url", result.feed_url},
+          {"new_items", result.first_new_items},
+          {"second_poll", poll_status_name(result.second_status)}};
 }
 
 ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& config) {
@@ -59,15 +72,19 @@ ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& confi
   nlohmann::json summary;
   try {
     summary["bookmarks"] = bookmark_step(*store, job.recorder());
+    summary["feeds"] = poll_step(*store, job.recorder(), config);
   } catch (const Error& error) {
     job.finish(store.get(), JobStatus::kFailed, {{"error", error.what()}}, ExitCode::kFailure);
     throw;
   }
   const ExitCode code = job.finish(store.get(), JobStatus::kOk, summary, ExitCode::kOk);
-  report_step(2, std::string("job run recorded") +
-                     (config.pushgateway_url ? ", metrics pushed to the Pushgateway" : ", no Pushgateway configured"));
+  report_step(
+      2, std::string("job run recorded") + (config.pushgateway_url ? ", metrics pushed to the Pushgateway"
+                                                                   : ", no Pushgateway configured"));
   if (options.show_metrics) {
-    std::cout << "\n" << render_families(store_families(*store, config.metrics), default_metrics_format(isatty(STDOUT_FILENO) != 0));
+    std::cout << "\n"
+              << render_families(store_families(*store, config.metrics),
+                                 default_metrics_format(isatty(STDOUT_FILENO) != 0));
   }
   return code;
 }
@@ -76,8 +93,10 @@ ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& confi
 
 CommandEntry register_test_metrics(CLI::App& parent) {
   auto options = std::make_shared<TestMetricsOptions>();
-  CLI::App* app = parent.add_subcommand("test-metrics", "Self-test: run the real code paths and record real metrics");
-  app->add_flag("--show-metrics", options->show_metrics, "Print the metrics afterwards, as metrics-show would");
+  CLI::App* app =
+      parent.add_subcommand("test-metrics", "Self-test: run the real code paths and record real metrics");
+  app->add_flag("--show-metrics", options->show_metrics,
+                "Print the metrics afterwards, as metrics-show would");
   return {app, [options](const Config& config) { return run_test_metrics(*options, config); }};
 }
 
