@@ -8,6 +8,7 @@ _pebble() {
   local global_opts="--database --pushgateway --push-required --user -v --verbose -q --quiet
     --log-level --log-format --no-progress --version -h --help"
   local subcommands=""
+  subcommands+=" poll-feeds"
 
   case "$prev" in
     --log-level) COMPREPLY=($(compgen -W "trace debug info warn error critical off" -- "$cur")); return ;;
@@ -23,6 +24,7 @@ _pebble() {
   local opts=$global_opts
   case "$sub" in
     "") opts="$global_opts $subcommands" ;;
+    poll-feeds) opts="$global_opts --all --limit --concurrency --per-host --timeout --max-size --user-agent --dry-run --json" ;;
   esac
   COMPREPLY=($(compgen -W "$opts" -- "$cur"))
 }
