@@ -198,7 +198,7 @@ void Poller::finish_feed(const Feed& feed, const http::FetchResponse& response,
   result.link = after.site_url;
   result.description = after.description;
   if (result.outcome.status == PollStatus::kError || result.outcome.status == PollStatus::kNotFound) {
-    spdlog::warn("feed {}: {}", feed.url, result.outcome.error);
+    spdlog::warn("poll failed: {}", result.outcome.error);
   }
   count(result);
   report(result);

@@ -109,8 +109,9 @@ CurlTransfer::CurlTransfer(std::size_t index, const FetchRequest& request, const
   curl_easy_setopt(easy_, CURLOPT_TIMEOUT_MS, static_cast<long>(options.timeout.count()));
   curl_easy_setopt(easy_, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
   curl_easy_setopt(easy_, CURLOPT_ACCEPT_ENCODING, "");  // every encoding this libcurl decodes
+  // HTTP/2 where TLS offers it. No CURLOPT_PIPEWAIT: on plain http it holds every other transfer to
+  // the host until the first response has arrived, serialising the per-host slots.
   curl_easy_setopt(easy_, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
-  curl_easy_setopt(easy_, CURLOPT_PIPEWAIT, 1L);  // prefer multiplexing on an HTTP/2 connection
   curl_easy_setopt(easy_, CURLOPT_USERAGENT, options.user_agent.c_str());
   curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, request_headers_);
   curl_easy_setopt(easy_, CURLOPT_WRITEFUNCTION, on_body);

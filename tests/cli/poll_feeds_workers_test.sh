@@ -47,7 +47,8 @@ sqlite3 "$sqlite_db" "INSERT INTO feeds (url, created_at, updated_at) VALUES ${v
 # --timeout 5, one round of 6 at --per-host 6: lease = 5 x 2 + 30 = 40 s.
 "$PEBBLE_BIN" --database "sqlite:$sqlite_db" poll-feeds --timeout 5 --concurrency 6 --per-host 6 2>/dev/null &
 victim=$!
-sleep 1.5
+# Kill it while all six requests are in flight (the server answers /slow after 3 s).
+for _ in $(seq 100); do [ "$(request_stats /slow/k)" = "6 0" ] && break; sleep 0.1; done
 kill -9 "$victim"; wait "$victim" 2>/dev/null || true
 expect_equals "$(sqlite3 "$sqlite_db" "SELECT count(*) FROM feeds WHERE lease_owner IS NOT NULL AND last_status IS NULL")" 6 "killed worker left its leases"
 run --database "sqlite:$sqlite_db" poll-feeds --json
