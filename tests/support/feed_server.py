@@ -148,6 +148,9 @@ class Handler(BaseHTTPRequestHandler):
 class Server(ThreadingHTTPServer):
     daemon_threads = True
 
+    def handle_error(self, request, client_address):
+        pass  # clients hanging up on hostile bodies is the point of those paths
+
     def server_bind(self):
         # HTTPServer.server_bind looks up the FQDN, which can hang for seconds without DNS.
         socketserver.TCPServer.server_bind(self)
