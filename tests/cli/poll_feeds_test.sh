@@ -131,6 +131,19 @@ expect_contains "$out" "PEBBLE_DENY_PRIVATE_NETWORKS" "loopback refused"
 counts=$(curl -s "$base/__counts")
 [[ "$counts" != *'"/feed/private"'* ]] || fail "a refused feed must not reach the server"
 
+# --- SIGINT: what finished is committed, unfinished leases released, exit 130 ---
+"$PEBBLE_BIN" poll-feeds --json "$base/feed/quick" "$base/slow/s1" "$base/slow/s2" >"$work/int.out" 2>"$work/int.err" &
+poller=$!
+for _ in $(seq 100); do [[ "$(curl -s "$base/__counts")" == *'"/slow/s2"'* ]] && break; sleep 0.1; done
+sleep 0.5
+kill -INT "$poller"
+set +e; wait "$poller"; status=$?; set -e
+expect_status 130 "SIGINT exits 130"
+expect_contains "$(cat "$work/int.out")" "$base/feed/quick" "the feed finished before SIGINT is reported"
+expect_equals "$(feed_column feed/quick last_status)" 200 "the feed finished before SIGINT is committed"
+expect_equals "$(db "SELECT count(*) FROM feeds WHERE url LIKE '%/slow/s%' AND lease_owner IS NULL AND last_polled_at IS NULL")" 2 \
+  "interrupted feeds are unpolled and their leases released"
+
 # --- store unreachable: exit 1 ---
 run poll-feeds --database "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"
 expect_status 1 "unreachable store"
