@@ -99,7 +99,7 @@ class CurlFetcher : public Fetcher {
       batch.active.erase(found);
       curl_multi_remove_handle(multi_, transfer->handle());
       --batch.active_per_host[transfer->host()];
-      done(transfer->index(), transfer->finish(code));
+      done(transfer->index(), transfer->finish(static_cast<int>(code)));
     }
   }
 

@@ -1,5 +1,7 @@
 #include "http/curl_transfer.h"
 
+#include <curl/curl.h>
+
 #include <netinet/in.h>
 #include <sys/socket.h>
 
@@ -82,7 +84,49 @@ FetchFailure failure_of(CURLcode code) {
 
 }  // namespace
 
-CurlTransfer::CurlTransfer(std::size_t index, const FetchRequest& request, const FetcherOptions& options)
+// A transfer in flight and everything its callbacks write into.
+class TransferState {
+ public:
+  // Prepares the easy handle for `request`; throws pebble::Error when libcurl cannot allocate it.
+  TransferState(std::size_t index, const FetchRequest& request, const FetcherOptions& options);
+  ~TransferState();
+  TransferState(const TransferState&) = delete;
+  TransferState& operator=(const TransferState&) = delete;
+
+  // The easy handle to add to the multi handle.
+  CURL* handle() const { return easy_; }
+  // The request's position in the caller's list.
+  std::size_t index() const { return index_; }
+  // The host this transfer counts against for --per-host.
+  const std::string& host() const { return host_; }
+  // Fills in and hands over the response once libcurl reports the transfer done with `code`.
+  FetchResponse finish(CURLcode code);
+  // Hands over a response saying the transfer was cancelled.
+  FetchResponse cancel();
+
+ private:
+  static std::size_t on_body(char* data, std::size_t size, std::size_t count, void* self);
+  static std::size_t on_header(char* data, std::size_t size, std::size_t count, void* self);
+  static curl_socket_t on_open_socket(void* self, curlsocktype purpose, curl_sockaddr* address);
+  void header_line(std::string line);
+  double elapsed_seconds() const;
+
+  std::size_t index_;
+  std::string url_;
+  std::string host_;
+  std::size_t max_size_;
+  bool deny_private_networks_;
+  CURL* easy_ = nullptr;
+  curl_slist* request_headers_ = nullptr;
+  FetchResponse response_;
+  std::vector<long> statuses_;  // status line of every response seen, redirects included
+  bool too_large_ = false;
+  bool denied_ = false;
+  std::chrono::steady_clock::time_point started_;
+  char error_text_[CURL_ERROR_SIZE] = {};
+};
+
+TransferState::TransferState(std::size_t index, const FetchRequest& request, const FetcherOptions& options)
     : index_(index),
       url_(request.url),
       host_(url_host(request.url)),
@@ -127,13 +171,13 @@ CurlTransfer::CurlTransfer(std::size_t index, const FetchRequest& request, const
   }
 }
 
-CurlTransfer::~CurlTransfer() {
+TransferState::~TransferState() {
   curl_easy_cleanup(easy_);
   curl_slist_free_all(request_headers_);
 }
 
-std::size_t CurlTransfer::on_body(char* data, std::size_t size, std::size_t count, void* self) {
-  auto* transfer = static_cast<CurlTransfer*>(self);
+std::size_t TransferState::on_body(char* data, std::size_t size, std::size_t count, void* self) {
+  auto* transfer = static_cast<TransferState*>(self);
   const std::size_t bytes = size * count;
   // libcurl hands over decoded bytes, so this limits the decompressed size (gzip bombs).
   if (transfer->response_.body.size() + bytes > transfer->max_size_) {
@@ -144,12 +188,12 @@ std::size_t CurlTransfer::on_body(char* data, std::size_t size, std::size_t coun
   return bytes;
 }
 
-std::size_t CurlTransfer::on_header(char* data, std::size_t size, std::size_t count, void* self) {
-  static_cast<CurlTransfer*>(self)->header_line(std::string(data, size * count));
+std::size_t TransferState::on_header(char* data, std::size_t size, std::size_t count, void* self) {
+  static_cast<TransferState*>(self)->header_line(std::string(data, size * count));
   return size * count;
 }
 
-void CurlTransfer::header_line(std::string line) {
+void TransferState::header_line(std::string line) {
   if (line.rfind("HTTP/", 0) == 0) {
     // A new response starts (the previous one was a redirect being followed): forget its headers.
     const auto space = line.find(' ');
@@ -179,8 +223,8 @@ void CurlTransfer::header_line(std::string line) {
     response_.retry_after = value;
 }
 
-curl_socket_t CurlTransfer::on_open_socket(void* self, curlsocktype /*purpose*/, curl_sockaddr* address) {
-  auto* transfer = static_cast<CurlTransfer*>(self);
+curl_socket_t TransferState::on_open_socket(void* self, curlsocktype /*purpose*/, curl_sockaddr* address) {
+  auto* transfer = static_cast<TransferState*>(self);
   bool refused = true;  // anything that is not plain IPv4/IPv6 is refused too
   if (address->family == AF_INET) {
     std::array<std::uint8_t, 4> bytes{};
@@ -200,11 +244,11 @@ curl_socket_t CurlTransfer::on_open_socket(void* self, curlsocktype /*purpose*/,
   return socket(address->family, address->socktype, address->protocol);
 }
 
-double CurlTransfer::elapsed_seconds() const {
+double TransferState::elapsed_seconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
 }
 
-FetchResponse CurlTransfer::finish(CURLcode code) {
+FetchResponse TransferState::finish(CURLcode code) {
   response_.duration_seconds = elapsed_seconds();
   char* effective = nullptr;
   if (curl_easy_getinfo(easy_, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective != nullptr) {
@@ -234,13 +278,32 @@ FetchResponse CurlTransfer::finish(CURLcode code) {
   return std::move(response_);
 }
 
-FetchResponse CurlTransfer::cancel() {
+FetchResponse TransferState::cancel() {
   response_.duration_seconds = elapsed_seconds();
   response_.status = 0;
   response_.body.clear();
   response_.failure = FetchFailure::kCancelled;
   response_.error = redact_url_credentials(url_) + ": cancelled";
   return std::move(response_);
+}
+
+CurlTransfer::CurlTransfer(std::size_t index, const FetchRequest& request, const FetcherOptions& options)
+    : state_(std::make_unique<TransferState>(index, request, options)) {}
+CurlTransfer::~CurlTransfer() = default;
+void* CurlTransfer::handle() const {
+  return state_->handle();
+}
+std::size_t CurlTransfer::index() const {
+  return state_->index();
+}
+const std::string& CurlTransfer::host() const {
+  return state_->host();
+}
+FetchResponse CurlTransfer::finish(int curl_code) {
+  return state_->finish(static_cast<CURLcode>(curl_code));
+}
+FetchResponse CurlTransfer::cancel() {
+  return state_->cancel();
 }
 
 }  // namespace pebble::http

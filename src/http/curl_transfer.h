@@ -1,9 +1,7 @@
 #pragma once
-// One libcurl easy handle of the multi fetcher: its options, callbacks and the classification of
-// how it ended. Private to src/http (curl types stay inside curl_* files).
-#include <curl/curl.h>
-
-#include <chrono>
+// One transfer of the multi fetcher. Private to src/http; only .cpp files include curl.
+#include <cstddef>
+#include <memory>
 #include <string>
 
 #include "http/http_client.h"
@@ -13,7 +11,11 @@ namespace pebble::http {
 // The lower-case host of `url` ("" when libcurl cannot parse it), the key of --per-host.
 std::string url_host(const std::string& url);
 
-// A transfer in flight and everything its callbacks write into.
+// The easy handle and callback state of one transfer, defined in curl_transfer.cpp.
+class TransferState;
+
+// A transfer in flight: its easy handle, options, callbacks and how it ended. libcurl types stay in
+// curl_transfer.cpp (CURL is `void` in libcurl's API, CURLcode an int-sized enum).
 class CurlTransfer {
  public:
   // Prepares the easy handle for `request`; throws pebble::Error when libcurl cannot allocate it.
@@ -22,37 +24,19 @@ class CurlTransfer {
   CurlTransfer(const CurlTransfer&) = delete;
   CurlTransfer& operator=(const CurlTransfer&) = delete;
 
-  // The easy handle to add to the multi handle.
-  CURL* handle() const { return easy_; }
+  // The CURL easy handle to add to the multi handle.
+  void* handle() const;
   // The request's position in the caller's list.
-  std::size_t index() const { return index_; }
+  std::size_t index() const;
   // The host this transfer counts against for --per-host.
-  const std::string& host() const { return host_; }
-  // Fills in and hands over the response once libcurl reports the transfer done with `code`.
-  FetchResponse finish(CURLcode code);
+  const std::string& host() const;
+  // Fills in and hands over the response once libcurl reports the transfer done with `curl_code`.
+  FetchResponse finish(int curl_code);
   // Hands over a response saying the transfer was cancelled.
   FetchResponse cancel();
 
  private:
-  static std::size_t on_body(char* data, std::size_t size, std::size_t count, void* self);
-  static std::size_t on_header(char* data, std::size_t size, std::size_t count, void* self);
-  static curl_socket_t on_open_socket(void* self, curlsocktype purpose, curl_sockaddr* address);
-  void header_line(std::string line);
-  double elapsed_seconds() const;
-
-  std::size_t index_;
-  std::string url_;
-  std::string host_;
-  std::size_t max_size_;
-  bool deny_private_networks_;
-  CURL* easy_ = nullptr;
-  curl_slist* request_headers_ = nullptr;
-  FetchResponse response_;
-  std::vector<long> statuses_;  // status line of every response seen, redirects included
-  bool too_large_ = false;
-  bool denied_ = false;
-  std::chrono::steady_clock::time_point started_;
-  char error_text_[CURL_ERROR_SIZE] = {};
+  std::unique_ptr<TransferState> state_;
 };
 
 }  // namespace pebble::http
