@@ -9,11 +9,12 @@ concurrency=${3:-16}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d /tmp/pebble-poll-bench.XXXXXX)
 nginx_pid=""
-trap '[ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null; rm -rf "$work"' EXIT
+trap '[ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null; [ -n "${PEBBLE_BENCH_KEEP:-}" ] || rm -rf "$work"' EXIT
 command -v nginx >/dev/null || { echo "nginx is not installed: poll benchmark skipped" >&2; exit 0; }
 command -v newsboat >/dev/null || { echo "newsboat is not installed: poll benchmark skipped" >&2; exit 0; }
 
 /usr/bin/python3 "$here/gen_feeds.py" many "$work/www" "$count"
+chmod -R a+rX "$work"  # nginx workers run as an unprivileged user when started as root
 port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 mkdir -p "$work/nginx"
 cat >"$work/nginx/nginx.conf" <<CONF
