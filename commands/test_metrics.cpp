@@ -7,6 +7,7 @@
 #include "batch_job.h"
 #include "command_table.h"
 #include "domain/url.h"
+#include "feeds/self_test_poll.h"
 #include "metrics/catalogue.h"
 #include "metrics/write_metrics.h"
 #include "metrics_view.h"
@@ -54,12 +55,24 @@ nlohmann::json bookmark_step(Store& store, metrics::MetricsRecorder& recorder) {
   return {{"user_created", user_created}, {"bookmarks_created", created}, {"bookmarks_updated", updated}};
 }
 
+// Step 3: a built-in feed on a loopback server, polled twice through the real poller.
+nlohmann::json poll_step(Store& store, metrics::MetricsRecorder& recorder, const Config& config) {
+  const SelfTestPollResult result = run_self_test_poll(store, recorder, config.poll_interval);
+  report_step(3, "feeds: polled " + result.feed_url + ": " + std::to_string(result.first_new_items) +
+                     " new item(s), then " + poll_status_name(result.second_status) +
+                     "; test feed left disabled");
+  return {{"feed_url", result.feed_url},
+          {"new_items", result.first_new_items},
+          {"second_poll", poll_status_name(result.second_status)}};
+}
+
 ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& config) {
   BatchJob job(config, std::string(metrics::kCommandTestMetrics));
   const auto store = open_store(config.database_url);
   nlohmann::json summary;
   try {
     summary["bookmarks"] = bookmark_step(*store, job.recorder());
+    summary["feeds"] = poll_step(*store, job.recorder(), config);
   } catch (const Error& error) {
     job.finish(store.get(), JobStatus::kFailed, {{"error", error.what()}}, ExitCode::kFailure);
     throw;
@@ -68,7 +81,7 @@ ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& confi
   std::string push_text = ", no Pushgateway configured";
   if (config.pushgateway_url)
     push_text = job.pushed() ? ", metrics pushed to the Pushgateway" : ", push FAILED";
-  report_step(2, "job run recorded" + push_text);
+  report_step(5, "job run recorded" + push_text);
   if (options.show_metrics) {
     std::cout << "\n"
               << render_families(store_families(*store, config.metrics),

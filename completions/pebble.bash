@@ -15,6 +15,7 @@ _pebble() {
     [test-metrics]="--show-metrics"
     [metrics-show]="--filter --format --url"
     [serve]="--listen --cache-ttl --query-timeout --bearer-token-file --basic-auth-file --threads"
+    [poll-feeds]="--all --limit --concurrency --per-host --timeout --max-size --user-agent --dry-run --json"
   )
   local subcommands="${!subcommand_opts[*]}"
 
@@ -40,6 +41,8 @@ _pebble() {
       ;;
     "serve --bearer-token-file" | "serve --basic-auth-file") _filedir; return ;;
     "serve --cache-ttl" | "serve --query-timeout" | "serve --threads") return ;;
+    "poll-feeds --limit" | "poll-feeds --concurrency" | "poll-feeds --per-host") return ;;
+    "poll-feeds --timeout" | "poll-feeds --max-size" | "poll-feeds --user-agent") return ;;
   esac
 
   local opts

@@ -5,6 +5,7 @@ set -l pebble_subcommands
 set -a pebble_subcommands test-metrics
 set -a pebble_subcommands metrics-show
 set -a pebble_subcommands serve
+set -a pebble_subcommands poll-feeds
 set -l pebble_no_subcommand "not __fish_seen_subcommand_from $pebble_subcommands"
 
 complete -c pebble -f
@@ -38,3 +39,15 @@ complete -c pebble -n '__fish_seen_subcommand_from serve' -l query-timeout -x -d
 complete -c pebble -n '__fish_seen_subcommand_from serve' -l bearer-token-file -r -F -d 'Require this bearer token on /metrics'
 complete -c pebble -n '__fish_seen_subcommand_from serve' -l basic-auth-file -r -F -d 'Require HTTP Basic auth on /metrics'
 complete -c pebble -n '__fish_seen_subcommand_from serve' -l threads -x -d 'Worker threads answering requests'
+
+# poll-feeds
+complete -c pebble -n $pebble_no_subcommand -a poll-feeds -d 'Fetch due feeds and store new items'
+complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l all -d 'Ignore the schedule'
+complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l limit -x -d 'At most N due feeds'
+complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l concurrency -x -d 'Transfers in flight'
+complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l per-host -x -d 'Transfers in flight per host'
+complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l timeout -x -d 'Whole-transfer timeout (s)'
+complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l max-size -x -d 'Decompressed body limit (bytes)'
+complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l user-agent -x -d 'User-Agent header'
+complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l dry-run -d 'Fetch and parse, store nothing'
+complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l json -d 'One JSON object per feed'

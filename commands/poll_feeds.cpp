@@ -1,0 +1,140 @@
+// `pebble poll-feeds [URL...]`: fetch due (or the given) feeds and store their new items (SPEC §6).
+// Wiring only: the curl fetcher, the poller, the report and the batch-job ritual.
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <iostream>
+#include <random>
+
+#include "batch_job.h"
+#include "command_table.h"
+#include "feeds/poll_report.h"
+#include "feeds/poller.h"
+#include "feeds/user_agent.h"
+#include "http/http_client.h"
+#include "metrics/catalogue.h"
+#include "store/open_store.h"
+
+namespace pebble::cli {
+
+namespace {
+
+struct PollFeedsOptions {
+  std::vector<std::string> urls;
+  bool all = false;
+  std::optional<std::int64_t> limit;
+  int concurrency = 16;
+  int per_host = 2;
+  int timeout_seconds = 30;
+  std::size_t max_size = 10 * 1024 * 1024;
+  std::string user_agent = default_user_agent();
+  bool dry_run = false;
+  bool json = false;
+};
+
+std::atomic<bool> stop_requested{false};
+
+extern "C" void request_stop(int /*signal*/) {
+  stop_requested.store(true);
+}
+
+// SIGINT/SIGTERM stop the run after the feeds in flight are committed; exit 130.
+void watch_stop_signals() {
+  struct sigaction action {};
+  action.sa_handler = request_stop;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+std::string make_lease_owner() {
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  return std::string(host) + ":" + std::to_string(getpid()) + ":" + std::to_string(std::random_device{}());
+}
+
+ExitCode run_poll_feeds(const PollFeedsOptions& options, const Config& config) {
+  watch_stop_signals();
+  BatchJob job(config, std::string(metrics::kCommandPollFeeds));
+  const auto store = open_store(config.database_url);
+
+  http::FetcherOptions fetch;
+  fetch.concurrency = options.concurrency;
+  fetch.per_host = options.per_host;
+  fetch.timeout = std::chrono::seconds(options.timeout_seconds);
+  fetch.max_size = options.max_size;
+  fetch.user_agent = options.user_agent;
+  fetch.deny_private_networks = config.deny_private_networks;
+  const auto fetcher = http::make_curl_fetcher(fetch);
+
+  PollOptions poll;
+  poll.urls = options.urls;
+  poll.all = options.all;
+  poll.limit = options.limit;
+  poll.dry_run = options.dry_run;
+  poll.interval = config.poll_interval;
+  poll.batch_size = static_cast<std::size_t>(options.concurrency);
+  // A claimed batch must outlive its slowest transfer: the per-host queue may run the batch in
+  // ceil(batch / per_host) rounds of --timeout each; 30 s more for parsing and storing.
+  const int rounds = (options.concurrency + options.per_host - 1) / options.per_host + 1;
+  poll.lease = std::chrono::seconds(options.timeout_seconds * rounds + 30);
+  poll.lease_owner = make_lease_owner();
+
+  Poller poller(*store, *fetcher, job.recorder(), poll);
+  PollSummary summary;
+  try {
+    summary = poller.run(
+        [&](FeedReport& report) {
+          if (options.json)
+            std::cout << feed_report_json(report).dump(-1, ' ', false,
+                                                       nlohmann::json::error_handler_t::replace)
+                      << '\n'
+                      << std::flush;
+        },
+        &stop_requested);
+  } catch (const Error& error) {
+    if (!options.dry_run)
+      job.finish(store.get(), JobStatus::kFailed, {{"error", error.what()}}, ExitCode::kFailure);
+    throw;
+  }
+  spdlog::info("{}", poll_summary_text(summary));
+  const ExitCode code = summary.interrupted ? ExitCode::kInterrupted : ExitCode::kOk;
+  if (options.dry_run) return code;  // a dry run stores nothing, not even its job run
+  // A run that completed is a success even when some feeds failed (exit 0, SPEC §6): their state and
+  // feed_polls_total say why, and one dead feed must not freeze pebble_job_last_success_timestamp.
+  const JobStatus status = summary.interrupted ? JobStatus::kPartial : JobStatus::kOk;
+  return job.finish(store.get(), status, poll_summary_json(summary), code);
+}
+
+}  // namespace
+
+CommandEntry register_poll_feeds(CLI::App& parent) {
+  auto options = std::make_shared<PollFeedsOptions>();
+  CLI::App* app =
+      parent.add_subcommand("poll-feeds", "Fetch due feeds (or the given URLs) and store new items");
+  app->add_option("urls", options->urls, "Feed URLs to poll now, subscribing new ones");
+  app->add_flag("--all", options->all, "Ignore the schedule: poll every enabled feed");
+  app->add_option("--limit", options->limit, "Poll at most N due feeds, oldest due first")
+      ->check(CLI::NonNegativeNumber);
+  app->add_option("--concurrency", options->concurrency, "Transfers in flight")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  app->add_option("--per-host", options->per_host, "Transfers in flight to one host")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  app->add_option("--timeout", options->timeout_seconds,
+                  "Whole-transfer timeout in seconds (connect timeout 10)")
+      ->check(CLI::Range(1, 86400))
+      ->capture_default_str();
+  app->add_option("--max-size", options->max_size, "Limit in bytes on the decompressed body")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40))
+      ->capture_default_str();
+  app->add_option("--user-agent", options->user_agent, "User-Agent header")->capture_default_str();
+  app->add_flag("--dry-run", options->dry_run, "Fetch and parse; store nothing");
+  app->add_flag("--json", options->json, "One JSON object per feed on stdout");
+  return {app, [options](const Config& config) { return run_poll_feeds(*options, config); }};
+}
+
+}  // namespace pebble::cli

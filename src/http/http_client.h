@@ -1,0 +1,73 @@
+#pragma once
+// Fetching many HTTP resources at once (poll-feeds): the request and response values and the
+// Fetcher interface, so the poller can run against a fake. std-only header; the libcurl multi
+// implementation lives in curl_fetcher.cpp.
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pebble::http {
+
+// One conditional GET.
+struct FetchRequest {
+  std::string url;
+  std::optional<std::string> etag;           // sent as If-None-Match
+  std::optional<std::string> last_modified;  // sent as If-Modified-Since
+};
+
+// Why no usable response arrived; kNone when a response (any status) was received.
+enum class FetchFailure { kNone, kTimeout, kDns, kConnect, kTls, kTooLarge, kRedirects, kDenied, kCancelled };
+
+// What one request brought back. Headers are those of the final response of a redirect chain.
+struct FetchResponse {
+  long status = 0;  // HTTP status of the final response, 0 when none arrived
+  std::string body;
+  std::string final_url;                // the URL the final response came from
+  std::vector<long> redirect_statuses;  // status of every redirect hop followed, in order
+  std::optional<std::string> content_type;
+  std::optional<std::string> etag;
+  std::optional<std::string> last_modified;
+  std::optional<std::string> cache_control;
+  std::optional<std::string> retry_after;
+  FetchFailure failure = FetchFailure::kNone;
+  std::string error;  // one line when failure != kNone
+  double duration_seconds = 0;
+};
+
+// Limits of one fetch run (SPEC §6 flags).
+struct FetcherOptions {
+  int concurrency = 16;                       // transfers in flight
+  int per_host = 2;                           // transfers in flight to one host
+  std::chrono::milliseconds timeout{30'000};  // whole transfer
+  std::chrono::milliseconds connect_timeout{10'000};
+  std::size_t max_size = 10 * 1024 * 1024;  // decompressed body bytes
+  int max_redirects = 5;
+  std::string user_agent;
+  bool deny_private_networks = false;  // refuse loopback, private and link-local addresses
+};
+
+// Called once per request, on the thread that called fetch_all, as each transfer completes.
+using FetchDone = std::function<void(std::size_t index, FetchResponse response)>;
+
+// Runs many GETs concurrently.
+class Fetcher {
+ public:
+  virtual ~Fetcher() = default;
+  // Fetches every request and reports each through `done` (index into `requests`). Returns when all
+  // are reported; when `stop` becomes true, transfers still running are reported as kCancelled.
+  virtual void fetch_all(const std::vector<FetchRequest>& requests, const FetchDone& done,
+                         const std::atomic<bool>* stop) = 0;
+};
+
+// The libcurl multi-interface fetcher: one event loop, HTTP/1.1 and HTTP/2, connection reuse.
+std::unique_ptr<Fetcher> make_curl_fetcher(const FetcherOptions& options);
+
+// "timeout", "dns", ... for logs and tests.
+const char* fetch_failure_name(FetchFailure failure);
+
+}  // namespace pebble::http

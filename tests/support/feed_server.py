@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""A scripted loopback feed server for poll-feeds tests: one path per outcome row of SPEC §6 and one
+per hostile server. Prints its port on stdout, then serves until killed. GET /__counts returns how
+often each path was requested (JSON), for the many-worker tests.
+
+Paths: /feed/NAME (RSS, ETag + Last-Modified, 304 on a match), /gone, /missing, /forbidden,
+/error, /ratelimit, /unavailable, /moved/NAME (301 to /feed/NAME), /moved308/NAME, /temp/NAME (302),
+/loop, /endless, /trickle, /bomb, /entity, /badutf8, /html, /empty, /binary, /wrongcharset,
+/slow/NAME (answers after 3 s).
+"""
+import collections
+import json
+import os
+import socketserver
+import sys
+import threading
+import time
+import zlib
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+COUNTS = collections.Counter()
+LOCK = threading.Lock()
+LAST_MODIFIED = "Tue, 14 Nov 2023 22:13:20 GMT"
+
+
+def rss(name, items=3):
+    entries = "".join(
+        f"<item><title>{name} item {i}</title><link>https://example.org/{name}/{i}</link>"
+        f"<guid>{name}-{i}</guid><pubDate>Tue, 14 Nov 2023 22:1{i}:00 GMT</pubDate></item>"
+        for i in range(items))
+    return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>{name}</title>'
+            f"<link>https://example.org/{name}</link><description>feed {name}</description>"
+            f"{entries}</channel></rss>").encode()
+
+
+ENTITY_BOMB = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+               + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+                          for i in range(1, 10))
+               + b']><rss version="2.0"><channel><title>&lol9;</title></channel></rss>')
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def send(self, status, body=b"", headers=()):
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def stream(self, chunks, headers=()):
+        """Chunked body from a generator; stops quietly when the client hangs up."""
+        self.send_response(200)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        try:
+            for chunk in chunks:
+                if chunk:
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                    self.wfile.flush()
+            self.wfile.write(b"0\r\n\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        self.close_connection = True
+
+    def feed(self, name):
+        etag = f'"{name}-v1"'
+        if self.headers.get("If-None-Match") == etag or self.headers.get("If-Modified-Since") == LAST_MODIFIED:
+            return self.send(304, headers=[("ETag", etag)])
+        self.send(200, rss(name), [("Content-Type", "application/rss+xml; charset=utf-8"), ("ETag", etag),
+                                   ("Last-Modified", LAST_MODIFIED)])
+
+    def do_GET(self):
+        path = self.path.split("?")[0]
+        with LOCK:
+            COUNTS[path] += 1
+        parts = path.strip("/").split("/", 1)
+        head, rest = parts[0], (parts[1] if len(parts) > 1 else "x")
+        xml = [("Content-Type", "application/rss+xml")]
+        if path == "/__counts":
+            with LOCK:
+                body = json.dumps(COUNTS).encode()
+            return self.send(200, body, [("Content-Type", "application/json")])
+        if head == "feed":
+            return self.feed(rest)
+        if head == "slow":
+            time.sleep(3)
+            return self.feed(rest)
+        if head == "moved":
+            return self.send(301, headers=[("Location", f"/feed/{rest}")])
+        if head == "moved308":
+            return self.send(308, headers=[("Location", f"/moved/{rest}")])
+        if head == "temp":
+            return self.send(302, headers=[("Location", f"/feed/{rest}")])
+        if head == "loop":
+            return self.send(301, headers=[("Location", "/loop")])
+        simple = {"gone": 410, "missing": 404, "forbidden": 403, "error": 500}
+        if head in simple:
+            return self.send(simple[head], b"no")
+        if head == "ratelimit":
+            return self.send(429, b"slow down", [("Retry-After", "7200")])
+        if head == "unavailable":
+            return self.send(503, b"later", [("Retry-After", "Wed, 01 Jan 2098 00:00:00 GMT")])
+        if head == "endless":
+            return self.stream((b"<item>" + b"x" * 4096 for _ in iter(int, 1)), xml)
+        if head == "trickle":
+            def trickle():
+                for byte in rss("trickle"):
+                    yield bytes([byte])
+                    time.sleep(1)
+            return self.stream(trickle(), xml)
+        if head == "bomb":
+            # 5 GB of zeros, compressed as it goes: nothing large ever exists on either side
+            # unless the client inflates it without a limit.
+            def bomb():
+                compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+                zeros = b"\0" * (1 << 20)
+                for _ in range(5 * 1024):
+                    yield compressor.compress(zeros)
+                yield compressor.flush()
+            return self.stream(bomb(), xml + [("Content-Encoding", "gzip")])
+        if head == "entity":
+            return self.send(200, ENTITY_BOMB, xml)
+        if head == "badutf8":
+            return self.send(200, b'<rss version="2.0"><channel><title>bad \xff\xfe\xc3</title>'
+                             b"<item><guid>b1</guid><title>\xed\xa0\x80 surrogate</title></item></channel></rss>", xml)
+        if head == "html":
+            return self.send(200, b"<!DOCTYPE html><html><head><title>Hi</title></head><body>page</body></html>",
+                             [("Content-Type", "text/html")])
+        if head == "empty":
+            return self.send(200, b"", xml)
+        if head == "binary":
+            return self.send(200, os.urandom(4096), [("Content-Type", "application/octet-stream")])
+        if head == "wrongcharset":
+            body = '<?xml version="1.0"?><rss version="2.0"><channel><title>café</title></channel></rss>'
+            return self.send(200, body.encode("utf-8"), [("Content-Type", "application/rss+xml; charset=utf-16")])
+        self.send(404, b"unknown path")
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # clients hanging up on hostile bodies is the point of those paths
+
+    def server_bind(self):
+        # HTTPServer.server_bind looks up the FQDN, which can hang for seconds without DNS.
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = self.server_address[:2]
+
+
+def main():
+    server = Server(("127.0.0.1", int(sys.argv[1]) if len(sys.argv) > 1 else 0), Handler)
+    print(server.server_address[1], flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
