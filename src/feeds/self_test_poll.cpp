@@ -1,5 +1,8 @@
 #include "feeds/self_test_poll.h"
 
+#include <mutex>
+#include <thread>
+
 #include <unistd.h>
 
 #include "feeds/poller.h"
@@ -88,33 +91,57 @@ void disable_feed(Store& store, metrics::MetricsRecorder& recorder, std::int64_t
 
 SelfTestPollResult run_self_test_poll(Store& store, metrics::MetricsRecorder& recorder,
                                       std::chrono::seconds interval) {
-  const std::string run_id = std::to_string(now_utc().micros);
-  const std::string body = self_test_feed(run_id);
-  const std::string etag = "\"pebble-self-test-" + run_id + "\"";
+  // Each attempt serves a new item, so a retried attempt finds new items again.
+  std::mutex content_mutex;
+  std::string body;
+  std::string etag;
+  const auto new_content = [&] {
+    const std::string run_id = std::to_string(now_utc().micros);
+    std::lock_guard lock(content_mutex);
+    body = self_test_feed(run_id);
+    etag = "\"pebble-self-test-" + run_id + "\"";
+  };
+  new_content();
   http::ServerOptions server_options;
   server_options.threads = 2;
-  http::HttpServer server(server_options,
-                          [&](const http::HttpRequest& request) { return answer(request, body, etag); });
+  http::HttpServer server(server_options, [&](const http::HttpRequest& request) {
+    std::lock_guard lock(content_mutex);
+    return answer(request, body, etag);
+  });
   server.start();
 
   SelfTestPollResult result;
   result.feed_url = "http://" + server.address() + kFeedPath;
-  const Feed feed = prepare_feed(store, recorder, result.feed_url);
-
   http::FetcherOptions fetch;
   fetch.timeout = std::chrono::seconds(10);
   fetch.user_agent = default_user_agent();
   fetch.deny_private_networks = false;  // the server is on loopback by design
   const auto fetcher = http::make_curl_fetcher(fetch);
   PollOptions options;
-  options.feed_ids = {feed.id};
   options.interval = interval;
   options.lease_owner = "test-metrics:" + std::to_string(getpid());
   std::vector<FeedReport> reports;
   const auto keep = [&](FeedReport& report) { reports.push_back(std::move(report)); };
-  Poller(store, *fetcher, recorder, options).run(keep, nullptr);
-  Poller(store, *fetcher, recorder, options).run(keep, nullptr);
-  disable_feed(store, recorder, feed.id);
+  // Two overlapping test-metrics runs share the one test feed row: while the other run holds its
+  // lease the poll is skipped, or the row points at the other run's server; wait a moment (the other
+  // run takes a few seconds at most) and try again.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  for (bool first_attempt = true;; first_attempt = false) {
+    if (!first_attempt) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(250));
+      new_content();
+    }
+    reports.clear();
+    const Feed feed = prepare_feed(store, recorder, result.feed_url);
+    options.feed_ids = {feed.id};
+    Poller(store, *fetcher, recorder, options).run(keep, nullptr);
+    Poller(store, *fetcher, recorder, options).run(keep, nullptr);
+    disable_feed(store, recorder, feed.id);
+    const bool clean = reports.size() == 2 && reports[0].outcome.status == PollStatus::kSuccess &&
+                       reports[0].new_items > 0 && reports[1].outcome.status == PollStatus::kNotModified;
+    // An overlapping run may also have moved the row to its own server between our two polls.
+    if (clean || std::chrono::steady_clock::now() >= deadline) break;
+  }
   server.stop();
 
   if (reports.size() != 2)

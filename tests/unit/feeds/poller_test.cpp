@@ -150,7 +150,7 @@ TEST_CASE("a permanent move updates the URL unless another feed has it", "[polle
   CHECK(fixture.store->find_feed_by_url("https://twin.example/feed").has_value());
 }
 
-TEST_CASE("--dry-run fetches and parses but stores nothing", "[poller]") {
+TEST_CASE("a dry run fetches and parses but stores nothing", "[poller]") {
   Fixture fixture;
   fixture.fetcher.answers["https://a.example/feed"] = ok(rss({"1", "2"}));
   const auto summary = fixture.run(for_urls({"https://a.example/feed"}, true));
