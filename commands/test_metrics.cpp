@@ -11,6 +11,7 @@
 #include "metrics/write_metrics.h"
 #include "metrics_view.h"
 #include "store/open_store.h"
+#include "test_metrics_bookmarks.h"
 
 namespace pebble::cli {
 
@@ -59,12 +60,18 @@ ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& confi
   nlohmann::json summary;
   try {
     summary["bookmarks"] = bookmark_step(*store, job.recorder());
+    summary["import"] = import_sample_step(*store, job.recorder(), kTestUser);
+    report_step(2, "import: " + summary["import"]["total"].dump() + " item(s) through the real importer, job " +
+                       summary["import"]["job_id"].dump());
+    summary["export"] = export_sample_step(*store, job.recorder(), kTestUser);
+    report_step(4, "export: " + summary["export"]["netscape"]["items"].dump() +
+                       " bookmark(s) through the real exporter (netscape, activitystreams), discarded");
   } catch (const Error& error) {
     job.finish(store.get(), JobStatus::kFailed, {{"error", error.what()}}, ExitCode::kFailure);
     throw;
   }
   const ExitCode code = job.finish(store.get(), JobStatus::kOk, summary, ExitCode::kOk);
-  report_step(2, std::string("job run recorded") +
+  report_step(5, std::string("job run recorded") +
                      (config.pushgateway_url ? ", metrics pushed to the Pushgateway" : ", no Pushgateway configured"));
   if (options.show_metrics) {
     std::cout << "\n" << render_families(store_families(*store, config.metrics), default_metrics_format(isatty(STDOUT_FILENO) != 0));
