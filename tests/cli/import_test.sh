@@ -115,6 +115,20 @@ expect_status 2 "unknown --duplicates"
 run import --tag "" "$data/fixture.html"
 expect_status 2 "empty --tag"
 
+# Metrics: committed with the data under command="import" (labels as catalogue.h spells them).
+metric() { sql "SELECT CAST(coalesce(sum(value), 0) AS INTEGER) FROM metric_counters WHERE command = 'import' AND family = '$1' AND labels = '$2'"; }
+expect_equals "$(metric import_jobs_total 'status="started",format="netscape"')" 7 "import_jobs_total started (netscape)"
+expect_equals "$(metric import_jobs_total 'status="completed",format="netscape"')" 7 "import_jobs_total completed (netscape)"
+expect_equals "$(metric import_jobs_total 'status="failed",format="activitystreams"')" 2 "import_jobs_total failed (bad root, truncation)"
+expect_equals "$(metric import_items_processed_total 'status="created",format="netscape"')" 9 "items created (alice 4, bob 4, gina 1)"
+expect_equals "$(metric import_items_processed_total 'status="failed",format="activitystreams"')" 6 "items failed"
+expect_equals "$(metric bookmark_operations_total 'operation="create",source="import"')" "$(sql 'SELECT count(*) FROM bookmarks')" "bookmark creations = rows"
+expect_equals "$(metric pebble_model_inserts_total 'model="import_job"')" "$(sql 'SELECT count(*) FROM import_jobs')" "one import_job insert per row"
+expect_equals "$(metric pebble_model_inserts_total 'model="feed"')" "$(sql 'SELECT count(*) FROM feeds')" "feed inserts = rows"
+expect_equals "$(sql "SELECT count(*) FROM metric_histograms WHERE command = 'import' AND family = 'import_job_duration_seconds'")" 5 "duration histogram per format (and 'unknown')"
+expect_equals "$(sql "SELECT count(*) FROM job_runs WHERE command = 'import'")" "$(($(sql 'SELECT count(*) FROM import_jobs') + 1))" \
+  "a job run per import run (and one for the missing file; none for dry runs)"
+
 # Every bookmark sample from Shaarli's corpus and every OPML sample: no crash, a defined status.
 shared=${PEBBLE_SHARED_DIR:-$PEBBLE_SOURCE_DIR/../shared}
 corpus_count=0
