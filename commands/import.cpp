@@ -59,9 +59,11 @@ ExitCode run_import(const ImportOptions& options, const Config& config) {
   BatchJob job(config, std::string(metrics::kCommandImport));
   const auto store = open_store(config.database_url);
   Store* recorded = request.dry_run ? nullptr : store.get();  // a dry run writes nothing, not even job_runs
-  bookmarks::ProgressMeter meter(config.progress, "import", 0);
+  bookmarks::ProgressMeter meter(config.progress, "import");
   bookmarks::ImportHooks hooks;
-  hooks.progress = [&meter](std::uint64_t bytes, std::uint64_t items) { meter.update(bytes, items); };
+  hooks.progress = [&meter](std::uint64_t bytes, std::uint64_t total, std::uint64_t items) {
+    meter.update(bytes, total, items);
+  };
   hooks.stop_requested = [] { return bookmarks::stop_requested(); };
   bookmarks::ImportSummary summary;
   try {

@@ -26,8 +26,8 @@ std::string_view item_problem(const BookmarkInput& bookmark) {
 }  // namespace
 
 ImportBatcher::ImportBatcher(const ImportRequest& request, const ImportHooks& hooks, BatchApplier& applier,
-                             ImportTally& tally)
-    : request_(request), hooks_(hooks), applier_(applier), tally_(tally) {
+                             ImportTally& tally, std::uint64_t total_bytes)
+    : request_(request), hooks_(hooks), applier_(applier), tally_(tally), total_bytes_(total_bytes) {
   bookmarks_.reserve(request.batch_size);
 }
 
@@ -59,20 +59,24 @@ void ImportBatcher::on_failure(ItemFailure failure) {
 
 void ImportBatcher::on_progress(std::uint64_t bytes_consumed) {
   bytes_ = bytes_consumed;
-  if (hooks_.progress) hooks_.progress(bytes_, items_);
+  report_progress();
   check_stop();
 }
 
 void ImportBatcher::finish() {
   if (!bookmarks_.empty() || !failures_.empty()) apply_batch();
-  if (hooks_.progress) hooks_.progress(bytes_, items_);
+  report_progress();
 }
 
 void ImportBatcher::apply_batch() {
   applier_.apply(bookmarks_, failures_, tally_);
   bookmarks_.clear();
   failures_.clear();
-  if (hooks_.progress) hooks_.progress(bytes_, items_);
+  report_progress();
+}
+
+void ImportBatcher::report_progress() {
+  if (hooks_.progress) hooks_.progress(bytes_, total_bytes_, items_);
 }
 
 void ImportBatcher::check_stop() {

@@ -28,8 +28,9 @@ class ImportInterrupted : public std::runtime_error {
 // Collects items into batches of `batch_size` and applies them.
 class ImportBatcher : public BookmarkSink {
  public:
+  // `total_bytes` is the input's size, passed on to the progress hook.
   ImportBatcher(const ImportRequest& request, const ImportHooks& hooks, BatchApplier& applier,
-                ImportTally& tally);
+                ImportTally& tally, std::uint64_t total_bytes);
 
   void on_bookmark(ParsedBookmark bookmark) override;
   void on_failure(ItemFailure failure) override;
@@ -41,6 +42,7 @@ class ImportBatcher : public BookmarkSink {
  private:
   void apply_batch();
   void check_stop();
+  void report_progress();
 
   const ImportRequest& request_;
   const ImportHooks& hooks_;
@@ -49,6 +51,7 @@ class ImportBatcher : public BookmarkSink {
   std::vector<BookmarkInput> bookmarks_;
   std::vector<ItemFailure> failures_;
   std::uint64_t bytes_ = 0;
+  std::uint64_t total_bytes_ = 0;
   std::uint64_t items_ = 0;
 };
 

@@ -27,8 +27,9 @@ struct ImportRequest {
 
 // Callbacks the caller may give: progress reports and a stop request check (SIGINT/SIGTERM).
 struct ImportHooks {
-  std::function<void(std::uint64_t bytes_read, std::uint64_t items)> progress;  // may be empty
-  std::function<bool()> stop_requested;                                         // may be empty
+  std::function<void(std::uint64_t bytes_read, std::uint64_t total_bytes, std::uint64_t items)>
+      progress;                          // may be empty
+  std::function<bool()> stop_requested;  // may be empty
 };
 
 // How many stored failure details an import_jobs row keeps; the count covers all of them.

@@ -63,7 +63,7 @@ ImportSummary run_job(Store& store, const ImportRequest& request, metrics::Metri
   }
   ImportSummary summary;
   StoreBatchApplier applier(store, job, request.duplicates, recorder);
-  ImportBatcher batcher(request, hooks, applier, summary.tally);
+  ImportBatcher batcher(request, hooks, applier, summary.tally, input.size());
   summary.status = "completed";
   try {
     read_bookmarks(input.reopen(), format, reader_options(request), batcher);
@@ -114,7 +114,7 @@ ImportSummary run_dry(Store& store, const ImportRequest& request, const ImportHo
   if (const auto user = store.find_user(request.user)) owner_id = user->id;
   ImportSummary summary;
   DryRunApplier applier(store, owner_id, request.duplicates);
-  ImportBatcher batcher(request, hooks, applier, summary.tally);
+  ImportBatcher batcher(request, hooks, applier, summary.tally, input.size());
   summary.status = "completed";
   try {
     read_bookmarks(input.reopen(), format, reader_options(request), batcher);

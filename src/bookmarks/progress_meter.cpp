@@ -14,23 +14,22 @@ double mebibytes(std::uint64_t bytes) {
 
 }  // namespace
 
-ProgressMeter::ProgressMeter(bool enabled, std::string label, std::uint64_t total_bytes)
-    : enabled_(enabled), label_(std::move(label)), total_bytes_(total_bytes) {}
+ProgressMeter::ProgressMeter(bool enabled, std::string label) : enabled_(enabled), label_(std::move(label)) {}
 
 ProgressMeter::~ProgressMeter() {
   done();
 }
 
-void ProgressMeter::update(std::uint64_t bytes, std::uint64_t items) {
+void ProgressMeter::update(std::uint64_t bytes, std::uint64_t total_bytes, std::uint64_t items) {
   if (!enabled_) return;
   const auto now = std::chrono::steady_clock::now();
   if (drawn_ && now - last_draw_ < kRedrawInterval) return;
   last_draw_ = now;
   drawn_ = true;
   const double percent =
-      total_bytes_ > 0 ? 100.0 * static_cast<double>(bytes) / static_cast<double>(total_bytes_) : 100.0;
+      total_bytes > 0 ? 100.0 * static_cast<double>(bytes) / static_cast<double>(total_bytes) : 100.0;
   std::fprintf(stderr, "\r%s: %llu items, %.1f/%.1f MiB (%.0f%%)\x1b[K", label_.c_str(),
-               static_cast<unsigned long long>(items), mebibytes(bytes), mebibytes(total_bytes_), percent);
+               static_cast<unsigned long long>(items), mebibytes(bytes), mebibytes(total_bytes), percent);
   std::fflush(stderr);
 }
 
