@@ -22,7 +22,10 @@ struct ImportRequest {
   bool folder_tags = false;       // Netscape/OPML folder names become tags
   bool dry_run = false;           // judge against the store, write nothing
   std::string user;               // the owner's username
-  std::size_t batch_size = 1000;  // items per write transaction
+  // Items per write transaction. Measured on 100 000 bookmarks: 1000 → 15 s, 5000 → 7.7 s, 10000 →
+  // 5.8 s (fewer WAL rewrites of the same index pages); 5000 keeps kill -9 reruns and SIGINT
+  // responses short and the batch well under 10 MiB.
+  std::size_t batch_size = 5000;
 };
 
 // Callbacks the caller may give: progress reports and a stop request check (SIGINT/SIGTERM).
