@@ -61,8 +61,8 @@ ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& confi
   try {
     summary["bookmarks"] = bookmark_step(*store, job.recorder());
     summary["import"] = import_sample_step(*store, job.recorder(), kTestUser);
-    report_step(2, "import: " + summary["import"]["total"].dump() + " item(s) through the real importer, job " +
-                       summary["import"]["job_id"].dump());
+    report_step(2, "import: " + summary["import"]["total"].dump() +
+                       " item(s) through the real importer, job " + summary["import"]["job_id"].dump());
     summary["export"] = export_sample_step(*store, job.recorder(), kTestUser);
     report_step(4, "export: " + summary["export"]["netscape"]["items"].dump() +
                        " bookmark(s) through the real exporter (netscape, activitystreams), discarded");
