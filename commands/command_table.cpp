@@ -6,11 +6,14 @@ CommandEntry register_test_metrics(CLI::App& parent);
 CommandEntry register_metrics_show(CLI::App& parent);
 CommandEntry register_serve(CLI::App& parent);
 CommandEntry register_poll_feeds(CLI::App& parent);
+CommandEntry register_import(CLI::App& parent);
+CommandEntry register_export(CLI::App& parent);
 
 const std::vector<RegisterCommand>& command_table() {
   // Each subcommand joins this table in the change that makes it work: no placeholders.
   static const std::vector<RegisterCommand> table{register_test_metrics, register_metrics_show,
-                                                  register_serve, register_poll_feeds};
+                                                  register_serve, register_import, register_export,
+                                                  register_poll_feeds};
   return table;
 }
 

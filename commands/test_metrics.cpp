@@ -12,6 +12,7 @@
 #include "metrics/write_metrics.h"
 #include "metrics_view.h"
 #include "store/open_store.h"
+#include "test_metrics_bookmarks.h"
 
 namespace pebble::cli {
 
@@ -72,7 +73,13 @@ ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& confi
   nlohmann::json summary;
   try {
     summary["bookmarks"] = bookmark_step(*store, job.recorder());
+    summary["import"] = import_sample_step(*store, job.recorder(), kTestUser);
+    report_step(2, "import: " + summary["import"]["total"].dump() +
+                       " item(s) through the real importer, job " + summary["import"]["job_id"].dump());
     summary["feeds"] = poll_step(*store, job.recorder(), config);
+    summary["export"] = export_sample_step(*store, job.recorder(), kTestUser);
+    report_step(4, "export: " + summary["export"]["netscape"]["items"].dump() +
+                       " bookmark(s) through the real exporter (netscape, activitystreams), discarded");
   } catch (const Error& error) {
     job.finish(store.get(), JobStatus::kFailed, {{"error", error.what()}}, ExitCode::kFailure);
     throw;

@@ -15,6 +15,8 @@ _pebble() {
     [test-metrics]="--show-metrics"
     [metrics-show]="--filter --format --url"
     [serve]="--listen --cache-ttl --query-timeout --bearer-token-file --basic-auth-file --threads"
+    [import]="--format --duplicates --tag --folder-tags --dry-run --json"
+    [export]="-o --output --format --tag --since --limit --pretty"
     [poll-feeds]="--all --limit --concurrency --per-host --timeout --max-size --user-agent --dry-run --json"
   )
   local subcommands="${!subcommand_opts[*]}"
@@ -23,6 +25,9 @@ _pebble() {
     --log-level) COMPREPLY=($(compgen -W "trace debug info warn error critical off" -- "$cur")); return ;;
     --log-format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
     --database | --pushgateway | --user) return ;;
+    --duplicates) COMPREPLY=($(compgen -W "skip overwrite merge" -- "$cur")); return ;;
+    -o | --output) _filedir; return ;;
+    --tag | --since | --limit) return ;;
   esac
 
   local sub="" word
@@ -41,6 +46,11 @@ _pebble() {
       ;;
     "serve --bearer-token-file" | "serve --basic-auth-file") _filedir; return ;;
     "serve --cache-ttl" | "serve --query-timeout" | "serve --threads") return ;;
+    "import --format") COMPREPLY=($(compgen -W "auto netscape activitystreams opml pinboard" -- "$cur")); return ;;
+    "import --duplicates") COMPREPLY=($(compgen -W "skip overwrite merge" -- "$cur")); return ;;
+    "export --format") COMPREPLY=($(compgen -W "netscape activitystreams opml markdown" -- "$cur")); return ;;
+    "export -o" | "export --output") _filedir; return ;;
+    "import --tag" | "export --tag" | "export --since" | "export --limit") return ;;
     "poll-feeds --limit" | "poll-feeds --concurrency" | "poll-feeds --per-host") return ;;
     "poll-feeds --timeout" | "poll-feeds --max-size" | "poll-feeds --user-agent") return ;;
   esac
@@ -51,6 +61,7 @@ _pebble() {
   else
     opts="$global_opts ${subcommand_opts[$sub]}"
   fi
-  COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+  [[ $sub == import && $cur != -* ]] && _filedir
+  COMPREPLY+=($(compgen -W "$opts" -- "$cur"))
 }
 complete -F _pebble pebble

@@ -6,6 +6,8 @@ set -a pebble_subcommands test-metrics
 set -a pebble_subcommands metrics-show
 set -a pebble_subcommands serve
 set -a pebble_subcommands poll-feeds
+set -a pebble_subcommands import
+set -a pebble_subcommands export
 set -l pebble_no_subcommand "not __fish_seen_subcommand_from $pebble_subcommands"
 
 complete -c pebble -f
@@ -51,3 +53,20 @@ complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l max-size -x -d
 complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l user-agent -x -d 'User-Agent header'
 complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l dry-run -d 'Fetch and parse, store nothing'
 complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l json -d 'One JSON object per feed'
+
+# import
+complete -c pebble -n $pebble_no_subcommand -a import -d 'Load bookmarks from a file'
+complete -c pebble -n "__fish_seen_subcommand_from import" -F
+complete -c pebble -n "__fish_seen_subcommand_from import" -l format -x -a 'auto netscape activitystreams opml pinboard' -d 'Input format'
+complete -c pebble -n "__fish_seen_subcommand_from import" -l duplicates -x -a 'skip overwrite merge' -d 'Existing bookmarks'
+complete -c pebble -n "__fish_seen_subcommand_from import export" -l tag -x -d 'Tag (repeatable)'
+complete -c pebble -n "__fish_seen_subcommand_from import" -l folder-tags -d 'Folder names become tags'
+complete -c pebble -n "__fish_seen_subcommand_from import" -l dry-run -d 'Report, write nothing'
+complete -c pebble -n "__fish_seen_subcommand_from import" -l json -d 'Summary as JSON on stdout'
+# export
+complete -c pebble -n $pebble_no_subcommand -a export -d 'Write bookmarks to a file'
+complete -c pebble -n "__fish_seen_subcommand_from export" -s o -l output -r -F -d 'Write to FILE atomically'
+complete -c pebble -n "__fish_seen_subcommand_from export" -l format -x -a 'netscape activitystreams opml markdown' -d 'Output format'
+complete -c pebble -n "__fish_seen_subcommand_from export" -l since -x -d 'Created since WHEN (7d, 2025-01-01)'
+complete -c pebble -n "__fish_seen_subcommand_from export" -l limit -x -d 'Newest N'
+complete -c pebble -n "__fish_seen_subcommand_from export" -l pretty -d 'Indented JSON'

@@ -136,6 +136,10 @@ SqliteConnection::SqliteConnection(const std::string& path) : path_(path) {
   configure(prefix, "PRAGMA foreign_keys = ON");
   if (path != ":memory:") configure(prefix, "PRAGMA journal_mode = WAL");
   configure(prefix, "PRAGMA synchronous = NORMAL");
+  // A 16 MiB page cache (the default is 2 MiB): a large import otherwise re-reads and rewrites the
+  // same index pages through the kernel on every batch (import of 100 000 bookmarks: 19 s → 15 s,
+  // system time halved; 32 MiB gained little more and pushed peak RSS towards 60 MiB).
+  configure(prefix, "PRAGMA cache_size = -16384");
 }
 
 void SqliteConnection::configure(const std::string& error_prefix, const char* pragma) {

@@ -20,3 +20,6 @@ fi
 
 echo "== polling 1000 feeds"
 "$here/poll_bench.sh" "$pebble"
+
+echo "== import and export"
+bash "$here/import_export_bench.sh" "$pebble"

@@ -29,6 +29,7 @@ declare -A allowed=(
   [metrics]="support domain config store metrics"
   [feeds]="support domain config store http formats metrics feeds"
   [server]="support domain config store http metrics server"
+  [bookmarks]="support domain config store formats metrics bookmarks"
 )
 for layer in "${!allowed[@]}"; do
   [ -d "src/$layer" ] || continue

@@ -1,0 +1,83 @@
+// `pebble export [-o FILE]`: write one user's bookmarks as Netscape HTML, ActivityStreams JSON,
+// OPML or Markdown (SPEC §5). The engine is src/bookmarks/exporter.h; this file wires flags to it.
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "batch_job.h"
+#include "bookmarks/export_options.h"
+#include "bookmarks/exporter.h"
+#include "command_table.h"
+#include "metrics/catalogue.h"
+#include "store/open_store.h"
+
+namespace pebble::cli {
+
+namespace {
+
+struct ExportOptions {
+  std::string output;
+  std::string format;
+  std::vector<std::string> tags;
+  std::string since;
+  std::int64_t limit = 0;
+  bool pretty = false;
+};
+
+ExitCode run_export(const ExportOptions& options, const Config& config) {
+  bookmarks::ExportRequest request;
+  request.user = config.user;
+  if (!options.output.empty() && options.output != "-") request.output_path = options.output;
+  request.format = options.format.empty()
+                       ? (request.output_path ? bookmarks::format_from_file_name(*request.output_path)
+                                              : BookmarkFormat::kNetscape)
+                       : *bookmarks::parse_export_format(options.format);  // CLI11 checked the name
+  request.tags = options.tags;
+  if (!options.since.empty()) request.since = bookmarks::parse_since(options.since, now_utc());
+  if (options.limit != 0) request.limit = options.limit;
+  request.pretty = options.pretty;
+
+  BatchJob job(config, std::string(metrics::kCommandExport));
+  const auto store = open_store(config.database_url);
+  bookmarks::ExportResult result;
+  try {
+    result = bookmarks::export_bookmarks(*store, request, job.recorder(), std::cout);
+  } catch (const Error& error) {
+    job.finish(store.get(), JobStatus::kFailed, {{"error", error.what()}}, error.code());
+    throw;
+  }
+  spdlog::info("exported {} bookmark(s) as {} to {} in {:.2f} s", result.items, format_name(request.format),
+               request.output_path.value_or("standard output"), result.seconds);
+  const nlohmann::json summary = {{"format", format_name(request.format)},
+                                  {"items", result.items},
+                                  {"output", request.output_path.value_or("-")},
+                                  {"duration_seconds", result.seconds}};
+  return job.finish(store.get(), JobStatus::kOk, summary, ExitCode::kOk);
+}
+
+}  // namespace
+
+CommandEntry register_export(CLI::App& parent) {
+  auto options = std::make_shared<ExportOptions>();
+  CLI::App* app = parent.add_subcommand(
+      "export", "Write bookmarks as Netscape HTML, ActivityStreams JSON, OPML or Markdown");
+  app->add_option("-o,--output", options->output, "Write to FILE atomically instead of standard output")
+      ->type_name("FILE");
+  app->add_option(
+         "--format", options->format,
+         "netscape, activitystreams, opml or markdown (default: from the -o extension, else netscape)")
+      ->check(CLI::IsMember({"netscape", "activitystreams", "opml", "markdown"}));
+  app->add_option("--tag", options->tags, "Only bookmarks carrying this tag (repeatable: all of them)")
+      ->type_name("TAG")
+      ->allow_extra_args(false);
+  app->add_option("--since", options->since,
+                  "Only bookmarks created since WHEN: 90s, 30m, 12h, 7d, 2w, 6mo, 1y or an ISO-8601 date")
+      ->type_name("WHEN");
+  app->add_option("--limit", options->limit, "Only the newest N bookmarks (N >= 1)")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
+  app->add_flag("--pretty", options->pretty, "Indent activitystreams JSON");
+  return {app, [options](const Config& config) { return run_export(*options, config); }};
+}
+
+}  // namespace pebble::cli

@@ -1,0 +1,109 @@
+// `pebble import [FILE|-]`: load bookmarks from Netscape HTML, ActivityStreams JSON, OPML or
+// Pinboard JSON (SPEC §4). The engine is src/bookmarks/importer.h; this file wires flags to it.
+#include <iostream>
+
+#include "batch_job.h"
+#include "bookmarks/export_options.h"
+#include "bookmarks/import_report.h"
+#include "bookmarks/importer.h"
+#include "bookmarks/progress_meter.h"
+#include "bookmarks/stop_signal.h"
+#include "command_table.h"
+#include "metrics/catalogue.h"
+#include "store/open_store.h"
+
+namespace pebble::cli {
+
+namespace {
+
+struct ImportOptions {
+  std::string source = "-";
+  std::string format = "auto";
+  std::string duplicates = "skip";
+  std::vector<std::string> tags;
+  bool folder_tags = false;
+  bool dry_run = false;
+  bool json = false;
+};
+
+DuplicatePolicy parse_policy(const std::string& name) {
+  if (name == "overwrite") return DuplicatePolicy::kOverwrite;
+  if (name == "merge") return DuplicatePolicy::kMerge;
+  return DuplicatePolicy::kSkip;
+}
+
+JobStatus job_status(const bookmarks::ImportSummary& summary) {
+  if (summary.status != "completed") return JobStatus::kFailed;
+  return summary.tally.failed > 0 ? JobStatus::kPartial : JobStatus::kOk;
+}
+
+ExitCode exit_code(const bookmarks::ImportSummary& summary) {
+  if (summary.status != "completed") return ExitCode::kInterrupted;
+  return summary.tally.failed > 0 ? ExitCode::kPartial : ExitCode::kOk;
+}
+
+ExitCode run_import(const ImportOptions& options, const Config& config) {
+  bookmarks::ImportRequest request;
+  request.source = options.source;
+  request.format = *bookmarks::parse_import_format(options.format);  // CLI11 checked the name
+  request.duplicates = parse_policy(options.duplicates);
+  request.tags = options.tags;
+  request.folder_tags = options.folder_tags;
+  request.dry_run = options.dry_run;
+  request.user = config.user;
+  for (const std::string& tag : request.tags) {
+    if (tag.empty()) throw UsageError("--tag: a tag name may not be empty");
+  }
+
+  bookmarks::install_stop_signal_handlers();
+  BatchJob job(config, std::string(metrics::kCommandImport));
+  const auto store = open_store(config.database_url);
+  Store* recorded = request.dry_run ? nullptr : store.get();  // a dry run writes nothing, not even job_runs
+  bookmarks::ProgressMeter meter(config.progress, "import");
+  bookmarks::ImportHooks hooks;
+  hooks.progress = [&meter](std::uint64_t bytes, std::uint64_t total, std::uint64_t items) {
+    meter.update(bytes, total, items);
+  };
+  hooks.stop_requested = [] { return bookmarks::stop_requested(); };
+  bookmarks::ImportSummary summary;
+  try {
+    summary = bookmarks::import_bookmarks(*store, request, job.recorder(), hooks);
+  } catch (const Error& error) {
+    meter.done();
+    job.finish(recorded, JobStatus::kFailed, {{"error", error.what()}}, error.code());
+    throw;
+  }
+  meter.done();
+  const nlohmann::json json = bookmarks::summary_json(summary);
+  if (options.json) {
+    std::cout << json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
+  } else {
+    std::cerr << bookmarks::summary_text(summary);
+  }
+  return job.finish(recorded, job_status(summary), json, exit_code(summary));
+}
+
+}  // namespace
+
+CommandEntry register_import(CLI::App& parent) {
+  auto options = std::make_shared<ImportOptions>();
+  CLI::App* app = parent.add_subcommand(
+      "import", "Load bookmarks from a Netscape, ActivityStreams, OPML or Pinboard file");
+  app->add_option("FILE", options->source, "The file to read, or - for standard input (the default)");
+  app->add_option("--format", options->format,
+                  "auto (sniff the content), netscape, activitystreams, opml or pinboard")
+      ->check(CLI::IsMember({"auto", "netscape", "activitystreams", "opml", "pinboard"}));
+  app->add_option("--duplicates", options->duplicates,
+                  "An existing bookmark with the same URL: skip, overwrite or merge")
+      ->check(CLI::IsMember({"skip", "overwrite", "merge"}));
+  app->add_option("--tag", options->tags, "Add this tag to every imported bookmark (repeatable)")
+      ->type_name("TAG")
+      ->allow_extra_args(false);
+  app->add_flag("--folder-tags", options->folder_tags, "Netscape and OPML folder names become tags");
+  app->add_flag("--dry-run", options->dry_run,
+                "Parse and validate everything, report what would happen, write nothing");
+  app->add_flag("--json", options->json, "Print the summary as one JSON object on standard output");
+  return {app, [options](const Config& config) { return run_import(*options, config); }};
+}
+
+}  // namespace pebble::cli

@@ -1,0 +1,59 @@
+#include "test_metrics_bookmarks.h"
+
+#include <ostream>
+
+#include "bookmarks/exporter.h"
+#include "bookmarks/import_report.h"
+#include "bookmarks/importer.h"
+
+namespace pebble::cli {
+
+namespace {
+
+// Two Links, one with a feed, as pebbling-club exports them. Rerunning updates them in place.
+const std::string kSampleDocument = R"({
+  "@context": ["https://www.w3.org/ns/activitystreams", {"pebbling": "https://pebbling.club/ns/",
+    "feedUrl": "pebbling:feedUrl", "private": "pebbling:private", "toRead": "pebbling:toRead"}],
+  "type": "Collection",
+  "items": [
+    {"type": "Link", "url": "https://example.com/test-import-1", "name": "pebble self-test import 1",
+     "summary": "Imported by pebble test-metrics.", "published": "2025-01-01T00:00:00Z", "tag": ["pebble-test"]},
+    {"type": "Link", "url": "https://example.com/test-import-2", "name": "pebble self-test import 2",
+     "published": "2025-01-02T00:00:00Z", "tag": ["pebble-test", "feed"],
+     "feedUrl": "https://example.com/test-import-2/feed.xml", "toRead": true}
+  ]
+})";
+
+// A stream that throws away what it is given: the export step measures, it keeps no file.
+class DiscardBuffer : public std::streambuf {
+ protected:
+  int_type overflow(int_type ch) override { return traits_type::not_eof(ch); }
+  std::streamsize xsputn(const char*, std::streamsize count) override { return count; }
+};
+
+}  // namespace
+
+nlohmann::json import_sample_step(Store& store, metrics::MetricsRecorder& recorder, const std::string& user) {
+  bookmarks::ImportRequest request;
+  request.source = "test-metrics sample";
+  request.document = &kSampleDocument;
+  request.duplicates = DuplicatePolicy::kOverwrite;
+  request.user = user;
+  return bookmarks::summary_json(bookmarks::import_bookmarks(store, request, recorder));
+}
+
+nlohmann::json export_sample_step(Store& store, metrics::MetricsRecorder& recorder, const std::string& user) {
+  DiscardBuffer discard;
+  std::ostream out(&discard);
+  nlohmann::json steps = nlohmann::json::object();
+  for (const auto format : {BookmarkFormat::kNetscape, BookmarkFormat::kActivityStreams}) {
+    bookmarks::ExportRequest request;
+    request.user = user;
+    request.format = format;
+    const auto result = bookmarks::export_bookmarks(store, request, recorder, out);
+    steps[std::string(format_name(format))] = {{"items", result.items}, {"duration_seconds", result.seconds}};
+  }
+  return steps;
+}
+
+}  // namespace pebble::cli

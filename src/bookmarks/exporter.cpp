@@ -1,0 +1,83 @@
+#include "bookmarks/exporter.h"
+
+#include <chrono>
+
+#include "bookmarks/atomic_file.h"
+#include "formats/bookmark_writer.h"
+#include "metrics/catalogue.h"
+#include "support/error.h"
+
+namespace pebble::bookmarks {
+
+namespace {
+
+// The store query of `request`, after checking that the user and every tag exist.
+BookmarkQuery resolve_query(Store& store, const ExportRequest& request) {
+  const auto user = store.find_user(request.user);
+  if (!user) throw Error("no user named '" + request.user + "' in the store (set --user or PEBBLE_USER)");
+  for (const std::string& tag : request.tags) {
+    if (!store.find_tag(user->id, tag))
+      throw Error("--tag: user '" + request.user + "' has no tag '" + tag + "'");
+  }
+  BookmarkQuery query;
+  query.owner_id = user->id;
+  query.tags_all = request.tags;
+  query.since = request.since;
+  query.limit = request.limit;
+  return query;
+}
+
+// Writes the whole document into `out`; returns the number of bookmarks written.
+std::int64_t write_document(Store& store, const ExportRequest& request, const BookmarkQuery& query,
+                            std::ostream& out) {
+  WriterOptions options;
+  options.pretty = request.pretty;
+  auto writer = make_bookmark_writer(request.format, out, options);
+  writer->begin(ExportHeader{request.user, now_utc()});
+  std::int64_t items = 0;
+  store.for_each_bookmark(query, [&](const Bookmark& bookmark) {
+    writer->write(bookmark);
+    if (!bookmark.url.empty()) ++items;
+    if (!out) throw Error("write failed after " + std::to_string(items) + " bookmark(s)");
+  });
+  writer->finish();
+  out.flush();
+  if (!out) throw Error("write failed after " + std::to_string(items) + " bookmark(s)");
+  return items;
+}
+
+}  // namespace
+
+ExportResult export_bookmarks(Store& store, const ExportRequest& request, metrics::MetricsRecorder& recorder,
+                              std::ostream& out) {
+  const auto started = std::chrono::steady_clock::now();
+  const std::string format(format_name(request.format));
+  ExportResult result;
+  try {
+    const BookmarkQuery query = resolve_query(store, request);
+    if (request.output_path) {
+      AtomicFile file(*request.output_path);
+      try {
+        result.items = write_document(store, request, query, file.stream());
+      } catch (const StoreError&) {
+        throw;
+      } catch (const Error& error) {
+        throw Error("cannot write " + *request.output_path + ": " + error.what(), error.code());
+      }
+      file.commit();
+    } else {
+      result.items = write_document(store, request, query, out);
+    }
+  } catch (...) {
+    recorder.increment(metrics::metric::kExportOperationsTotal, {{"format", format}, {"status", "failed"}});
+    throw;
+  }
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  recorder.increment(metrics::metric::kExportOperationsTotal, {{"format", format}, {"status", "ok"}});
+  recorder.observe(metrics::metric::kExportDurationSeconds, {{"format", format}}, result.seconds);
+  recorder.increment(metrics::metric::kExportItemsTotal, {{"format", format}},
+                     static_cast<double>(result.items));
+  return result;
+}
+
+}  // namespace pebble::bookmarks

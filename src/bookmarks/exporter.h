@@ -1,0 +1,40 @@
+#pragma once
+// The export engine (SPEC §5): streams one user's bookmarks, newest first, through a format writer
+// into a file (atomically) or a stream, and records the export metrics.
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "formats/bookmark_record.h"
+#include "metrics/recorder.h"
+#include "store/store.h"
+#include "support/time.h"
+
+namespace pebble::bookmarks {
+
+// What to export and where.
+struct ExportRequest {
+  std::string user;  // owner's username; must exist
+  BookmarkFormat format = BookmarkFormat::kNetscape;
+  std::vector<std::string> tags;           // every one must exist for the user; bookmarks carry ALL
+  std::optional<Timestamp> since;          // created_at >= since
+  std::optional<std::int64_t> limit;       // newest N
+  bool pretty = false;                     // indented activitystreams JSON
+  std::optional<std::string> output_path;  // written atomically; unset = the `out` stream
+};
+
+// What an export did.
+struct ExportResult {
+  std::int64_t items = 0;  // bookmarks written
+  double seconds = 0;      // wall time
+};
+
+// Runs one export. Records export_operations_total{format,status}, export_duration_seconds and
+// export_items_total into `recorder` (the caller flushes it). Throws pebble::Error naming the user,
+// the tag or the file; after a failure the output file is untouched.
+ExportResult export_bookmarks(Store& store, const ExportRequest& request, metrics::MetricsRecorder& recorder,
+                              std::ostream& out);
+
+}  // namespace pebble::bookmarks

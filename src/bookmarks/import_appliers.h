@@ -1,0 +1,50 @@
+#pragma once
+// The two ways a batch of imported bookmarks is applied: written to the store together with the
+// import job's progress and the metric deltas, or judged against the store for a dry run.
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_set>
+
+#include "bookmarks/import_batcher.h"
+#include "metrics/recorder.h"
+#include "store/store.h"
+
+namespace pebble::bookmarks {
+
+// Writes each batch in one transaction: upserts, feed rows, the import_jobs progress update and the
+// metric deltas commit together, so a killed import leaves a consistent store.
+class StoreBatchApplier : public BatchApplier {
+ public:
+  StoreBatchApplier(Store& store, ImportJob& job, DuplicatePolicy policy, metrics::MetricsRecorder& recorder);
+  void apply(std::vector<BookmarkInput>& bookmarks, std::vector<ItemFailure>& failures,
+             ImportTally& tally) override;
+
+ private:
+  Store& store_;
+  ImportJob& job_;
+  DuplicatePolicy policy_;
+  metrics::MetricsRecorder& recorder_;
+};
+
+// Predicts each item's outcome from the store's current rows without writing anything. Hashes seen
+// earlier in the file are remembered (64 bytes each) so in-file duplicates are judged as a real
+// run would judge them.
+class DryRunApplier : public BatchApplier {
+ public:
+  DryRunApplier(Store& store, std::optional<std::int64_t> owner_id, DuplicatePolicy policy);
+  void apply(std::vector<BookmarkInput>& bookmarks, std::vector<ItemFailure>& failures,
+             ImportTally& tally) override;
+
+ private:
+  UpsertOutcome judge(const BookmarkInput& bookmark);
+
+  Store& store_;
+  std::optional<std::int64_t> owner_id_;
+  DuplicatePolicy policy_;
+  std::unordered_set<std::string> seen_hashes_;
+  std::set<std::string> seen_feeds_;
+};
+
+}  // namespace pebble::bookmarks

@@ -1,0 +1,199 @@
+#include "bookmarks/importer.h"
+
+#include <chrono>
+
+#include "bookmarks/import_appliers.h"
+#include "bookmarks/import_tally.h"
+#include "bookmarks/input_file.h"
+#include "formats/bookmark_readers.h"
+#include "metrics/catalogue.h"
+#include "metrics/write_metrics.h"
+
+namespace pebble::bookmarks {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t kSniffBytes = 4096;
+
+// Keeps nothing and counts the items: the validating pass wants the reader's root errors and the total.
+class CountingSink : public BookmarkSink {
+ public:
+  void on_bookmark(ParsedBookmark) override { ++count; }
+  void on_failure(ItemFailure) override { ++count; }
+  std::int64_t count = 0;
+};
+
+ReaderOptions reader_options(const ImportRequest& request) {
+  ReaderOptions options;
+  options.folder_tags = request.folder_tags;
+  return options;
+}
+
+// Reads the whole file once without writing, so that a root problem found late (truncated JSON, a
+// bad root member after `items`) is reported before any batch is committed. Netscape and OPML
+// readers report root problems before their first item, so they need no such pass. Returns the
+// number of items when the pass ran.
+std::optional<std::int64_t> validate_root(InputFile& input, BookmarkFormat format,
+                                          const ImportRequest& request) {
+  if (format != BookmarkFormat::kActivityStreams && format != BookmarkFormat::kPinboard) return std::nullopt;
+  CountingSink sink;
+  read_bookmarks(input.reopen(), format, reader_options(request), sink);
+  return sink.count;
+}
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Runs the import for an existing job row; the job row ends completed or cancelled.
+ImportSummary run_job(Store& store, const ImportRequest& request, metrics::MetricsRecorder& recorder,
+                      const ImportHooks& hooks, InputFile& input, BookmarkFormat format, ImportJob& job,
+                      Clock::time_point start) {
+  job.total = validate_root(input, format, request);
+  {
+    Transaction transaction(store, TxMode::kWrite);
+    job.status = "processing";
+    job.started_at = now_utc();
+    store.update_import_job(job);
+    metrics::record_updates(recorder, metrics::kModelImportJob);
+    recorder.flush(store);
+    transaction.commit();
+  }
+  ImportSummary summary;
+  StoreBatchApplier applier(store, job, request.duplicates, recorder);
+  ImportBatcher batcher(request, hooks, applier, summary.tally, input.size());
+  summary.status = "completed";
+  try {
+    read_bookmarks(input.reopen(), format, reader_options(request), batcher);
+    batcher.finish();
+  } catch (const ImportInterrupted&) {
+    summary.status = "cancelled";
+  }
+  Transaction transaction(store, TxMode::kWrite);
+  job.status = summary.status;
+  job.total = summary.tally.total;
+  job.completed_at = now_utc();
+  store.update_import_job(job);
+  metrics::record_updates(recorder, metrics::kModelImportJob);
+  const std::string format_label(format_name(format));
+  recorder.increment(
+      metrics::metric::kImportJobsTotal,
+      {{"status", summary.status == "completed" ? "completed" : "failed"}, {"format", format_label}});
+  summary.seconds = seconds_since(start);
+  recorder.observe(metrics::metric::kImportJobDurationSeconds, {{"format", format_label}}, summary.seconds);
+  recorder.flush(store);
+  transaction.commit();
+  return summary;
+}
+
+// Marks the job failed after a root-level problem or a store failure (best effort: the original
+// error is what the user must see).
+void fail_job(Store& store, ImportJob& job, const std::string& message, metrics::MetricsRecorder& recorder,
+              Clock::time_point start) {
+  try {
+    Transaction transaction(store, TxMode::kWrite);
+    job.status = "failed";
+    job.error_message = message;
+    job.completed_at = now_utc();
+    store.update_import_job(job);
+    metrics::record_updates(recorder, metrics::kModelImportJob);
+    recorder.increment(metrics::metric::kImportJobsTotal, {{"status", "failed"}, {"format", job.format}});
+    recorder.observe(metrics::metric::kImportJobDurationSeconds, {{"format", job.format}},
+                     seconds_since(start));
+    recorder.flush(store);
+    transaction.commit();
+  } catch (const std::exception&) {  // the store is the problem; the caller reports the first error
+  }
+}
+
+ImportSummary run_dry(Store& store, const ImportRequest& request, const ImportHooks& hooks, InputFile& input,
+                      BookmarkFormat format, Clock::time_point start) {
+  std::optional<std::int64_t> owner_id;
+  if (const auto user = store.find_user(request.user)) owner_id = user->id;
+  ImportSummary summary;
+  DryRunApplier applier(store, owner_id, request.duplicates);
+  ImportBatcher batcher(request, hooks, applier, summary.tally, input.size());
+  summary.status = "completed";
+  try {
+    read_bookmarks(input.reopen(), format, reader_options(request), batcher);
+    batcher.finish();
+  } catch (const ImportInterrupted&) {
+    summary.status = "cancelled";
+  }
+  summary.seconds = seconds_since(start);
+  return summary;
+}
+
+}  // namespace
+
+ImportSummary import_bookmarks(Store& store, const ImportRequest& request, metrics::MetricsRecorder& recorder,
+                               const ImportHooks& hooks) {
+  const auto start = Clock::now();
+  const auto opened = request.document != nullptr
+                          ? std::make_unique<InputFile>(request.source, *request.document)
+                          : std::make_unique<InputFile>(request.source);
+  InputFile& input = *opened;
+  BookmarkFormat format = request.format;
+  if (format == BookmarkFormat::kUnknown) format = detect_format(input.first_bytes(kSniffBytes));
+  const std::string where = input.name() + ": ";
+
+  if (request.dry_run) {
+    if (format == BookmarkFormat::kUnknown) {
+      throw Error(where +
+                  "line 1, byte 0: not a bookmark file: expected Netscape HTML, ActivityStreams JSON, "
+                  "OPML or Pinboard JSON (use --format to choose)");
+    }
+    try {
+      ImportSummary summary = run_dry(store, request, hooks, input, format, start);
+      summary.source = input.name();
+      summary.format = format_name(format);
+      summary.dry_run = true;
+      return summary;
+    } catch (const FormatError& error) {
+      throw Error(where + error.what());
+    }
+  }
+
+  ImportJob job;
+  {
+    Transaction transaction(store, TxMode::kWrite);
+    const auto [user, user_created] = store.get_or_create_user(request.user);
+    if (user_created) metrics::record_inserts(recorder, metrics::kModelUser);
+    job.user_id = user.id;
+    job.source = input.name();
+    job.format = format_name(format);
+    job.status = "pending";
+    job.file_size = static_cast<std::int64_t>(input.size());
+    job.options_json = options_json(request);
+    store.create_import_job(job);
+    metrics::record_inserts(recorder, metrics::kModelImportJob);
+    recorder.increment(metrics::metric::kImportJobsTotal, {{"status", "started"}, {"format", job.format}});
+    recorder.flush(store);
+    transaction.commit();
+  }
+  const std::string job_text = " (import job " + std::to_string(job.id) + " failed)";
+  if (format == BookmarkFormat::kUnknown) {
+    const std::string message = where +
+                                "line 1, byte 0: not a bookmark file: expected Netscape HTML, "
+                                "ActivityStreams JSON, OPML or Pinboard JSON (use --format to choose)";
+    fail_job(store, job, message, recorder, start);
+    throw Error(message + job_text);
+  }
+  try {
+    ImportSummary summary = run_job(store, request, recorder, hooks, input, format, job, start);
+    summary.job_id = job.id;
+    summary.source = input.name();
+    summary.format = job.format;
+    return summary;
+  } catch (const FormatError& error) {
+    fail_job(store, job, where + error.what(), recorder, start);
+    throw Error(where + error.what() + job_text);
+  } catch (const std::exception& error) {
+    fail_job(store, job, error.what(), recorder, start);
+    throw;
+  }
+}
+
+}  // namespace pebble::bookmarks

@@ -1,0 +1,104 @@
+#include "bookmarks/input_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "support/error.h"
+
+namespace pebble::bookmarks {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& name, const std::string& what) {
+  throw Error("cannot read " + name + ": " + what + ": " + std::strerror(errno));
+}
+
+// Copies stdin into a new temporary file and returns its path.
+std::string spool_stdin() {
+  const char* folder = std::getenv("TMPDIR");
+  std::string path =
+      std::string(folder != nullptr && *folder != '\0' ? folder : "/tmp") + "/pebble-import.XXXXXX";
+  const int fd = ::mkstemp(path.data());
+  if (fd < 0) fail("standard input", "cannot create a temporary copy in " + path);
+  std::vector<char> buffer(1 << 16);
+  while (true) {
+    const ssize_t got = ::read(STDIN_FILENO, buffer.data(), buffer.size());
+    if (got == 0) break;
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      ::close(fd);
+      ::unlink(path.c_str());
+      fail("standard input", "read failed");
+    }
+    for (ssize_t done = 0; done < got;) {
+      const ssize_t wrote = ::write(fd, buffer.data() + done, static_cast<std::size_t>(got - done));
+      if (wrote < 0 && errno == EINTR) continue;
+      if (wrote < 0) {
+        ::close(fd);
+        ::unlink(path.c_str());
+        fail("standard input", "cannot write the temporary copy " + path);
+      }
+      done += wrote;
+    }
+  }
+  ::close(fd);
+  return path;
+}
+
+}  // namespace
+
+InputFile::InputFile(const std::string& source) : name_(source) {
+  if (source == "-") {
+    path_ = spool_stdin();
+    spooled_ = true;
+  } else {
+    path_ = source;
+  }
+  struct stat info {};
+  if (::stat(path_.c_str(), &info) != 0) fail(name_, "stat failed");
+  if (S_ISDIR(info.st_mode)) {
+    errno = EISDIR;
+    fail(name_, "not a file");
+  }
+  const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) fail(name_, "open failed");
+  ::close(fd);
+  size_ = static_cast<std::uint64_t>(info.st_size);
+}
+
+InputFile::InputFile(std::string name, const std::string& content)
+    : name_(std::move(name)), size_(content.size()), content_(&content) {}
+
+InputFile::~InputFile() {
+  stream_.reset();
+  if (spooled_) ::unlink(path_.c_str());
+}
+
+std::istream& InputFile::reopen() {
+  stream_.reset();
+  if (content_ != nullptr) {
+    stream_ = std::make_unique<std::istringstream>(*content_);
+    return *stream_;
+  }
+  stream_ = std::make_unique<std::ifstream>(path_, std::ios::binary);
+  if (!*stream_) fail(name_, "open failed");
+  return *stream_;
+}
+
+std::string InputFile::first_bytes(std::size_t count) {
+  std::istream& in = reopen();
+  std::string bytes(count, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(count));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return bytes;
+}
+
+}  // namespace pebble::bookmarks

@@ -1,0 +1,72 @@
+#include <set>
+
+#include "bookmarks/import_appliers.h"
+#include "bookmarks/import_tally.h"
+#include "metrics/catalogue.h"
+#include "metrics/write_metrics.h"
+
+namespace pebble::bookmarks {
+
+StoreBatchApplier::StoreBatchApplier(Store& store, ImportJob& job, DuplicatePolicy policy,
+                                     metrics::MetricsRecorder& recorder)
+    : store_(store), job_(job), policy_(policy), recorder_(recorder) {}
+
+void StoreBatchApplier::apply(std::vector<BookmarkInput>& bookmarks, std::vector<ItemFailure>& failures,
+                              ImportTally& tally) {
+  ImportTally next = tally;  // becomes the tally only once the batch is committed
+  ImportJob job = job_;
+  Transaction transaction(store_, TxMode::kWrite);
+  const auto outcomes = store_.upsert_bookmarks(job.user_id, bookmarks, policy_);
+  std::int64_t created = 0, updated = 0, skipped = 0;
+  for (const UpsertOutcome outcome : outcomes) {
+    if (outcome == UpsertOutcome::kCreated)
+      ++created;
+    else if (outcome == UpsertOutcome::kUpdated)
+      ++updated;
+    else
+      ++skipped;
+  }
+  std::set<std::string> feed_urls;  // one lookup per distinct feed in the batch
+  for (const BookmarkInput& bookmark : bookmarks) {
+    if (bookmark.feed_url && !bookmark.feed_url->empty()) feed_urls.insert(*bookmark.feed_url);
+  }
+  std::int64_t feeds_created = 0;
+  for (const std::string& url : feed_urls) {
+    if (store_.get_or_create_feed(url).second) ++feeds_created;
+  }
+  for (ItemFailure& failure : failures) add_failure(next, std::move(failure));
+  next.total += static_cast<std::int64_t>(bookmarks.size() + failures.size());
+  next.created += created;
+  next.updated += updated;
+  next.skipped += skipped;
+  next.feeds_created += feeds_created;
+
+  job.created_count = next.created;
+  job.updated_count = next.updated;
+  job.skipped_count = next.skipped;
+  job.failed_count = next.failed;
+  if (!failures.empty()) job.failed_details_json = failed_details_json(next);
+  store_.update_import_job(job);
+
+  const std::string format = job.format;
+  const auto processed = [&](const char* status, std::int64_t count) {
+    if (count > 0) {
+      recorder_.increment(metrics::metric::kImportItemsProcessedTotal,
+                          {{"status", status}, {"format", format}}, static_cast<double>(count));
+    }
+  };
+  processed("created", created);
+  processed("updated", updated);
+  processed("skipped", skipped);
+  processed("failed", static_cast<std::int64_t>(failures.size()));
+  metrics::record_bookmark_outcomes(recorder_, outcomes, "import");
+  if (feeds_created > 0)
+    metrics::record_inserts(recorder_, metrics::kModelFeed, static_cast<double>(feeds_created));
+  metrics::record_updates(recorder_, metrics::kModelImportJob);
+  recorder_.flush(store_);
+  transaction.commit();
+  tally = std::move(next);
+  job_ = std::move(job);
+}
+
+}  // namespace pebble::bookmarks

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Import and export benchmarks (SPEC §11): pebble import of generated Netscape files of 1 000,
+# 10 000 and 100 000 bookmarks into an empty SQLite store, against Debian's buku at 1 000 and
+# 10 000 and against the floor (the sqlite3 shell's `.import` of the same 100 000 rows as CSV into
+# a table with the same columns and unique index); then pebble export of 100 000 in every format.
+# Reports wall time, CPU time and peak RSS (/usr/bin/time -v).
+set -euo pipefail
+PEBBLE=${1:?usage: import_export_bench.sh PATH-TO-RELEASE-PEBBLE}
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d /tmp/pebble-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+# measure NAME CMD...: runs CMD under /usr/bin/time -v and prints "NAME wall cpu rss"; sets $wall.
+measure() {
+  local name=$1
+  shift
+  /usr/bin/time -v -o "$work/time" "$@" >/dev/null 2>"$work/stderr" </dev/null ||
+    { echo "$name failed:" >&2; tail -5 "$work/stderr" >&2; return 1; }
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$work/time")
+  local cpu rss
+  cpu=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {printf "%.2f", u + s}' "$work/time")
+  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$work/time")
+  printf '%-34s wall %8.2f s   cpu %8.2f s   peak RSS %7.1f MiB\n' "$name" "$wall" "$cpu" "$rss"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "inf" }'; }
+
+for count in 1000 10000 100000; do
+  python3 "$here/../support/generate_netscape.py" "$count" 1 >"$work/b$count.html"
+done
+echo "files: $(for c in 1000 10000 100000; do printf '%s=%s bytes ' "$c" "$(stat -c %s "$work/b$c.html")"; done)"
+
+echo "== import into an empty SQLite store"
+declare -A pebble_wall
+for count in 1000 10000 100000; do
+  rm -f "$work/p$count.db"*
+  measure "pebble import $count" "$PEBBLE" --no-progress --database "sqlite:$work/p$count.db" --user bench import "$work/b$count.html"
+  pebble_wall[$count]=$wall
+done
+echo "linearity: 100000/10000 time ratio $(ratio "${pebble_wall[100000]}" "${pebble_wall[10000]}") (10 = linear)"
+
+if command -v buku >/dev/null; then
+  for count in 1000 10000; do
+    mkdir -p "$work/buku$count/home" "$work/buku$count/data"
+    measure "buku -i $count" env HOME="$work/buku$count/home" XDG_DATA_HOME="$work/buku$count/data" \
+      buku --nostdin --tacit -i "$work/b$count.html"
+    echo "  pebble is $(ratio "$wall" "${pebble_wall[$count]}")x faster than buku at $count"
+  done
+else
+  echo "buku not installed: skipped (apt-get install buku)"
+fi
+
+python3 "$here/netscape_to_csv.py" "$work/b100000.html" >"$work/rows.csv"
+cat >"$work/floor.sql" <<SQL
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = NORMAL;
+CREATE TABLE bookmarks (owner_id INTEGER NOT NULL, url TEXT NOT NULL, unique_hash TEXT NOT NULL,
+  title TEXT NOT NULL, description TEXT, feed_url TEXT, private INTEGER NOT NULL, to_read INTEGER NOT NULL,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE UNIQUE INDEX bookmarks_owner_hash ON bookmarks (owner_id, unique_hash);
+CREATE INDEX bookmarks_owner_created ON bookmarks (owner_id, created_at);
+.import --csv $work/rows.csv bookmarks
+SQL
+measure "sqlite3 .import 100000 (floor)" sqlite3 "$work/floor.db" ".read $work/floor.sql"
+echo "  pebble import 100000 is $(ratio "${pebble_wall[100000]}" "$wall")x the sqlite3 floor"
+
+echo "== export of 100 000 bookmarks"
+for format in netscape activitystreams opml markdown; do
+  measure "pebble export $format" "$PEBBLE" --no-progress --database "sqlite:$work/p100000.db" --user bench \
+    export --format "$format" -o "$work/export.$format"
+done
