@@ -1,10 +1,12 @@
 # Thin front door: everything real happens in CMake, CTest and scripts/.
 BUILD_DIR ?= build
 TEST_BUILD_DIR ?= build-test
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 30
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test bench format format-check install clean
+.PHONY: all deps build run test fuzz bench format format-check install clean
 
 all: build
 
@@ -22,6 +24,11 @@ test:
 	@scripts/install-deps.sh test
 	scripts/run-tests.sh $(TEST_BUILD_DIR)
 
+# libFuzzer targets built with clang in $(FUZZ_BUILD_DIR), each run for FUZZ_SECONDS; fails on any finding.
+fuzz:
+	@scripts/install-deps.sh test
+	scripts/run-fuzz.sh $(FUZZ_BUILD_DIR) $(FUZZ_SECONDS)
+
 bench: build
 	@scripts/install-deps.sh bench
 	tests/bench/run.sh $(BUILD_DIR)/pebble
@@ -36,4 +43,4 @@ install: build
 	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
 
 clean:
-	rm -rf $(BUILD_DIR) $(TEST_BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(TEST_BUILD_DIR) $(FUZZ_BUILD_DIR)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds with ASan+UBSan and -Werror, starts the test services, runs every CTest tier, stops the
-# services, and fails when anything failed — or, in CI (CI=true), was skipped.
+# services, fuzzes each parser for FUZZ_SECONDS (default 20), and fails when anything failed — or,
+# in CI (CI=true), was skipped.
 set -euo pipefail
 build_dir=${1:-build-test}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,6 +25,9 @@ log="$build_dir/ctest.log"
 status=0
 (cd "$build_dir" && ctest --output-on-failure --timeout 600 -j2) 2>&1 | tee "$log" || status=$?
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+
+# Short libFuzzer runs of every parser (scripts/run-fuzz.sh), in their own clang build folder.
+scripts/run-fuzz.sh "${FUZZ_BUILD_DIR:-build-fuzz}" "${FUZZ_SECONDS:-20}" || status=1
 
 if [ "${CI:-}" = "true" ] && grep -qE '\*\*\*Skipped|Not Run' "$log"; then
   echo "run-tests: tests were skipped in CI; every tier must run" >&2
