@@ -60,3 +60,10 @@ TEST_CASE("the fuzz entries reject nothing a test file holds", "[fuzz]") {
     }
   }
 }
+
+TEST_CASE("a JSON feed holding a number beyond a double is a feed parse error", "[fuzz]") {
+  // Found by feed_json: nlohmann's out_of_range escaped parse_feed instead of a FeedParseError.
+  const std::string body = R"({"version": "https://jsonfeed.org/version/1.1", "items": [], "n": 1e400})";
+  REQUIRE_THROWS_AS(pebble::parse_feed(body, "https://example.org/feed.json", "application/feed+json"),
+                    pebble::FeedParseError);
+}
