@@ -1,10 +1,12 @@
 # Thin front door: everything real happens in CMake, CTest and scripts/.
 BUILD_DIR ?= build
 TEST_BUILD_DIR ?= build-test
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 30
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test bench format format-check install deb clean
+.PHONY: all deps build run test fuzz bench format format-check install deb clean
 
 all: build
 
@@ -21,6 +23,11 @@ run: build
 test:
 	@scripts/install-deps.sh test
 	scripts/run-tests.sh $(TEST_BUILD_DIR)
+
+# libFuzzer targets built with clang in $(FUZZ_BUILD_DIR), each run for FUZZ_SECONDS; fails on any finding.
+fuzz:
+	@scripts/install-deps.sh fuzz
+	scripts/run-fuzz.sh $(FUZZ_BUILD_DIR) $(FUZZ_SECONDS)
 
 bench: build
 	@scripts/install-deps.sh bench
@@ -40,4 +47,4 @@ deb: build
 	cd $(BUILD_DIR) && cpack -G DEB
 
 clean:
-	rm -rf $(BUILD_DIR) $(TEST_BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(TEST_BUILD_DIR) $(FUZZ_BUILD_DIR)

@@ -12,8 +12,8 @@ CommandEntry register_export(CLI::App& parent);
 const std::vector<RegisterCommand>& command_table() {
   // Each subcommand joins this table in the change that makes it work: no placeholders.
   static const std::vector<RegisterCommand> table{register_test_metrics, register_metrics_show,
-                                                  register_serve, register_import, register_export,
-                                                  register_poll_feeds};
+                                                  register_serve,        register_import,
+                                                  register_export,       register_poll_feeds};
   return table;
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, with apt, only the Debian packages pebble needs that are missing.
-# Usage: scripts/install-deps.sh [build|test|bench]   (each level includes the ones before)
+# Usage: scripts/install-deps.sh [build|test|fuzz|bench]   (each level includes the ones before)
 set -euo pipefail
 level=${1:-build}
 
@@ -10,14 +10,16 @@ build_pkgs=(g++ cmake make pkg-config git
 test_pkgs=(postgresql prometheus-pushgateway prometheus groff-base groff man-db
   curl python3 clang-format procps
   python3-yaml dpkg-dev systemd)  # contrib/ checks, dpkg-shlibdeps for the .deb, systemd-analyze
+fuzz_pkgs=(clang libclang-rt-14-dev)
 bench_pkgs=(buku python3-feedparser newsboat nginx wrk hyperfine time)
 
 wanted=("${build_pkgs[@]}")
 case "$level" in
   build) ;;
   test) wanted+=("${test_pkgs[@]}") ;;
+  fuzz) wanted+=("${test_pkgs[@]}" "${fuzz_pkgs[@]}") ;;
   bench) wanted+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
-  *) echo "install-deps: unknown level '$level' (build, test or bench)" >&2; exit 2 ;;
+  *) echo "install-deps: unknown level '$level' (build, test, fuzz or bench)" >&2; exit 2 ;;
 esac
 
 missing=()

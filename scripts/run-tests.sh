@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds with ASan+UBSan and -Werror, starts the test services, runs every CTest tier, stops the
-# services, and fails when anything failed — or, in CI (CI=true), was skipped.
+# services, and fails when anything failed — or, in CI (CI=true), was skipped. Fuzzing is
+# `make fuzz` (not yet part of CI: see README, Fuzzing).
 set -euo pipefail
 build_dir=${1:-build-test}
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -103,6 +103,9 @@ ParsedFeed parse_json_feed(std::string_view text, const std::string& feed_url) {
     document = json::parse(text);
   } catch (const json::parse_error& error) {
     throw FeedParseError("malformed JSON at byte " + std::to_string(error.byte));
+  } catch (const json::out_of_range&) {
+    // nlohmann reports a number beyond a double (1e400) as out_of_range, not as a parse error.
+    throw FeedParseError("malformed JSON: a number is out of range");
   }
   if (!document.is_object()) throw FeedParseError("not a feed: JSON document is not an object");
   // The spec's version is a jsonfeed.org URL, but feeds also write "1.0"; either, or an items

@@ -1,0 +1,190 @@
+#pragma once
+// What each libFuzzer target does with one input, shared with the Catch2 test that replays the
+// saved crash inputs (tests/unit/fuzz_regressions_test.cpp), so a fixed finding stays fixed in the
+// ordinary ASan build too. Expected rejections (pebble::Error: FeedParseError, FormatError) are
+// caught here; anything else escaping, a crash or a sanitizer report is a finding.
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "domain/url.h"
+#include "feeds/parse_feed.h"
+#include "formats/bookmark_readers.h"
+#include "support/dates.h"
+#include "support/error.h"
+#include "support/time.h"
+
+namespace pebble::fuzz {
+
+// A property the code under test broke; deliberately not a pebble::Error, so it escapes the target.
+class InvariantBroken : public std::logic_error {
+ public:
+  explicit InvariantBroken(const std::string& what) : std::logic_error(what) {}
+};
+
+// libFuzzer's bytes as text.
+inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
+  return {reinterpret_cast<const char*>(data), size};
+}
+
+// Keeps a compact description of everything a reader delivered, so two runs can be compared.
+class TranscriptSink : public BookmarkSink {
+ public:
+  void on_bookmark(ParsedBookmark bookmark) override {
+    const BookmarkInput& input = bookmark.bookmark;
+    transcript_ += "B" + std::to_string(bookmark.index) + " " + input.url + " " + input.unique_hash + " " +
+                   input.title + " " + input.description.value_or("-") + " " + input.feed_url.value_or("-") +
+                   (input.is_private ? " p" : " -") + (input.to_read ? " r" : " -") +
+                   (input.created_at ? std::to_string(input.created_at->micros) : " -") +
+                   (input.updated_at ? std::to_string(input.updated_at->micros) : " -");
+    for (const std::string& tag : input.tags) transcript_ += " #" + tag;
+    for (const std::string& folder : bookmark.folder_path) transcript_ += " /" + folder;
+    transcript_ += "\n";
+  }
+  void on_failure(ItemFailure failure) override {
+    transcript_ += "F" + std::to_string(failure.index) + " " + failure.error + " " + failure.url + " " +
+                   failure.title + "\n";
+  }
+  // What was delivered, ending with the error that stopped the read, if any.
+  std::string& transcript() { return transcript_; }
+
+ private:
+  std::string transcript_;
+};
+
+// A bookmark reader's signature.
+using ReaderFunction = void (*)(std::istream&, const ReaderOptions&, BookmarkSink&);
+
+// Runs `reader` over `text` with `options`; the transcript of items and the final error, if any.
+inline std::string read_transcript(ReaderFunction reader, std::string_view text,
+                                   const ReaderOptions& options) {
+  std::istringstream in{std::string(text)};
+  TranscriptSink sink;
+  try {
+    reader(in, options, sink);
+  } catch (const Error& error) {
+    sink.transcript() += std::string("E ") + error.what() + "\n";
+  }
+  return std::move(sink.transcript());
+}
+
+// A reader must deliver the same items whatever the size of the chunks it reads: the input is read
+// with the default 64 KiB chunks and again with 3-byte chunks (every token crosses a boundary).
+// The same items with tight limits and folder tags only have to be survived.
+inline void run_reader(ReaderFunction reader, std::string_view text) {
+  const ReaderOptions defaults;
+  ReaderOptions tiny_chunks;
+  tiny_chunks.chunk_bytes = 3;
+  const std::string whole = read_transcript(reader, text, defaults);
+  const std::string chunked = read_transcript(reader, text, tiny_chunks);
+  if (whole != chunked) {
+    throw InvariantBroken("reader output depends on the chunk size:\n--- 64 KiB chunks\n" + whole +
+                          "--- 3-byte chunks\n" + chunked);
+  }
+  ReaderOptions tight;
+  tight.folder_tags = true;
+  tight.chunk_bytes = 7;
+  tight.max_token_bytes = 64;
+  tight.max_item_bytes = 256;
+  read_transcript(reader, text, tight);
+}
+
+// The feed parser with a content type that says XML (charset sniffed from the body).
+inline void run_feed_xml(std::string_view body) {
+  try {
+    parse_feed(body, "https://example.org/feed/", "application/rss+xml");
+  } catch (const Error&) {
+  }
+}
+
+// The feed parser with a content type that says JSON, so `[` roots are tried as JSON too.
+inline void run_feed_json(std::string_view body) {
+  try {
+    parse_feed(body, "https://example.org/feed.json", "application/feed+json");
+  } catch (const Error&) {
+  }
+}
+
+// Netscape bookmark HTML.
+inline void run_netscape(std::string_view text) {
+  run_reader(&read_netscape, text);
+}
+
+// ActivityStreams 2.0 JSON.
+inline void run_activitystreams(std::string_view text) {
+  run_reader(&read_activitystreams, text);
+}
+
+// OPML 1.0/2.0.
+inline void run_opml(std::string_view text) {
+  run_reader(&read_opml, text);
+}
+
+// Pinboard JSON.
+inline void run_pinboard(std::string_view text) {
+  run_reader(&read_pinboard, text);
+}
+
+// Sniffing, then the reader it picks through read_bookmarks' look-ahead buffer.
+inline void run_detect_format(std::string_view text) {
+  detect_format(text);
+  run_reader([](std::istream& in, const ReaderOptions& options,
+                BookmarkSink& sink) { read_bookmarks(in, BookmarkFormat::kUnknown, options, sink); },
+             text);
+}
+
+// Normalization never throws (a URL it cannot parse comes back unchanged). It is not idempotent by
+// design (SPEC §3 removes ONE trailing '/': `a//` -> `a/` -> `a`), so that is not checked.
+inline void run_url(std::string_view url) {
+  normalize_url(url);
+  url_unique_hash(url);
+}
+
+// Both date parsers never throw; what they accept can be formatted, and within years 1-9999 the
+// storage form reads back as the same instant.
+inline void check_date(std::string_view text, std::optional<Timestamp> parsed) {
+  if (!parsed) return;
+  format_rfc3339(*parsed);
+  format_rfc822(*parsed);
+  const std::string stored = format_iso_micros(*parsed);
+  constexpr std::int64_t kMicrosPerDay = 86400LL * 1000000;
+  const std::int64_t first = days_from_civil(1, 1, 1) * kMicrosPerDay;
+  const std::int64_t last = days_from_civil(10000, 1, 1) * kMicrosPerDay;
+  if (parsed->micros < first || parsed->micros >= last) return;
+  const std::optional<Timestamp> again = parse_iso8601(stored);
+  if (!again || *again != *parsed) {
+    throw InvariantBroken("'" + std::string(text) + "' is stored as '" + stored + "', which reads back " +
+                          (again ? std::to_string(again->micros) : "as nothing") + " instead of " +
+                          std::to_string(parsed->micros));
+  }
+}
+
+// parse_feed_date and parse_iso8601 on the same text.
+inline void run_dates(std::string_view text) {
+  check_date(text, parse_feed_date(text));
+  check_date(text, parse_iso8601(text));
+}
+
+// One fuzz target: its name (tests/fuzz/<name>_fuzz.cpp, tests/data/fuzz-regressions/<name>/) and entry.
+struct Target {
+  std::string_view name;
+  void (*run)(std::string_view);
+};
+
+// Every target, for the regression test.
+inline constexpr Target kTargets[] = {
+    {"feed_xml", &run_feed_xml},
+    {"feed_json", &run_feed_json},
+    {"netscape", &run_netscape},
+    {"activitystreams", &run_activitystreams},
+    {"opml", &run_opml},
+    {"pinboard", &run_pinboard},
+    {"detect_format", &run_detect_format},
+    {"url", &run_url},
+    {"dates", &run_dates},
+};
+
+}  // namespace pebble::fuzz
