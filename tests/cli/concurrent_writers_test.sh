@@ -31,12 +31,13 @@ check_concurrent_writers() {
   local total=$((2 * runs_per_writer))
   expect_equals "$(sum_samples "$out" bookmark_operations_total 'source="test"')" $((3 * total)) \
     "$label: bookmark operations are the exact sum of all runs"
-  expect_equals "$(sum_samples "$out" bookmark_operations_total 'operation="create"')" 3 "$label: 3 creates"
-  expect_equals "$(sum_samples "$out" bookmark_operations_total 'operation="update"')" $((3 * total - 3)) \
+  # Each run writes 5 bookmarks: 3 self-test ones and the 2 of its import step.
+  expect_equals "$(sum_samples "$out" bookmark_operations_total 'operation="create"')" 5 "$label: 5 creates"
+  expect_equals "$(sum_samples "$out" bookmark_operations_total 'operation="update"')" $((5 * total - 5)) \
     "$label: every other write is an update"
-  expect_equals "$(sum_samples "$out" pebble_model_inserts_total 'model="bookmark"')" 3 "$label: 3 bookmark inserts"
+  expect_equals "$(sum_samples "$out" pebble_model_inserts_total 'model="bookmark"')" 5 "$label: 5 bookmark inserts"
   expect_equals "$(sum_samples "$out" pebble_model_inserts_total 'model="user"')" 1 "$label: 1 user insert"
-  expect_equals "$(sample_value "$out" pebble_bookmarks)" 3 "$label: 3 bookmarks stored"
+  expect_equals "$(sample_value "$out" pebble_bookmarks)" 5 "$label: 5 bookmarks stored"
 }
 
 check_concurrent_writers sqlite "sqlite:$work/shared.db"

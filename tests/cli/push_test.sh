@@ -92,7 +92,7 @@ for kind in closed silent failing; do
   expect_contains "$err" "push" "$kind Pushgateway with --push-required: stderr names the push"
 done
 expect_equals "$(stored pebble_pushgateway_push_failures_total)" $((push_failures + 3)) "--push-required failures are counted too"
-expect_equals "$(stored pebble_bookmarks)" 3 "the store still holds the 3 self-test bookmarks"
+expect_equals "$(stored pebble_bookmarks)" 5 "the store still holds the 3 self-test and 2 imported bookmarks"
 
 run --database "$database" --pushgateway "$pushgateway_url" --push-required test-metrics
 expect_status 0 "--push-required with a working Pushgateway"

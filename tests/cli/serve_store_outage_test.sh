@@ -59,5 +59,5 @@ expect_equals "$not_ok" 0 "requests not answered 200 out of $requests (statuses:
 echo "scrape loops: $requests requests during the outage test"
 kill -0 "$serve_pid" 2>/dev/null || fail "serve exited during the outage"
 expect_equals "$(http_status "$serve_url/healthz")" 200 "serve answers after the outage"
-expect_contains "$(curl -s "$serve_url/metrics")" "pebble_bookmarks 3" "the store's values are back"
+expect_contains "$(curl -s "$serve_url/metrics")" "pebble_bookmarks 5" "the store's values are back"
 finish

@@ -9,7 +9,7 @@ expect_status 0 "test-metrics fills the store"
 
 start_serve "$database"
 curl -sf "$serve_url/metrics" >"$work/metrics.txt" || fail "GET /metrics failed"
-expect_contains "$(cat "$work/metrics.txt")" "pebble_bookmarks 3" "/metrics shows the store's bookmarks"
+expect_contains "$(cat "$work/metrics.txt")" "pebble_bookmarks 5" "/metrics shows the store's bookmarks"
 expect_equals "$(promtool check metrics <"$work/metrics.txt" 2>&1)" "" "promtool check metrics finds nothing"
 expect_contains "$(curl -s -D - -o /dev/null "$serve_url/metrics")" "text/plain; version=0.0.4" \
   "/metrics has the text format's content type"

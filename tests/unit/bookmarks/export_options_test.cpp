@@ -6,7 +6,7 @@
 
 namespace pebble::bookmarks {
 
-TEST_CASE("--since accepts every documented duration unit", "[bookmarks]") {
+TEST_CASE("export since: accepts every documented duration unit", "[bookmarks]") {
   const Timestamp now = Timestamp::from_seconds(1'750'000'000);
   CHECK(parse_since("90s", now) == Timestamp::from_seconds(1'750'000'000 - 90));
   CHECK(parse_since("30m", now) == Timestamp::from_seconds(1'750'000'000 - 1800));
@@ -18,14 +18,14 @@ TEST_CASE("--since accepts every documented duration unit", "[bookmarks]") {
   CHECK(parse_since("0s", now) == now);
 }
 
-TEST_CASE("--since accepts ISO-8601 dates and times", "[bookmarks]") {
+TEST_CASE("export since: accepts ISO-8601 dates and times", "[bookmarks]") {
   const Timestamp now = Timestamp::from_seconds(1'750'000'000);
   CHECK(parse_since("2024-01-02", now) == Timestamp::from_seconds(1'704'153'600));
   CHECK(parse_since("2024-01-02T03:04:05Z", now) == Timestamp::from_seconds(1'704'164'645));
   CHECK(parse_since("2024-01-02T03:04:05+01:00", now) == Timestamp::from_seconds(1'704'164'645 - 3600));
 }
 
-TEST_CASE("--since rejects anything else with a message naming the flag", "[bookmarks]") {
+TEST_CASE("export since: rejects anything else with a message naming the flag", "[bookmarks]") {
   const Timestamp now = Timestamp::from_seconds(1'750'000'000);
   for (const char* text :
        {"", "yesterday", "5x", "1.5h", "-3d", "7 d", "d7", "99999999999999y", "2024-13-01"}) {
@@ -51,7 +51,7 @@ TEST_CASE("the export format follows the -o extension, else netscape", "[bookmar
   CHECK(format_from_file_name("md") == BookmarkFormat::kNetscape);
 }
 
-TEST_CASE("--format names map to formats for import and export", "[bookmarks]") {
+TEST_CASE("option format: names map to formats for import and export", "[bookmarks]") {
   CHECK(parse_import_format("auto") == BookmarkFormat::kUnknown);
   CHECK(parse_import_format("pinboard") == BookmarkFormat::kPinboard);
   CHECK_FALSE(parse_import_format("markdown"));
