@@ -9,24 +9,10 @@
 #include <nlohmann/json.hpp>
 
 #include "metrics/labels.h"
+#include "metrics/text_format.h"
 
 namespace pebble::metrics {
 namespace {
-
-std::string type_name(prometheus::MetricType type) {
-  switch (type) {
-    case prometheus::MetricType::Counter:
-      return "counter";
-    case prometheus::MetricType::Gauge:
-      return "gauge";
-    case prometheus::MetricType::Histogram:
-      return "histogram";
-    case prometheus::MetricType::Summary:
-      return "summary";
-    default:
-      return "untyped";
-  }
-}
 
 double sample_value(const prometheus::MetricFamily& family, const prometheus::ClientMetric& metric) {
   switch (family.type) {
@@ -141,7 +127,7 @@ std::string render_json(const std::vector<prometheus::MetricFamily>& families) {
       samples.push_back(std::move(sample));
     }
     result.push_back({{"name", family.name},
-                      {"type", type_name(family.type)},
+                      {"type", std::string(type_text(family.type))},
                       {"help", family.help},
                       {"samples", std::move(samples)}});
   }

@@ -5,7 +5,6 @@
 #include <prometheus/text_serializer.h>
 
 namespace pebble::metrics {
-namespace {
 
 std::string_view type_text(prometheus::MetricType type) {
   switch (type) {
@@ -21,6 +20,8 @@ std::string_view type_text(prometheus::MetricType type) {
       return "untyped";
   }
 }
+
+namespace {
 
 // HELP text may not hold a raw newline; prometheus-cpp writes it unescaped, so flatten it.
 std::string single_line(std::string text) {
