@@ -5,10 +5,10 @@ set -euo pipefail
 level=${1:-build}
 
 build_pkgs=(g++ cmake make pkg-config git
-  libcli11-dev prometheus-cpp-dev libsqlite3-dev libpq-dev libcurl4-openssl-dev
+  libcli11-dev prometheus-cpp-dev libsqlite3-dev libpq-dev libcurl4-openssl-dev libssl-dev
   libtinyxml2-dev libspdlog-dev libfmt-dev nlohmann-json3-dev libxml2-dev catch2 sqlite3)
 test_pkgs=(postgresql prometheus-pushgateway prometheus groff-base groff man-db
-  curl python3 clang-format procps
+  curl python3 clang-format procps time  # time: /usr/bin/time -v measures peak RSS in poll tests
   python3-yaml dpkg-dev systemd)  # contrib/ checks, dpkg-shlibdeps for the .deb, systemd-analyze
 fuzz_pkgs=(clang libclang-rt-14-dev)
 bench_pkgs=(buku python3-feedparser newsboat nginx wrk hyperfine time)
