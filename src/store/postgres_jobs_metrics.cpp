@@ -44,6 +44,32 @@ std::int64_t as_bigint(std::uint64_t count) {
 
 }  // namespace
 
+namespace {
+
+// $1 = `key` (user_id on insert, id on update), $2..$15 the job's columns, $16 = `now`: the one
+// parameter order both import_jobs statements use.
+Params import_job_params(std::int64_t key, const ImportJob& job, Timestamp now) {
+  return Params()
+      .integer(key)
+      .text(job.source)
+      .text(job.format)
+      .text(job.status)
+      .integer(job.file_size)
+      .integer(job.total)
+      .integer(job.created_count)
+      .integer(job.updated_count)
+      .integer(job.skipped_count)
+      .integer(job.failed_count)
+      .text(job.failed_details_json)
+      .text(job.options_json)
+      .text(job.error_message)
+      .time(job.started_at)
+      .time(job.completed_at)
+      .time(now);
+}
+
+}  // namespace
+
 void PostgresStore::create_import_job(ImportJob& job) {
   const Timestamp now = now_utc();
   const Result result = connection_.exec(
@@ -56,23 +82,7 @@ void PostgresStore::create_import_job(ImportJob& job) {
       "$9::bigint, "
       "$10::bigint, $11::jsonb, $12::jsonb, $13, $14::timestamptz, $15::timestamptz, $16::timestamptz, "
       "$16::timestamptz) RETURNING id, created_at, updated_at",
-      Params()
-          .integer(job.user_id)
-          .text(job.source)
-          .text(job.format)
-          .text(job.status)
-          .integer(job.file_size)
-          .integer(job.total)
-          .integer(job.created_count)
-          .integer(job.updated_count)
-          .integer(job.skipped_count)
-          .integer(job.failed_count)
-          .text(job.failed_details_json)
-          .text(job.options_json)
-          .text(job.error_message)
-          .time(job.started_at)
-          .time(job.completed_at)
-          .time(now));
+      import_job_params(job.user_id, job, now));
   job.id = result.integer(0, 0);
   job.created_at = result.time(0, 1);
   job.updated_at = result.time(0, 2);
@@ -85,23 +95,7 @@ void PostgresStore::update_import_job(const ImportJob& job) {
                    "skipped_count = $9::bigint, failed_count = $10::bigint, failed_details = $11::jsonb, "
                    "options = $12::jsonb, error_message = $13, started_at = $14::timestamptz, "
                    "completed_at = $15::timestamptz, updated_at = $16::timestamptz WHERE id = $1::bigint",
-                   Params()
-                       .integer(job.id)
-                       .text(job.source)
-                       .text(job.format)
-                       .text(job.status)
-                       .integer(job.file_size)
-                       .integer(job.total)
-                       .integer(job.created_count)
-                       .integer(job.updated_count)
-                       .integer(job.skipped_count)
-                       .integer(job.failed_count)
-                       .text(job.failed_details_json)
-                       .text(job.options_json)
-                       .text(job.error_message)
-                       .time(job.started_at)
-                       .time(job.completed_at)
-                       .time(now_utc()));
+                   import_job_params(job.id, job, now_utc()));
 }
 
 std::optional<ImportJob> PostgresStore::get_import_job(std::int64_t job_id) {
