@@ -21,7 +21,7 @@ run: build
 	$(BUILD_DIR)/pebble test-metrics --show-metrics
 
 test:
-	@scripts/install-deps.sh test
+	@scripts/install-deps.sh fuzz
 	scripts/run-tests.sh $(TEST_BUILD_DIR)
 
 # libFuzzer targets built with clang in $(FUZZ_BUILD_DIR), each run for FUZZ_SECONDS; fails on any finding.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, with apt, only the Debian packages pebble needs that are missing.
-# Usage: scripts/install-deps.sh [build|test|fuzz|bench]   (each level includes the ones before)
+# Usage: scripts/install-deps.sh [build|test|fuzz|bench]   (each level includes the ones before;
+# `make test` asks for fuzz, since its fuzz tier needs clang)
 set -euo pipefail
 level=${1:-build}
 

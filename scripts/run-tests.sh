@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds with ASan+UBSan and -Werror, starts the test services, runs every CTest tier, stops the
-# services, and fails when anything failed — or, in CI (CI=true), was skipped. Fuzzing is
-# `make fuzz` (not yet part of CI: see README, Fuzzing).
+# services, runs the fuzz tier (a clang build of the libFuzzer targets, each fuzzed for FUZZ_SECONDS,
+# default 30, under ASan+UBSan), and fails when anything failed — or, in CI (CI=true), was skipped.
 set -euo pipefail
 build_dir=${1:-build-test}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,6 +12,11 @@ export PATH="/usr/sbin:/usr/bin:/sbin:/bin:$PATH"
 
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug -DPEBBLE_SANITIZE=ON -DPEBBLE_WERROR=ON >/dev/null
 cmake --build "$build_dir" -j"$(nproc 2>/dev/null || echo 2)"
+# The fuzz targets need clang; built before the services start so no test competes with the compiler.
+fuzz_dir="$build_dir-fuzz"
+CC=${FUZZ_CC:-clang} CXX=${FUZZ_CXX:-clang++} cmake -S . -B "$fuzz_dir" -DPEBBLE_FUZZ=ON \
+  -DPEBBLE_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPEBBLE_WERROR=ON >/dev/null
+cmake --build "$fuzz_dir" -j"$(nproc 2>/dev/null || echo 2)" --target pebble_fuzz_targets
 
 make --no-print-directory format-check
 
@@ -28,6 +33,7 @@ log="$build_dir/ctest.log"
 status=0
 (cd "$build_dir" && ctest --output-on-failure --timeout 600 -j2) 2>&1 | tee "$log" || status=$?
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+(cd "$fuzz_dir" && ctest -L fuzz --output-on-failure -j2 --timeout 300) 2>&1 | tee -a "$log" || status=1
 
 if [ "${CI:-}" = "true" ] && grep -qE '\*\*\*Skipped|Not Run' "$log"; then
   echo "run-tests: tests were skipped in CI; every tier must run" >&2
