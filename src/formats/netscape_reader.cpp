@@ -4,6 +4,7 @@
 // optional `<DD>` holds its description up to the next structural tag (DT, DD, DL, H3, HR, ...);
 // other markup inside a description (Shaarli's thumbnails, pasted HTML) is kept verbatim, as the
 // Shaarli parser does. `<DT><H3>name</H3>` names the folder whose `<DL>` follows.
+#include <algorithm>
 #include <charconv>
 
 #include "domain/url.h"
@@ -48,6 +49,16 @@ std::optional<Timestamp> parse_netscape_date(const std::string* value) {
   return parse_iso8601(text);
 }
 
+// Where the first non-blank byte of a text token is. A text token ends where a read chunk ends, so
+// its start depends on the chunk size; its first non-blank byte does not.
+InputPosition first_content_position(const HtmlToken& token, std::string_view content) {
+  const auto skipped = static_cast<std::size_t>(content.data() - token.raw.data());
+  const auto newlines =
+      std::count(token.raw.begin(), token.raw.begin() + static_cast<std::ptrdiff_t>(skipped), '\n');
+  return InputPosition{token.position.line + static_cast<std::uint64_t>(newlines),
+                       token.position.byte + skipped};
+}
+
 class NetscapeReader {
  public:
   NetscapeReader(std::istream& in, const ReaderOptions& options, BookmarkSink& sink)
@@ -62,7 +73,7 @@ class NetscapeReader {
         const std::string_view text = trim_whitespace(token.raw);
         if (token.kind == HtmlTokenKind::kText && (text.empty() || text == "\xEF\xBB\xBF")) continue;
         if (token.kind == HtmlTokenKind::kText) {
-          throw FormatError(describe_position(token.position) +
+          throw FormatError(describe_position(first_content_position(token, text)) +
                             ": not a Netscape bookmark file: expected <!DOCTYPE NETSCAPE-Bookmark-file-1>");
         }
         started = true;
