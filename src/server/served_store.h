@@ -29,8 +29,9 @@ class ServedStore {
  private:
   // Device and inode of a file, which tell a replaced file from the one open.
   struct FileIdentity {
-    dev_t device = 0;
-    ino_t inode = 0;
+    dev_t device = 0;  // st_dev
+    ino_t inode = 0;   // st_ino
+    // The same file when both match.
     bool operator==(const FileIdentity&) const = default;
   };
   // The identity of the file now at the SQLite path; nullopt when there is none.
