@@ -7,7 +7,6 @@
 #include <optional>
 #include <thread>
 
-#include "store/open_store.h"
 #include "support/time.h"
 
 namespace pebble::server {
@@ -15,7 +14,9 @@ namespace pebble::server {
 using Clock = std::chrono::steady_clock;
 
 struct SnapshotCache::State {
-  StoreOpener opener;
+  explicit State(ServedStore served) : store(std::move(served)) {}
+
+  ServedStore store;  // used by the refresher thread only
   MetricsSettings settings;
   SnapshotCacheOptions options;
 
@@ -27,11 +28,11 @@ struct SnapshotCache::State {
   bool refresh_wanted = false;
   bool refreshing = false;
   bool stopping = false;
+  std::string last_failure;  // refresher thread only: a store outage is logged once, not per pass
   std::thread refresher;
 
   // The refresher thread: the only user of the store connection, one pass at a time.
   void run() {
-    std::unique_ptr<Store> store;
     std::unique_lock lock(mutex);
     while (true) {
       changed.wait(lock, [this] { return stopping || refresh_wanted; });
@@ -39,7 +40,7 @@ struct SnapshotCache::State {
       refresh_wanted = false;
       refreshing = true;
       lock.unlock();
-      metrics::StoreSnapshot fresh = read_once(store);
+      metrics::StoreSnapshot fresh = read_once();
       lock.lock();
       refreshing = false;
       snapshot = std::move(fresh);
@@ -49,15 +50,17 @@ struct SnapshotCache::State {
     }
   }
 
-  metrics::StoreSnapshot read_once(std::unique_ptr<Store>& store) {
+  metrics::StoreSnapshot read_once() {
     const auto started = Clock::now();
     try {
-      if (!store) store = opener();
-      metrics::StoreSnapshot fresh = metrics::read_store_snapshot(*store, settings, now_utc());
+      metrics::StoreSnapshot fresh = metrics::read_store_snapshot(store.get(), settings, now_utc());
       if (!fresh.up) store.reset();  // reconnect on the next pass
+      if (fresh.up && !last_failure.empty()) spdlog::info("the store answers again");
+      if (fresh.up) last_failure.clear();
       return fresh;
     } catch (const std::exception& error) {
-      spdlog::warn("metrics store pass failed: {}", error.what());
+      if (last_failure != error.what()) spdlog::warn("metrics store pass failed: {}", error.what());
+      last_failure = error.what();
       store.reset();
       metrics::StoreSnapshot failed;
       failed.query_seconds = std::chrono::duration<double>(Clock::now() - started).count();
@@ -66,9 +69,8 @@ struct SnapshotCache::State {
   }
 };
 
-SnapshotCache::SnapshotCache(StoreOpener opener, MetricsSettings settings, SnapshotCacheOptions options)
-    : state_(std::make_shared<State>()) {
-  state_->opener = std::move(opener);
+SnapshotCache::SnapshotCache(ServedStore store, MetricsSettings settings, SnapshotCacheOptions options)
+    : state_(std::make_shared<State>(std::move(store))) {
   state_->settings = settings;
   state_->options = options;
   state_->refresher = std::thread([state = state_] { state->run(); });

@@ -3,17 +3,13 @@
 // snapshot one pass at a time (single flight); scrapes share the cached result for --cache-ttl and
 // never wait longer than --query-timeout for a slow store (SPEC §7).
 #include <chrono>
-#include <functional>
 #include <memory>
 
 #include "config/config.h"
 #include "metrics/exposition.h"
-#include "store/store.h"
+#include "server/served_store.h"
 
 namespace pebble::server {
-
-// Opens the store the cache reads; called again after a failure, so a lost store reconnects.
-using StoreOpener = std::function<std::unique_ptr<Store>()>;
 
 // Timing knobs of the cache.
 struct SnapshotCacheOptions {
@@ -21,10 +17,11 @@ struct SnapshotCacheOptions {
   std::chrono::milliseconds query_timeout{5'000};  // --query-timeout: longest wait for a refresh
 };
 
-// A cached, single-flight metrics snapshot of the store. Thread-safe.
+// A cached, single-flight metrics snapshot of the store (reopened after a failure or a replaced
+// SQLite file). Thread-safe.
 class SnapshotCache {
  public:
-  SnapshotCache(StoreOpener opener, MetricsSettings settings, SnapshotCacheOptions options);
+  SnapshotCache(ServedStore store, MetricsSettings settings, SnapshotCacheOptions options);
   // Stops the refresher thread (waiting for a pass in progress to end).
   ~SnapshotCache();
   SnapshotCache(const SnapshotCache&) = delete;

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string_view>
+#include <utility>
 
 #include "store/postgres_store.h"
 #include "store/sqlite_store.h"
@@ -26,22 +27,34 @@ constexpr std::array<SchemeEntry, 4> kSchemes{{
     {"sqlite:", false, open_sqlite_store},
 }};
 
-}  // namespace
-
-std::unique_ptr<Store> open_store(const std::string& url) {
+// The scheme entry for `url` and what its opener receives; a bare file path opens as SQLite.
+std::pair<SchemeEntry, std::string> resolve(const std::string& url) {
   if (url.empty()) throw UsageError("empty database URL");
   for (const SchemeEntry& entry : kSchemes) {
     if (!url.starts_with(entry.prefix)) continue;
     const std::string rest = entry.keep_prefix ? url : url.substr(entry.prefix.size());
     if (rest.empty()) throw UsageError("database URL '" + url + "' names no database");
-    return entry.open(rest);
+    return {entry, rest};
   }
   const auto scheme_end = url.find("://");
   if (scheme_end != std::string::npos) {
     throw UsageError("unknown database URL scheme '" + url.substr(0, scheme_end) +
                      "' (use sqlite:PATH or postgresql://…)");
   }
-  return open_sqlite_store(url);  // a bare file path
+  return {SchemeEntry{"", false, open_sqlite_store}, url};
+}
+
+}  // namespace
+
+std::unique_ptr<Store> open_store(const std::string& url) {
+  const auto [entry, rest] = resolve(url);
+  return entry.open(rest);
+}
+
+std::optional<std::string> sqlite_file_of(const std::string& url) {
+  const auto [entry, rest] = resolve(url);
+  if (entry.open != open_sqlite_store || rest == ":memory:") return std::nullopt;
+  return rest;
 }
 
 std::string redact_database_url(const std::string& url) {

@@ -1,6 +1,7 @@
 #pragma once
 // Chooses a Store implementation from the database URL's scheme (SPEC §1.1) and opens it.
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "store/store.h"
@@ -12,6 +13,10 @@ namespace pebble {
 // `postgresql://…` or `postgres://…`. Throws UsageError for an unknown scheme, StoreError when the
 // store cannot be opened or migrated.
 std::unique_ptr<Store> open_store(const std::string& url);
+
+// The file a SQLite database URL names, as open_store would open it; nullopt for PostgreSQL and
+// `sqlite::memory:`. Lets a long-running reader notice the file being deleted or replaced.
+std::optional<std::string> sqlite_file_of(const std::string& url);
 
 // The URL with any password replaced by `***`, safe for logs and errors.
 std::string redact_database_url(const std::string& url);

@@ -1,9 +1,12 @@
 #include "store/postgres_connection.h"
 
+#include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstring>
 #include <memory>
 #include <system_error>
+#include <thread>
 
 #include "store/open_store.h"
 #include "support/error.h"
@@ -14,6 +17,9 @@ namespace {
 
 constexpr std::string_view kUniqueViolation = "23505";
 constexpr std::string_view kForeignKeyViolation = "23503";
+// How long a lost session is retried: a server restart (or a failover) takes a few seconds, and a
+// batch command or serve rides that out instead of failing; a server down for longer is an error.
+constexpr auto kReconnectWindow = std::chrono::seconds(15);
 
 // The first line of a libpq message, without the trailing newline or the "ERROR:  " severity.
 std::string first_line(const char* message) {
@@ -219,12 +225,37 @@ void Connection::configure_session() {
 
 bool Connection::reconnect_if_lost() {
   if (PQstatus(connection_) != CONNECTION_BAD) return false;
-  PQreset(connection_);  // same parameters and notice processor, a new session
-  if (PQstatus(connection_) != CONNECTION_OK) {
-    throw StoreError("cannot reconnect to PostgreSQL: " + first_line(PQerrorMessage(connection_)));
+  // Once the server stayed away for a whole window, later calls (the caller's clean-up: marking a
+  // job failed, recording the run) try once instead of waiting again.
+  const auto window = server_gone_ ? std::chrono::seconds(0) : kReconnectWindow;
+  const auto deadline = std::chrono::steady_clock::now() + window;
+  auto pause = std::chrono::milliseconds(100);
+  while (true) {
+    PQreset(connection_);  // same parameters and notice processor, a new session
+    if (PQstatus(connection_) == CONNECTION_OK) break;
+    if (std::chrono::steady_clock::now() + pause > deadline) {
+      const std::string tried = server_gone_ ? "" : " for " + std::to_string(window.count()) + " s";
+      server_gone_ = true;
+      throw StoreError("cannot reconnect to PostgreSQL at " + server() + tried + ": " +
+                       first_line(PQerrorMessage(connection_)));
+    }
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(2000));
   }
+  server_gone_ = false;
   configure_session();
   return true;
+}
+
+std::string Connection::server() const {
+  const char* host = PQhost(connection_);
+  const char* port = PQport(connection_);
+  const char* database = PQdb(connection_);
+  std::string where = host != nullptr && *host != '\0' ? host : "localhost";
+  if (where.find(':') != std::string::npos) where = "[" + where + "]";  // IPv6
+  if (port != nullptr && *port != '\0') where += std::string(":") + port;
+  if (database != nullptr && *database != '\0') where += std::string("/") + database;
+  return where;
 }
 
 Connection::~Connection() {
@@ -248,7 +279,12 @@ Result Connection::check(std::string_view purpose, PGresult* raw) {
   const ExecStatusType status = raw == nullptr ? PGRES_FATAL_ERROR : PQresultStatus(raw);
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
   const char* message = raw == nullptr ? PQerrorMessage(connection_) : PQresultErrorMessage(raw);
-  const std::string text = "PostgreSQL: cannot " + std::string(purpose) + ": " + first_line(message);
+  std::string text = "PostgreSQL: cannot " + std::string(purpose) + ": " + first_line(message);
+  // A lost session is about the server, not the statement: say which server.
+  if (PQstatus(connection_) == CONNECTION_BAD) {
+    text = "PostgreSQL at " + server() + ": connection lost: cannot " + std::string(purpose) + ": " +
+           first_line(message);
+  }
   const char* state = raw == nullptr ? nullptr : PQresultErrorField(raw, PG_DIAG_SQLSTATE);
   if (state != nullptr && (state == kUniqueViolation || state == kForeignKeyViolation)) {
     throw ConstraintError(text);

@@ -91,9 +91,13 @@ class Connection {
 
   // Runs one parameterized statement (extended protocol).
   Result exec(std::string_view purpose, const std::string& sql, const Params& params = Params{});
-  // After a failed statement: when the session is gone (server restart, idle kill), reconnects and
-  // returns true so an idempotent statement may be retried; false when the connection is fine.
+  // After a failed statement: when the session is gone (server restart, idle kill), reconnects,
+  // retrying for a few seconds while the server restarts, and returns true so an idempotent
+  // statement may be retried; false when the connection is fine. Throws StoreError when the server
+  // stays away.
   bool reconnect_if_lost();
+  // host:port/database of the server, for error messages (never the password).
+  std::string server() const;
   // Runs a parameterless script that may hold several statements (migrations, BEGIN/COMMIT).
   Result exec_script(std::string_view purpose, const std::string& sql);
 
@@ -103,6 +107,7 @@ class Connection {
   void configure_session();
 
   PGconn* connection_ = nullptr;
+  bool server_gone_ = false;  // the last reconnect gave up: the next one does not wait again
 };
 
 }  // namespace pebble::postgres
