@@ -159,6 +159,17 @@ void Poller::poll_batch(const std::vector<Feed>& feeds, const FeedReportSink& re
   release(unfinished);
 }
 
+RecordedPoll Poller::record_poll_retrying_once(const Feed& feed, const PollOutcome& outcome, Timestamp now) {
+  try {
+    return record_poll(store_, recorder_, feed, outcome, now, options_.interval);
+  } catch (const StoreError& error) {
+    // The transaction rolled back. A lost PostgreSQL session reconnects at the next transaction, so
+    // one more try stores the poll instead of marking a good feed failed for a server restart.
+    spdlog::warn("feed {}: cannot store the poll, trying once more: {}", feed.url, error.what());
+    return record_poll(store_, recorder_, feed, outcome, now, options_.interval);
+  }
+}
+
 void Poller::finish_feed(const Feed& feed, const http::FetchResponse& response,
                          const FeedReportSink& report) {
   const Timestamp now = now_utc();
@@ -169,7 +180,7 @@ void Poller::finish_feed(const Feed& feed, const http::FetchResponse& response,
   Feed after = feed;
   if (!options_.dry_run) {
     try {
-      RecordedPoll recorded = record_poll(store_, recorder_, feed, result.outcome, now, options_.interval);
+      RecordedPoll recorded = record_poll_retrying_once(feed, result.outcome, now);
       after = recorded.feed;
       result.new_items = recorded.new_item_indexes.size();
       for (const std::size_t index : recorded.new_item_indexes) {

@@ -73,6 +73,8 @@ class Poller {
   void poll_batch(const std::vector<Feed>& feeds, const FeedReportSink& report,
                   const std::atomic<bool>* stop);
   void finish_feed(const Feed& feed, const http::FetchResponse& response, const FeedReportSink& report);
+  // record_poll, tried a second time when the store fails the first (a reconnecting session).
+  RecordedPoll record_poll_retrying_once(const Feed& feed, const PollOutcome& outcome, Timestamp now);
   void release(const std::vector<Feed>& feeds);
   void count(const FeedReport& report);
 

@@ -1,5 +1,6 @@
 // The SQLite schema as ordered migrations (briefs/schema.md). Timestamps are ISO-8601 text with a Z
 // suffix (format_iso_micros), so text order is time order; booleans are 0/1 integers.
+#include <algorithm>
 #include <array>
 #include <set>
 
@@ -168,9 +169,22 @@ std::set<std::int64_t> applied_versions(SqliteConnection& connection) {
   return versions;
 }
 
+// Whether every migration is already recorded, read without a write lock: opening an up-to-date
+// store (serve reopening its file, a reader) must not wait behind another process's writes.
+bool schema_is_current(SqliteConnection& connection) {
+  auto table =
+      connection.prepare("look for schema_migrations",
+                         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+  if (!table.step()) return false;
+  const auto applied = applied_versions(connection);
+  return std::all_of(kMigrations.begin(), kMigrations.end(),
+                     [&](const Migration& migration) { return applied.contains(migration.version); });
+}
+
 }  // namespace
 
 void migrate_sqlite(SqliteConnection& connection) {
+  if (schema_is_current(connection)) return;
   // BEGIN IMMEDIATE takes the write lock before the check, so a second process opening the same
   // new file waits (busy_timeout) and then sees the migrations already recorded.
   connection.execute("lock the database for migration", "BEGIN IMMEDIATE");
