@@ -17,6 +17,10 @@ using Clock = std::chrono::steady_clock;
 
 constexpr std::size_t kSniffBytes = 4096;
 
+// A pending or processing job whose row has not been touched for this long has lost its process:
+// a live import refreshes updated_at at every batch commit, and a batch takes seconds, not minutes.
+constexpr std::int64_t kAbandonedAfterMicros = 15LL * 60 * 1000 * 1000;
+
 // Keeps nothing and counts the items: the validating pass wants the reader's root errors and the total.
 class CountingSink : public BookmarkSink {
  public:
@@ -169,6 +173,12 @@ ImportSummary import_bookmarks(Store& store, const ImportRequest& request, metri
     job.options_json = options_json(request);
     store.create_import_job(job);
     metrics::record_inserts(recorder, metrics::kModelImportJob);
+    const std::int64_t abandoned = store.fail_abandoned_import_jobs(
+        job, Timestamp{now_utc().micros - kAbandonedAfterMicros},
+        "interrupted: the importing process ended without finishing (found by import job " +
+            std::to_string(job.id) + ")");
+    if (abandoned > 0)
+      metrics::record_updates(recorder, metrics::kModelImportJob, static_cast<double>(abandoned));
     recorder.increment(metrics::metric::kImportJobsTotal, {{"status", "started"}, {"format", job.format}});
     recorder.flush(store);
     transaction.commit();

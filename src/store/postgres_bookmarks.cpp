@@ -61,44 +61,9 @@ Bookmark bookmark_from_row(const Result& result, int row) {
   return bookmark;
 }
 
-std::vector<UpsertOutcome> PostgresStore::upsert_bookmarks(std::int64_t owner_id,
-                                                           const std::vector<BookmarkInput>& inputs,
-                                                           DuplicatePolicy policy) {
-  std::vector<UpsertOutcome> outcomes;
-  outcomes.reserve(inputs.size());
-  in_transaction("upsert bookmarks", [&] {
-    for (const BookmarkInput& input : inputs) outcomes.push_back(upsert_bookmark(owner_id, input, policy));
-  });
-  return outcomes;
-}
-
-UpsertOutcome PostgresStore::upsert_bookmark(std::int64_t owner_id, const BookmarkInput& input,
-                                             DuplicatePolicy policy) {
+UpsertOutcome PostgresStore::update_existing_bookmark(std::int64_t owner_id, const BookmarkInput& input,
+                                                      DuplicatePolicy policy) {
   const Timestamp now = now_utc();
-  const Timestamp created_at = input.created_at.value_or(now);
-  // ON CONFLICT DO NOTHING instead of select-then-insert: a concurrent writer's row is found below.
-  const Result inserted = connection_.exec(
-      "insert bookmark " + input.url,
-      "INSERT INTO bookmarks (owner_id, url, unique_hash, title, description, feed_url, private, to_read, "
-      "created_at, updated_at) VALUES ($1::bigint, $2, $3, $4, $5, $6, $7::boolean, $8::boolean, $9, $10) "
-      "ON CONFLICT (owner_id, unique_hash) DO NOTHING RETURNING id",
-      Params()
-          .integer(owner_id)
-          .text(input.url)
-          .text(input.unique_hash)
-          .text(input.title)
-          .text(input.description)
-          .text(input.feed_url)
-          .boolean(input.is_private)
-          .boolean(input.to_read)
-          .time(created_at)
-          .time(input.updated_at.value_or(created_at)));
-  if (inserted.rows() == 1) {
-    attach_tags(owner_id, inserted.integer(0, 0), input.tags);
-    return UpsertOutcome::kCreated;
-  }
-  if (policy == DuplicatePolicy::kSkip) return UpsertOutcome::kSkipped;
-
   const Result existing = connection_.exec("read bookmark " + input.url,
                                            "SELECT id, title, description, feed_url FROM bookmarks WHERE "
                                            "owner_id = $1::bigint AND unique_hash = $2 "

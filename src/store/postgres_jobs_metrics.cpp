@@ -98,6 +98,23 @@ void PostgresStore::update_import_job(const ImportJob& job) {
                    import_job_params(job.id, job, now_utc()));
 }
 
+std::int64_t PostgresStore::fail_abandoned_import_jobs(const ImportJob& current, Timestamp stale_before,
+                                                       const std::string& reason) {
+  const Result result = connection_.exec(
+      "mark abandoned import jobs",
+      "UPDATE import_jobs SET status = 'failed', error_message = $1, completed_at = $2::timestamptz, "
+      "updated_at = $2::timestamptz WHERE status IN ('pending', 'processing') AND id <> $3::bigint "
+      "AND (updated_at < $4::timestamptz OR (user_id = $5::bigint AND source = $6))",
+      Params()
+          .text(reason)
+          .time(now_utc())
+          .integer(current.id)
+          .time(stale_before)
+          .integer(current.user_id)
+          .text(current.source));
+  return result.affected();
+}
+
 std::optional<ImportJob> PostgresStore::get_import_job(std::int64_t job_id) {
   const Result result =
       connection_.exec("read import job " + std::to_string(job_id),

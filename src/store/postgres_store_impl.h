@@ -55,6 +55,8 @@ class PostgresStore final : public Store {
   void create_import_job(ImportJob& job) override;
   void update_import_job(const ImportJob& job) override;
   std::optional<ImportJob> get_import_job(std::int64_t job_id) override;
+  std::int64_t fail_abandoned_import_jobs(const ImportJob& current, Timestamp stale_before,
+                                          const std::string& reason) override;
 
   void record_job_run(JobRun& run) override;
   std::vector<JobRunSummary> latest_job_runs() override;
@@ -73,8 +75,14 @@ class PostgresStore final : public Store {
   // Runs `work` inside the caller's transaction, or inside one of its own when none is open, so
   // multi-statement methods stay atomic either way.
   void in_transaction(std::string_view purpose, const std::function<void()>& work);
-  // Applies one input of upsert_bookmarks.
-  UpsertOutcome upsert_bookmark(std::int64_t owner_id, const BookmarkInput& input, DuplicatePolicy policy);
+  // Overwrites or merges the owner's existing row with the input's unique_hash (not kSkip).
+  UpsertOutcome update_existing_bookmark(std::int64_t owner_id, const BookmarkInput& input,
+                                         DuplicatePolicy policy);
+  // Inserts the inputs whose unique_hash is new in one statement and tags them in two more; returns
+  // the new row's id for each input that was created (the first of equal hashes), nullopt otherwise.
+  std::vector<std::optional<std::int64_t>> insert_new_bookmarks(std::int64_t owner_id,
+                                                                const std::vector<BookmarkInput>& inputs,
+                                                                Timestamp now);
   // Creates missing tags and links them to the bookmark (duplicates and empty names ignored);
   // returns how many links are new.
   std::int64_t attach_tags(std::int64_t owner_id, std::int64_t bookmark_id,

@@ -84,6 +84,20 @@ std::optional<ImportJob> SqliteStore::get_import_job(std::int64_t job_id) {
   return read_import_job(statement);
 }
 
+std::int64_t SqliteStore::fail_abandoned_import_jobs(const ImportJob& current, Timestamp stale_before,
+                                                     const std::string& reason) {
+  const Timestamp now = now_utc();
+  connection_
+      .prepare(
+          "mark abandoned import jobs",
+          "UPDATE import_jobs SET status = 'failed', error_message = ?, completed_at = ?, updated_at = ? "
+          "WHERE status IN ('pending', 'processing') AND id <> ? "
+          "AND (updated_at < ? OR (user_id = ? AND source = ?))")
+      .bind_all(reason, now, now, current.id, stale_before, current.user_id, current.source)
+      .run();
+  return connection_.changes();
+}
+
 void SqliteStore::record_job_run(JobRun& run) {
   const Timestamp now = now_utc();
   connection_

@@ -4,6 +4,7 @@
 // sqlite_jobs_metrics.cpp.
 #include <string>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 #include "store/sqlite_connection.h"
@@ -54,6 +55,8 @@ class SqliteStore final : public Store {
   void create_import_job(ImportJob& job) override;
   void update_import_job(const ImportJob& job) override;
   std::optional<ImportJob> get_import_job(std::int64_t job_id) override;
+  std::int64_t fail_abandoned_import_jobs(const ImportJob& current, Timestamp stale_before,
+                                          const std::string& reason) override;
   void record_job_run(JobRun& run) override;
   std::vector<JobRunSummary> latest_job_runs() override;
 
@@ -89,11 +92,16 @@ class SqliteStore final : public Store {
     }
   }
 
+  // Tag ids by name, known within one upsert_bookmarks call.
+  using TagIds = std::unordered_map<std::string, std::int64_t>;
+
   // Bookmark helpers (sqlite_bookmarks.cpp).
   UpsertOutcome upsert_one_bookmark(std::int64_t owner_id, const BookmarkInput& input, DuplicatePolicy policy,
-                                    Timestamp now);
+                                    Timestamp now, TagIds& tag_ids);
   void attach_tags(std::int64_t owner_id, std::int64_t bookmark_id, const std::vector<std::string>& names,
-                   Timestamp now);
+                   Timestamp now, TagIds& tag_ids);
+  // The id of the owner's tag `name`, created when missing.
+  std::int64_t tag_id(std::int64_t owner_id, const std::string& name, Timestamp now);
 
   SqliteConnection connection_;
   bool in_transaction_ = false;

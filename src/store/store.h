@@ -152,6 +152,11 @@ class Store {
   virtual void create_import_job(ImportJob& job) = 0;
   virtual void update_import_job(const ImportJob& job) = 0;
   virtual std::optional<ImportJob> get_import_job(std::int64_t job_id) = 0;
+  // Marks jobs whose process is gone as failed with `reason`: rows other than `current` still pending
+  // or processing whose updated_at (refreshed at every batch commit) is before `stale_before`, or that
+  // share current's user and source (a rerun of the same file). Returns how many were marked.
+  virtual std::int64_t fail_abandoned_import_jobs(const ImportJob& current, Timestamp stale_before,
+                                                  const std::string& reason) = 0;
 
   // Job runs. record sets run.id.
   virtual void record_job_run(JobRun& run) = 0;

@@ -3,9 +3,14 @@
 # 10 000 and 100 000 bookmarks into an empty SQLite store, against Debian's buku at 1 000 and
 # 10 000 and against the floor (the sqlite3 shell's `.import` of the same 100 000 rows as CSV into
 # a table with the same columns and unique index); then pebble export of 100 000 in every format.
-# Reports wall time, CPU time and peak RSS (/usr/bin/time -v).
+# Reports wall time, CPU time and peak RSS (/usr/bin/time -v). Each import is run $RUNS times (default
+# 3; pebble and its comparator back to back, since the machine may be shared) and the median wall
+# time is compared. BUKU_COUNTS (default "1000 10000") picks the sizes buku is timed at: at 10 000
+# buku takes minutes.
 set -euo pipefail
 PEBBLE=${1:?usage: import_export_bench.sh PATH-TO-RELEASE-PEBBLE}
+RUNS=${RUNS:-3}
+BUKU_COUNTS=${BUKU_COUNTS:-1000 10000}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d /tmp/pebble-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -22,6 +27,19 @@ measure() {
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$work/time")
   printf '%-34s wall %8.2f s   cpu %8.2f s   peak RSS %7.1f MiB\n' "$name" "$wall" "$cpu" "$rss"
 }
+# median_of NAME CMD...: runs `measure` $RUNS times (evaluating $PREPARE, when set, before each run
+# so every run starts from scratch) and sets $wall to the median wall time.
+median_of() {
+  local name=$1 run walls=()
+  shift
+  for run in $(seq "$RUNS"); do
+    [ -z "${PREPARE:-}" ] || eval "$PREPARE"
+    measure "$name (run $run)" "$@"
+    walls+=("$wall")
+  done
+  wall=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
+  printf '%-34s median wall %8.2f s\n' "$name" "$wall"
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "inf" }'; }
 
 for count in 1000 10000 100000; do
@@ -32,16 +50,16 @@ echo "files: $(for c in 1000 10000 100000; do printf '%s=%s bytes ' "$c" "$(stat
 echo "== import into an empty SQLite store"
 declare -A pebble_wall
 for count in 1000 10000 100000; do
-  rm -f "$work/p$count.db"*
-  measure "pebble import $count" "$PEBBLE" --no-progress --database "sqlite:$work/p$count.db" --user bench import "$work/b$count.html"
+  PREPARE="rm -f $work/p$count.db*" median_of "pebble import $count" \
+    "$PEBBLE" --no-progress --database "sqlite:$work/p$count.db" --user bench import "$work/b$count.html"
   pebble_wall[$count]=$wall
 done
 echo "linearity: 100000/10000 time ratio $(ratio "${pebble_wall[100000]}" "${pebble_wall[10000]}") (10 = linear)"
 
 if command -v buku >/dev/null; then
-  for count in 1000 10000; do
-    mkdir -p "$work/buku$count/home" "$work/buku$count/data"
-    measure "buku -i $count" env HOME="$work/buku$count/home" XDG_DATA_HOME="$work/buku$count/data" \
+  for count in $BUKU_COUNTS; do
+    PREPARE="rm -rf $work/buku$count; mkdir -p $work/buku$count/home $work/buku$count/data" \
+      median_of "buku -i $count" env HOME="$work/buku$count/home" XDG_DATA_HOME="$work/buku$count/data" \
       buku --nostdin --tacit -i "$work/b$count.html"
     echo "  pebble is $(ratio "$wall" "${pebble_wall[$count]}")x faster than buku at $count"
   done
@@ -60,7 +78,7 @@ CREATE UNIQUE INDEX bookmarks_owner_hash ON bookmarks (owner_id, unique_hash);
 CREATE INDEX bookmarks_owner_created ON bookmarks (owner_id, created_at);
 .import --csv $work/rows.csv bookmarks
 SQL
-measure "sqlite3 .import 100000 (floor)" sqlite3 "$work/floor.db" ".read $work/floor.sql"
+PREPARE="rm -f $work/floor.db*" median_of "sqlite3 .import 100000 (floor)" sqlite3 "$work/floor.db" ".read $work/floor.sql"
 echo "  pebble import 100000 is $(ratio "${pebble_wall[100000]}" "$wall")x the sqlite3 floor"
 
 echo "== export of 100 000 bookmarks"

@@ -133,6 +133,9 @@ class FakeStore : public Store {
   void create_import_job(ImportJob&) override { unused(); }
   void update_import_job(const ImportJob&) override { unused(); }
   std::optional<ImportJob> get_import_job(std::int64_t) override { unused(); }
+  std::int64_t fail_abandoned_import_jobs(const ImportJob&, Timestamp, const std::string&) override {
+    unused();
+  }
 
  private:
   [[noreturn]] static void unused() { throw std::logic_error("fake store: not used by the metrics tests"); }
