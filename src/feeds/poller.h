@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "feeds/poll_outcome.h"
+#include "feeds/poll_writer.h"
 #include "http/http_client.h"
 #include "metrics/recorder.h"
 #include "store/store.h"
