@@ -3,9 +3,12 @@
 #include <iconv.h>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cctype>
 #include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <utility>
 
@@ -106,6 +109,62 @@ std::optional<std::string> convert_with_iconv(std::string_view bytes, const std:
   return out;
 }
 
+// What a UTF-8 lead byte allows: the sequence's length (0: never a lead byte) and the range of
+// the second byte, which per Unicode Table 3-7 also excludes overlong forms, surrogates and code
+// points past U+10FFFF, so no code point needs assembling.
+struct LeadRule {
+  std::uint8_t length = 0;
+  std::uint8_t second_min = 0x80;
+  std::uint8_t second_max = 0xBF;
+};
+
+constexpr std::array<LeadRule, 256> make_lead_rules() {
+  std::array<LeadRule, 256> rules{};
+  for (int lead = 0xC2; lead <= 0xDF; ++lead) rules[static_cast<std::size_t>(lead)].length = 2;
+  for (int lead = 0xE0; lead <= 0xEF; ++lead) rules[static_cast<std::size_t>(lead)].length = 3;
+  for (int lead = 0xF0; lead <= 0xF4; ++lead) rules[static_cast<std::size_t>(lead)].length = 4;
+  rules[0xE0].second_min = 0xA0;  // overlong
+  rules[0xED].second_max = 0x9F;  // UTF-16 surrogates
+  rules[0xF0].second_min = 0x90;  // overlong
+  rules[0xF4].second_max = 0x8F;  // past U+10FFFF
+  return rules;
+}
+
+constexpr std::array<LeadRule, 256> kLeadRules = make_lead_rules();
+
+// The length of the well-formed multi-byte UTF-8 sequence at `pos` (data[pos] >= 0x80), 0 when
+// it is not one. Selects rather than branches on the length: text mixing two- and three-byte
+// characters would otherwise mispredict at nearly every character.
+inline std::size_t utf8_sequence_length(const unsigned char* data, std::size_t pos, std::size_t size) {
+  const LeadRule rule = kLeadRules[data[pos]];
+  if (rule.length == 0 || pos + rule.length > size) return 0;
+  const unsigned char second = data[pos + 1];
+  const unsigned char third = rule.length >= 3 ? data[pos + 2] : 0x80;
+  const unsigned char fourth = rule.length == 4 ? data[pos + 3] : 0x80;
+  const bool valid = second >= rule.second_min && second <= rule.second_max && (third & 0xC0) == 0x80 &&
+                     (fourth & 0xC0) == 0x80;
+  return valid ? rule.length : 0;
+}
+
+// Where the first non-ASCII byte at or after `pos` is, or `size`: eight bytes at a time, as feeds
+// are mostly ASCII markup.
+std::size_t skip_ascii(const unsigned char* data, std::size_t pos, std::size_t size) {
+  while (pos + sizeof(std::uint64_t) <= size) {
+    std::uint64_t block = 0;
+    std::memcpy(&block, data + pos, sizeof block);
+    const std::uint64_t high_bits = block & 0x8080808080808080ULL;
+    if (high_bits != 0) {
+      if constexpr (std::endian::native == std::endian::little) {
+        return pos + static_cast<std::size_t>(std::countr_zero(high_bits)) / 8;
+      }
+      break;
+    }
+    pos += sizeof block;
+  }
+  while (pos < size && data[pos] < 0x80) ++pos;
+  return pos;
+}
+
 }  // namespace
 
 std::string charset_from_content_type(std::string_view content_type) {
@@ -140,38 +199,26 @@ std::string xml_declared_encoding(std::string_view bytes) {
   return lower_trimmed(declaration.substr(open + 1, close - open - 1));
 }
 
+bool is_valid_utf8(std::string_view bytes) {
+  const auto* const data = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t size = bytes.size();
+  for (std::size_t pos = skip_ascii(data, 0, size); pos < size; pos = skip_ascii(data, pos, size)) {
+    const std::size_t length = utf8_sequence_length(data, pos, size);
+    if (length == 0) return false;
+    pos += length;
+  }
+  return true;
+}
+
 std::string replace_invalid_utf8(std::string_view bytes) {
-  // Raw pointers and runs copied whole: feeds are tens of megabytes and this runs on every byte.
+  // Runs copied whole: feeds are tens of megabytes and this runs on every byte.
   const auto* const data = reinterpret_cast<const unsigned char*>(bytes.data());
   const std::size_t size = bytes.size();
   std::string out;
   out.reserve(size);
   std::size_t run_start = 0;
-  std::size_t pos = 0;
-  while (pos < size) {
-    const unsigned char lead = data[pos];
-    if (lead < 0x80) {
-      ++pos;
-      continue;
-    }
-    std::size_t length = 0;
-    std::uint32_t minimum = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2, minimum = 0x80;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3, minimum = 0x800;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4, minimum = 0x10000;
-    }
-    bool valid = length != 0 && pos + length <= size;
-    std::uint32_t code_point = length == 2 ? lead & 0x1Fu : length == 3 ? lead & 0x0Fu : lead & 0x07u;
-    for (std::size_t i = 1; valid && i < length; ++i) {
-      valid = (data[pos + i] & 0xC0) == 0x80;
-      code_point = (code_point << 6) | (data[pos + i] & 0x3Fu);
-    }
-    valid = valid && code_point >= minimum && code_point <= 0x10FFFF &&
-            (code_point < 0xD800 || code_point > 0xDFFF);
-    if (valid) {
+  for (std::size_t pos = skip_ascii(data, 0, size); pos < size; pos = skip_ascii(data, pos, size)) {
+    if (const std::size_t length = utf8_sequence_length(data, pos, size); length != 0) {
       pos += length;
     } else {
       out.append(bytes.data() + run_start, pos - run_start);
@@ -190,23 +237,28 @@ DecodedText decode_to_utf8(std::string_view body, std::string_view content_type)
   if (charset.empty()) charset = charset_from_wide_start(body);
   if (charset.empty()) charset = xml_declared_encoding(body);
   DecodedText decoded;
-  std::optional<std::string> converted;
-  if (!is_utf8_label(charset)) converted = convert_with_iconv(body, charset);
-  if (converted) {
-    decoded.text = std::move(*converted);
+  if (!is_utf8_label(charset)) decoded.converted = convert_with_iconv(body, charset);
+  if (decoded.converted) {
     decoded.charset = charset;
   } else {
-    decoded.text = replace_invalid_utf8(body);  // UTF-8, or a charset iconv does not know
+    // UTF-8, or a charset iconv does not know; valid UTF-8 (nearly every feed) is not copied.
+    if (is_valid_utf8(body)) {
+      decoded.unchanged = body;
+    } else {
+      decoded.converted = replace_invalid_utf8(body);
+    }
     decoded.charset = "utf-8";
   }
   // The converted text is UTF-8 whatever the declaration claimed; say so for the XML parser.
-  const std::string declared = xml_declared_encoding(decoded.text);
+  const std::string declared = xml_declared_encoding(decoded.text());
   if (!declared.empty() && declared != "utf-8") {
+    if (!decoded.converted) decoded.converted = std::string(body);
+    std::string& text = *decoded.converted;
     // The declaration opens the text, so the first "encoding" is its pseudo-attribute.
-    const std::size_t at = decoded.text.find("encoding");
-    const std::size_t open = decoded.text.find_first_of("\"'", at);
-    const std::size_t close = decoded.text.find(decoded.text[open], open + 1);
-    decoded.text.replace(open + 1, close - open - 1, "UTF-8");
+    const std::size_t at = text.find("encoding");
+    const std::size_t open = text.find_first_of("\"'", at);
+    const std::size_t close = text.find(text[open], open + 1);
+    text.replace(open + 1, close - open - 1, "UTF-8");
   }
   return decoded;
 }

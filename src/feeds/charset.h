@@ -1,13 +1,19 @@
 #pragma once
 // Turns a feed body of any common character set into UTF-8 (SPEC §6 Parsing).
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace pebble {
 
 // A body converted to UTF-8, with the character set it was read as (lower case, e.g. "utf-16le").
+// A body that already was valid UTF-8 is not copied: text() then views the caller's bytes, so a
+// DecodedText must not outlive the body it was decoded from.
 struct DecodedText {
-  std::string text;
+  // The UTF-8 text.
+  std::string_view text() const { return converted ? std::string_view(*converted) : unchanged; }
+  std::optional<std::string> converted;  // set when decoding had to produce new bytes
+  std::string_view unchanged;            // the body (without its BOM) when it was usable as is
   std::string charset;
 };
 
@@ -16,6 +22,9 @@ std::string charset_from_content_type(std::string_view content_type);
 
 // The `encoding` of an XML declaration at the start of ASCII-compatible bytes, lower case, or "".
 std::string xml_declared_encoding(std::string_view bytes);
+
+// Whether `bytes` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
+bool is_valid_utf8(std::string_view bytes);
 
 // `bytes` as UTF-8 with every invalid sequence replaced by U+FFFD.
 std::string replace_invalid_utf8(std::string_view bytes);

@@ -40,6 +40,10 @@ Namespace classify_uri(std::string_view uri) {
       {"http://www.w3.org/1999/xhtml", Namespace::kXhtml},
   };
   if (!uri.empty() && uri.back() == '/') uri.remove_suffix(1);
+  // Exact spellings first: this runs for every element, and nearly every feed spells URIs exactly.
+  for (const Known& known : kKnown) {
+    if (uri == known.uri) return known.ns;
+  }
   for (const Known& known : kKnown) {
     if (equals_ignoring_case(uri, known.uri)) return known.ns;
   }
@@ -63,14 +67,23 @@ Namespace conventional_prefix(std::string_view prefix) {
 Namespace namespace_of(const tinyxml2::XMLElement& element) {
   const std::string_view name = element.Name();
   const std::size_t colon = name.find(':');
-  const std::string attribute =
-      colon == std::string_view::npos ? std::string("xmlns") : "xmlns:" + std::string(name.substr(0, colon));
+  const std::string_view prefix =
+      colon == std::string_view::npos ? std::string_view() : name.substr(0, colon);
+  // Runs for every element read: compares attribute names in place instead of building "xmlns:p".
+  const auto declares = [prefix](std::string_view attribute) {
+    if (attribute.substr(0, 5) != "xmlns") return false;
+    if (prefix.empty()) return attribute.size() == 5;
+    return attribute.size() == 6 + prefix.size() && attribute[5] == ':' && attribute.substr(6) == prefix;
+  };
   for (const tinyxml2::XMLNode* node = &element; node != nullptr; node = node->Parent()) {
     const tinyxml2::XMLElement* ancestor = node->ToElement();
     if (ancestor == nullptr) break;
-    if (const char* uri = ancestor->Attribute(attribute.c_str())) return classify_uri(uri);
+    for (const tinyxml2::XMLAttribute* attribute = ancestor->FirstAttribute(); attribute != nullptr;
+         attribute = attribute->Next()) {
+      if (declares(attribute->Name())) return classify_uri(attribute->Value());
+    }
   }
-  return colon == std::string_view::npos ? Namespace::kNone : conventional_prefix(name.substr(0, colon));
+  return prefix.empty() ? Namespace::kNone : conventional_prefix(prefix);
 }
 
 std::string_view local_name(const tinyxml2::XMLElement& element) {
@@ -79,11 +92,15 @@ std::string_view local_name(const tinyxml2::XMLElement& element) {
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
-std::string trim(std::string_view text) {
+std::string_view trimmed_view(std::string_view text) {
   const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   while (!text.empty() && space(text.front())) text.remove_prefix(1);
   while (!text.empty() && space(text.back())) text.remove_suffix(1);
-  return std::string(text);
+  return text;
+}
+
+std::string trim(std::string_view text) {
+  return std::string(trimmed_view(text));
 }
 
 std::string attribute_of(const tinyxml2::XMLElement& element, const char* name) {
@@ -93,6 +110,12 @@ std::string attribute_of(const tinyxml2::XMLElement& element, const char* name) 
 
 std::string text_of(const tinyxml2::XMLElement& element) {
   if (element.FirstChildElement() != nullptr) return trim(inner_xml(element));
+  const tinyxml2::XMLNode* first = element.FirstChild();
+  if (first != nullptr && first->NextSibling() == nullptr) {
+    // One text or CDATA node, by far the common case: copied once, already trimmed.
+    const tinyxml2::XMLText* piece = first->ToText();
+    return piece == nullptr ? std::string() : trim(piece->Value());
+  }
   std::string text;
   for (const tinyxml2::XMLNode* child = element.FirstChild(); child != nullptr;
        child = child->NextSibling()) {

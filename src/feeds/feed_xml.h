@@ -36,6 +36,9 @@ std::string_view local_name(const tinyxml2::XMLElement& element);
 // `text` without leading and trailing whitespace.
 std::string trim(std::string_view text);
 
+// `text` without leading and trailing whitespace, as a view into it (no copy).
+std::string_view trimmed_view(std::string_view text);
+
 // An attribute's value, "" when absent.
 std::string attribute_of(const tinyxml2::XMLElement& element, const char* name);
 

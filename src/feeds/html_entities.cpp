@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 
 namespace pebble {
 
@@ -94,48 +96,89 @@ bool is_xml_char(std::uint32_t code_point) {
          (code_point >= 0x10000 && code_point <= 0x10FFFF);
 }
 
+// The value of a numeric reference's name (`#233`, `#xE9`), nullopt when malformed or past U+10FFFF.
+std::optional<std::uint32_t> numeric_reference_value(std::string_view name) {
+  const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+  const std::string_view digits = name.substr(hex ? 2 : 1);
+  if (digits.empty()) return std::nullopt;
+  std::uint64_t value = 0;
+  for (const char c : digits) {
+    const bool digit_ok = hex ? std::isxdigit(static_cast<unsigned char>(c)) != 0
+                              : std::isdigit(static_cast<unsigned char>(c)) != 0;
+    if (!digit_ok) return std::nullopt;
+    value = value * (hex ? 16 : 10) + static_cast<std::uint64_t>(std::isdigit(static_cast<unsigned char>(c))
+                                                                     ? c - '0'
+                                                                     : std::tolower(c) - 'a' + 10);
+    if (value > 0x10FFFF) return std::nullopt;
+  }
+  return static_cast<std::uint32_t>(value);
+}
+
+bool is_predefined(std::string_view name) {
+  constexpr std::array<std::string_view, 5> kPredefined = {"lt", "gt", "amp", "quot", "apos"};
+  return std::find(kPredefined.begin(), kPredefined.end(), name) != kPredefined.end();
+}
+
+// The name of the reference starting at `pos` (text[pos] == '&'), between `&` and `;`; nullopt
+// when no `;` follows closely enough for it to be a reference at all.
+std::optional<std::string_view> reference_name(std::string_view text, std::size_t pos) {
+  constexpr std::size_t kLongestName = 32;
+  const std::size_t semicolon = text.find(';', pos + 1);
+  if (semicolon == std::string_view::npos || semicolon - pos > kLongestName) return std::nullopt;
+  return text.substr(pos + 1, semicolon - pos - 1);
+}
+
+// Whether the reference `&name;` is kept exactly as written: one of XML's five, or a numeric
+// reference to a character XML allows.
+bool is_kept_reference(std::string_view name) {
+  if (name.empty() || name[0] != '#') return is_predefined(name);
+  const auto value = numeric_reference_value(name);
+  return value && is_xml_char(*value);
+}
+
 // Handles the reference starting at `pos` (text[pos] == '&'); returns where scanning resumes.
 std::size_t rewrite_reference(std::string_view text, std::size_t pos, std::string& out) {
-  const std::size_t semicolon = text.find(';', pos + 1);
-  constexpr std::size_t kLongestName = 32;
-  if (semicolon == std::string_view::npos || semicolon - pos > kLongestName) {
+  const auto name = reference_name(text, pos);
+  if (!name) {
     out += "&amp;";
     return pos + 1;
   }
-  const std::string_view name = text.substr(pos + 1, semicolon - pos - 1);
-  if (!name.empty() && name[0] == '#') {
-    const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
-    const std::string_view digits = name.substr(hex ? 2 : 1);
-    std::uint64_t value = 0;
-    bool valid = !digits.empty();
-    for (const char c : digits) {
-      const bool digit_ok = hex ? std::isxdigit(static_cast<unsigned char>(c)) != 0
-                                : std::isdigit(static_cast<unsigned char>(c)) != 0;
-      if (!digit_ok) valid = false;
-      if (!valid) break;
-      value = value * (hex ? 16 : 10) + static_cast<std::uint64_t>(std::isdigit(static_cast<unsigned char>(c))
-                                                                       ? c - '0'
-                                                                       : std::tolower(c) - 'a' + 10);
-      if (value > 0x10FFFF) valid = false;
-    }
-    if (!valid) {
-      out += "&amp;";
-      return pos + 1;
-    }
-    out += is_xml_char(static_cast<std::uint32_t>(value)) ? std::string(text.substr(pos, semicolon + 1 - pos))
-                                                          : std::string("&#xFFFD;");
-    return semicolon + 1;
-  }
-  constexpr std::array<std::string_view, 5> kPredefined = {"lt", "gt", "amp", "quot", "apos"};
-  if (std::find(kPredefined.begin(), kPredefined.end(), name) != kPredefined.end()) {
-    out.append(text.substr(pos, semicolon + 1 - pos));
-  } else if (const auto code_point = html_entity_code_point(name)) {
+  const std::size_t resume = pos + name->size() + 2;
+  const bool numeric = !name->empty() && (*name)[0] == '#';
+  if (is_kept_reference(*name)) {
+    out.append(text.substr(pos, resume - pos));
+  } else if (numeric && numeric_reference_value(*name)) {
+    out += "&#xFFFD;";
+  } else if (const auto code_point = numeric ? std::nullopt : html_entity_code_point(*name)) {
     out += "&#" + std::to_string(static_cast<std::uint32_t>(*code_point)) + ";";
   } else {
-    out += "&amp;";  // unknown (perhaps DTD-defined) names stay literal text, never expanded
+    out += "&amp;";  // unknown (perhaps DTD-defined) names and malformed numbers stay literal text
     return pos + 1;
   }
-  return semicolon + 1;
+  return resume;
+}
+
+// The bytes of `block` that could matter to rewrite_entities, each marked by its high bit: a
+// control character, `&`, or the `!` of a `<!DOCTYPE`. Word-at-a-time tests let the scan skip
+// clean text eight bytes at a time; borrows can mark bytes above a true hit, never below one, so
+// the lowest mark is exact.
+std::uint64_t bytes_that_may_matter(std::uint64_t block) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  const auto zero_bytes = [](std::uint64_t word) { return (word - kOnes) & ~word & kHighBits; };
+  const std::uint64_t controls = (block - kOnes * 0x20) & ~block & kHighBits;
+  return controls | zero_bytes(block ^ (kOnes * '&')) | zero_bytes(block ^ (kOnes * '!'));
+}
+
+// Whether the byte at `pos` (one block_may_matter flagged) is one rewrite_entities would change.
+bool byte_needs_rewrite(std::string_view xml, std::size_t pos) {
+  const char c = xml[pos];
+  if (c == '&') {
+    const auto name = reference_name(xml, pos);
+    return !name || !is_kept_reference(*name);
+  }
+  if (c == '!') return pos > 0 && xml[pos - 1] == '<' && starts_with_doctype(xml, pos - 1);
+  return !is_allowed_byte(c);
 }
 
 }  // namespace
@@ -147,6 +190,29 @@ std::optional<char32_t> html_entity_code_point(std::string_view name) {
       [](const NamedEntity& entity, std::string_view wanted) { return entity.name < wanted; });
   if (found == end || found->name != name) return std::nullopt;
   return static_cast<char32_t>(found->code_point);
+}
+
+bool needs_entity_rewrite(std::string_view xml) {
+  // An `&` or `<!DOCTYPE` inside CDATA or a comment also answers yes, which merely costs the copy.
+  const std::size_t size = xml.size();
+  std::size_t pos = 0;
+  while (pos < size) {
+    if (pos + sizeof(std::uint64_t) <= size) {
+      std::uint64_t block = 0;
+      std::memcpy(&block, xml.data() + pos, sizeof block);
+      const std::uint64_t marks = bytes_that_may_matter(block);
+      if (marks == 0) {
+        pos += sizeof block;
+        continue;
+      }
+      if constexpr (std::endian::native == std::endian::little) {
+        pos += static_cast<std::size_t>(std::countr_zero(marks)) / 8;
+      }
+    }
+    if (byte_needs_rewrite(xml, pos)) return true;
+    ++pos;
+  }
+  return false;
 }
 
 std::string rewrite_entities(std::string_view xml) {

@@ -15,4 +15,8 @@ std::optional<char32_t> html_entity_code_point(std::string_view name);
 // bare `&` escaped as literal text, and control characters XML forbids dropped.
 std::string rewrite_entities(std::string_view xml);
 
+// Whether rewrite_entities could change `xml`; false means `xml` can be parsed as it is, which
+// spares copying a large, clean document. Never false when a rewrite would differ.
+bool needs_entity_rewrite(std::string_view xml);
+
 }  // namespace pebble

@@ -94,7 +94,13 @@ ParsedFeed parse_xml_feed(std::string_view text, const std::string& feed_url) {
   if (lower(prolog.root_name) == "html" || prolog.html_doctype) {
     throw FeedParseError("not a feed: HTML page (<html> root)");
   }
-  const std::string xml = rewrite_entities(text);
+  // Most feeds need no rewriting; copying megabytes only to find nothing changed would dominate.
+  std::string rewritten;
+  std::string_view xml = text;
+  if (needs_entity_rewrite(text)) {
+    rewritten = rewrite_entities(text);
+    xml = rewritten;
+  }
   tinyxml2::XMLDocument document(true, tinyxml2::PRESERVE_WHITESPACE);
   const tinyxml2::XMLError error = document.Parse(xml.data(), xml.size());
   if (error != tinyxml2::XML_SUCCESS) {
@@ -119,27 +125,32 @@ bool looks_like_json(std::string_view text, const std::string& content_type) {
          (text.front() == '[' && lower(content_type).find("json") != std::string::npos);
 }
 
-std::optional<std::string> trimmed_or_none(const std::optional<std::string>& value) {
-  if (!value) return std::nullopt;
-  std::string trimmed = feed_xml::trim(*value);
-  if (trimmed.empty()) return std::nullopt;
-  return trimmed;
+// Trims in place, then drops what is left empty: no copy of an already trimmed value.
+void trim_or_reset(std::optional<std::string>& value) {
+  if (!value) return;
+  const std::string_view trimmed = feed_xml::trimmed_view(*value);
+  if (trimmed.empty()) {
+    value.reset();
+  } else if (trimmed.size() != value->size()) {
+    *value = std::string(trimmed);
+  }
 }
 
 // What every format shares (SPEC §6 Items): empty fields are absent, the author is the first
 // person's name, an item without a date of publication was published when last updated, and an
 // item without guid or id is identified by its link, else by a hash of what it says.
 void finish_item(ParsedItem& item) {
-  item.title = trimmed_or_none(item.title);
-  item.link = trimmed_or_none(item.link);
-  item.summary = trimmed_or_none(item.summary);
-  item.content = trimmed_or_none(item.content);
+  trim_or_reset(item.title);
+  trim_or_reset(item.link);
+  trim_or_reset(item.summary);
+  trim_or_reset(item.content);
   std::erase_if(item.authors, [](const Person& person) { return person == Person{}; });
   std::erase_if(item.categories, [](const std::string& category) { return category.empty(); });
   item.author.reset();
   if (!item.authors.empty()) {
     const Person& first = item.authors.front();
-    item.author = first.name.empty() ? trimmed_or_none(first.email) : first.name;
+    item.author = first.name.empty() ? first.email : first.name;
+    if (first.name.empty()) trim_or_reset(item.author);
   }
   if (!item.published) item.published = item.updated;
   item.guid = feed_xml::trim(item.guid);
@@ -156,7 +167,7 @@ void finish_item(ParsedItem& item) {
 ParsedFeed parse_feed(std::string_view body, const std::string& feed_url,
                       const std::string& content_type_header) {
   const DecodedText decoded = decode_to_utf8(body, content_type_header);
-  std::string_view text = decoded.text;
+  std::string_view text = decoded.text();
   constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
   while (!text.empty() && (is_space(text.front()) || text.substr(0, 3) == kUtf8Bom)) {
     text.remove_prefix(is_space(text.front()) ? 1 : 3);
@@ -170,9 +181,9 @@ ParsedFeed parse_feed(std::string_view body, const std::string& feed_url,
   } else {
     throw FeedParseError("not a feed: the body is neither XML nor JSON");
   }
-  feed.title = trimmed_or_none(feed.title);
-  feed.link = trimmed_or_none(feed.link);
-  feed.description = trimmed_or_none(feed.description);
+  trim_or_reset(feed.title);
+  trim_or_reset(feed.link);
+  trim_or_reset(feed.description);
   for (ParsedItem& item : feed.items) finish_item(item);
   return feed;
 }

@@ -22,9 +22,10 @@ void set_first(std::string& slot, std::string value) {
   if (slot.empty()) slot = std::move(value);
 }
 
-std::optional<std::string> first_non_empty(std::initializer_list<const std::string*> candidates) {
-  for (const std::string* candidate : candidates) {
-    if (!candidate->empty()) return *candidate;
+// Moves the winner out: the sources are scratch, and item content runs to kilobytes.
+std::optional<std::string> first_non_empty(std::initializer_list<std::string*> candidates) {
+  for (std::string* candidate : candidates) {
+    if (!candidate->empty()) return std::move(*candidate);
   }
   return std::nullopt;
 }
@@ -163,7 +164,7 @@ ParsedItem read_item(const XMLElement& element, const std::string& feed_url) {
   item.updated = first_date({&s.atom_updated, &s.dc_modified, &s.dc_date});
   item.authors =
       first_non_empty_list<Person>({&s.authors, &s.atom_authors, &s.dc_creators, &s.itunes_authors});
-  item.categories = s.categories;
+  item.categories = std::move(s.categories);
   if (item.categories.empty()) {
     item.categories = s.fallback_categories;
     item.categories.insert(item.categories.end(), s.dc_subjects.begin(), s.dc_subjects.end());

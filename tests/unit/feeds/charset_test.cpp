@@ -62,10 +62,10 @@ TEST_CASE("conversion rewrites the declaration and never fails on bad bytes", "[
   const auto decoded =
       pebble::decode_to_utf8("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>\xE9</a>", "");
   CHECK(decoded.charset == "iso-8859-1");
-  CHECK(decoded.text == "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>\u00e9</a>");
+  CHECK(decoded.text() == "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>\u00e9</a>");
   // Truncated Shift_JIS lead byte at the end, an unknown charset label: replaced or read as UTF-8.
-  CHECK(pebble::decode_to_utf8("ab\x82", "text/xml; charset=shift_jis").text == "ab\uFFFD");
-  CHECK(pebble::decode_to_utf8("ok\xFF", "text/xml; charset=x-no-such-charset").text == "ok\uFFFD");
+  CHECK(pebble::decode_to_utf8("ab\x82", "text/xml; charset=shift_jis").text() == "ab\uFFFD");
+  CHECK(pebble::decode_to_utf8("ok\xFF", "text/xml; charset=x-no-such-charset").text() == "ok\uFFFD");
   CHECK(pebble::replace_invalid_utf8("\xED\xA0\x80") == "\uFFFD\uFFFD\uFFFD");  // a UTF-16 surrogate
   CHECK(pebble::replace_invalid_utf8("\xF0\x9D\x84\x9E") == "\U0001D11E");
 }
