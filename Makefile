@@ -2,6 +2,7 @@
 BUILD_DIR ?= build
 TEST_BUILD_DIR ?= build-test
 FUZZ_BUILD_DIR ?= build-fuzz
+BENCH_BUILD_DIR ?= build-bench
 FUZZ_SECONDS ?= 30
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -29,9 +30,12 @@ fuzz:
 	@scripts/install-deps.sh fuzz
 	scripts/run-fuzz.sh $(FUZZ_BUILD_DIR) $(FUZZ_SECONDS)
 
-bench: build
+# Release build with the benchmark programs (the parse bench needs pebble_feed_parse_bench).
+bench:
 	@scripts/install-deps.sh bench
-	tests/bench/run.sh $(BUILD_DIR)/pebble
+	cmake -S . -B $(BENCH_BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DPEBBLE_BUILD_TESTS=OFF -DPEBBLE_BUILD_BENCH=ON >/dev/null
+	cmake --build $(BENCH_BUILD_DIR) -j$(JOBS) --target pebble pebble_feed_parse_bench
+	tests/bench/run.sh $(BENCH_BUILD_DIR)/pebble
 
 format:
 	clang-format -i $$(git ls-files --cached --others --exclude-standard '*.cpp' '*.h')
