@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "bookmarks/atomic_file.h"
+#include "bookmarks/stop_signal.h"
 #include "formats/bookmark_writer.h"
 #include "metrics/catalogue.h"
 #include "support/error.h"
@@ -27,6 +28,15 @@ BookmarkQuery resolve_query(Store& store, const ExportRequest& request) {
   return query;
 }
 
+// Throws when the export must stop: SIGINT/SIGTERM arrived (a signal also interrupts a write blocked
+// on a full pipe, so it is asked first) or the output failed. Throwing out of the write leaves an -o
+// target as it was and removes its temporary file.
+void check_output(const std::ostream& out, std::int64_t items) {
+  if (stop_requested())
+    throw Error("interrupted after " + std::to_string(items) + " bookmark(s)", ExitCode::kInterrupted);
+  if (!out) throw Error("write failed after " + std::to_string(items) + " bookmark(s)");
+}
+
 // Writes the whole document into `out`; returns the number of bookmarks written.
 std::int64_t write_document(Store& store, const ExportRequest& request, const BookmarkQuery& query,
                             std::ostream& out) {
@@ -38,7 +48,7 @@ std::int64_t write_document(Store& store, const ExportRequest& request, const Bo
   store.for_each_bookmark(query, [&](const Bookmark& bookmark) {
     writer->write(bookmark);
     if (!bookmark.url.empty()) ++items;
-    if (!out) throw Error("write failed after " + std::to_string(items) + " bookmark(s)");
+    check_output(out, items);
   });
   writer->finish();
   out.flush();

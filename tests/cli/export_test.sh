@@ -82,6 +82,25 @@ expect_contains "$err" "no-such-folder" "names the path"
 leftovers=$(find "$work" -name '.*.tmp.*' | wc -l)
 expect_equals "$leftovers" 0 "no temporary files left behind"
 
+# SIGINT stops an export with exit 130 and one line saying so. Standard output is a pipe nobody reads
+# yet, so the export fills it and waits mid-document: the signal surely comes before the end.
+python3 "$PEBBLE_SOURCE_DIR/tests/support/generate_netscape.py" 1000 1 >"$work/big.html"
+PEBBLE_DATABASE_URL="sqlite:$work/big.db" run import "$work/big.html"
+expect_status 0 "import 1000 bookmarks"
+mkfifo "$work/fifo"
+PEBBLE_DATABASE_URL="sqlite:$work/big.db" "$PEBBLE_BIN" export >"$work/fifo" 2>"$work/interrupted.err" &
+export_pid=$!
+exec 3<"$work/fifo"
+sleep 3
+kill -INT "$export_pid"
+cat <&3 >/dev/null
+exec 3<&-
+status=0
+wait "$export_pid" || status=$?
+expect_status 130 "SIGINT during an export"
+expect_contains "$(cat "$work/interrupted.err")" "pebble export: interrupted after" "says it was interrupted"
+expect_lines "$(grep -v '^\[' "$work/interrupted.err" || true)" 1 "one error line"
+
 # Usage errors exit 2 and name the flag.
 run export --since yesterday
 expect_status 2 "bad --since"
