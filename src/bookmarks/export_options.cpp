@@ -5,18 +5,12 @@
 #include <charconv>
 #include <cstdint>
 
+#include "support/ascii_text.h"
 #include "support/error.h"
 
 namespace pebble::bookmarks {
 
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string result(text);
-  std::transform(result.begin(), result.end(), result.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return result;
-}
 
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
@@ -38,7 +32,7 @@ std::int64_t unit_seconds(std::string_view unit) {
 }  // namespace
 
 BookmarkFormat format_from_file_name(std::string_view path) {
-  const std::string name = lower(path);
+  const std::string name = ascii_lower(path);
   if (ends_with(name, ".html") || ends_with(name, ".htm")) return BookmarkFormat::kNetscape;
   if (ends_with(name, ".json") || ends_with(name, ".jsonld")) return BookmarkFormat::kActivityStreams;
   if (ends_with(name, ".opml") || ends_with(name, ".xml")) return BookmarkFormat::kOpml;

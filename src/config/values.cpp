@@ -5,18 +5,12 @@
 #include <charconv>
 #include <cmath>
 
+#include "support/ascii_text.h"
 #include "support/error.h"
 
 namespace pebble {
 
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string result(text);
-  std::transform(result.begin(), result.end(), result.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return result;
-}
 
 [[noreturn]] void reject(std::string_view source, std::string_view text, std::string_view expected) {
   throw UsageError(std::string(source) + ": invalid value '" + std::string(text) + "' (expected " +
@@ -26,7 +20,7 @@ std::string lower(std::string_view text) {
 }  // namespace
 
 bool parse_bool(std::string_view text, std::string_view source) {
-  const std::string value = lower(text);
+  const std::string value = ascii_lower(text);
   if (value == "true" || value == "1" || value == "yes" || value == "on") return true;
   if (value == "false" || value == "0" || value == "no" || value == "off") return false;
   reject(source, text, "true/false, 1/0, yes/no or on/off");
@@ -57,7 +51,7 @@ LogLevel parse_log_level(std::string_view text, std::string_view source) {
 }
 
 LogFormat parse_log_format(std::string_view text, std::string_view source) {
-  const std::string value = lower(text);
+  const std::string value = ascii_lower(text);
   if (value == "text") return LogFormat::kText;
   if (value == "json") return LogFormat::kJson;
   reject(source, text, "text or json");
@@ -67,7 +61,7 @@ std::string check_database_url(std::string_view text, std::string_view source) {
   if (text.empty()) reject(source, text, "sqlite:PATH, postgresql://… or a file path");
   const auto scheme_end = text.find("://");
   if (scheme_end != std::string_view::npos) {
-    const std::string scheme = lower(text.substr(0, scheme_end));
+    const std::string scheme = ascii_lower(text.substr(0, scheme_end));
     if (scheme != "sqlite" && scheme != "postgresql" && scheme != "postgres") {
       throw UsageError(std::string(source) + ": unknown database scheme '" + scheme +
                        "' (expected sqlite:PATH, postgresql://… or postgres://…)");
@@ -77,7 +71,7 @@ std::string check_database_url(std::string_view text, std::string_view source) {
 }
 
 std::string check_http_url(std::string_view text, std::string_view source) {
-  const std::string value = lower(text.substr(0, 8));
+  const std::string value = ascii_lower(text.substr(0, 8));
   if (!(value.starts_with("http://") || value.starts_with("https://")) || text.size() <= 8) {
     reject(source, text, "an http:// or https:// URL");
   }

@@ -12,6 +12,8 @@
 #include <optional>
 #include <utility>
 
+#include "support/ascii_text.h"
+
 namespace pebble {
 
 namespace {
@@ -27,9 +29,7 @@ std::string lower_trimmed(std::string_view text) {
                            text.back() == '\'')) {
     text.remove_suffix(1);
   }
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
+  return ascii_lower(text);
 }
 
 // The charset a byte-order mark names, and the mark's length.

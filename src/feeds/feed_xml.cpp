@@ -4,21 +4,11 @@
 #include <vector>
 
 #include "feeds/url_resolve.h"
+#include "support/ascii_text.h"
 
 namespace pebble::feed_xml {
 
 namespace {
-
-bool equals_ignoring_case(std::string_view left, std::string_view right) {
-  if (left.size() != right.size()) return false;
-  for (std::size_t i = 0; i < left.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(left[i])) !=
-        std::tolower(static_cast<unsigned char>(right[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 Namespace classify_uri(std::string_view uri) {
   struct Known {
@@ -45,7 +35,7 @@ Namespace classify_uri(std::string_view uri) {
     if (uri == known.uri) return known.ns;
   }
   for (const Known& known : kKnown) {
-    if (equals_ignoring_case(uri, known.uri)) return known.ns;
+    if (equals_ignoring_ascii_case(uri, known.uri)) return known.ns;
   }
   return uri.empty() ? Namespace::kNone : Namespace::kOther;
 }

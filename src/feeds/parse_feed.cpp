@@ -9,6 +9,7 @@
 #include "feeds/html_entities.h"
 #include "feeds/json_feed_parser.h"
 #include "feeds/rss_parser.h"
+#include "support/ascii_text.h"
 
 namespace pebble {
 
@@ -18,12 +19,6 @@ using feed_xml::Namespace;
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-std::string lower(std::string_view text) {
-  std::string result(text);
-  for (char& c : result) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return result;
 }
 
 // The name of the first element, skipping the prolog (declaration, comments, PIs, DOCTYPE), and
@@ -47,7 +42,7 @@ Prolog scan_prolog(std::string_view text) {
     } else if (rest.substr(0, 2) == "<?") {
       terminator = "?>";
     } else if (rest.substr(0, 2) == "<!") {
-      prolog.html_doctype = prolog.html_doctype || lower(rest.substr(0, 14)) == "<!doctype html";
+      prolog.html_doctype = prolog.html_doctype || ascii_lower(rest.substr(0, 14)) == "<!doctype html";
       terminator = ">";
     } else {
       std::size_t end = 1;
@@ -91,7 +86,7 @@ const char* describe_xml_error(tinyxml2::XMLError error) {
 
 ParsedFeed parse_xml_feed(std::string_view text, const std::string& feed_url) {
   const Prolog prolog = scan_prolog(text);
-  if (lower(prolog.root_name) == "html" || prolog.html_doctype) {
+  if (ascii_lower(prolog.root_name) == "html" || prolog.html_doctype) {
     throw FeedParseError("not a feed: HTML page (<html> root)");
   }
   // Most feeds need no rewriting; copying megabytes only to find nothing changed would dominate.
@@ -116,13 +111,13 @@ ParsedFeed parse_xml_feed(std::string_view text, const std::string& feed_url) {
     return parse_rss_document(*root, feed_url, FeedKind::kRdf);
   }
   if (name == "feed") return parse_atom_document(*root, feed_url);
-  if (lower(name) == "html") throw FeedParseError("not a feed: HTML page (<html> root)");
+  if (ascii_lower(name) == "html") throw FeedParseError("not a feed: HTML page (<html> root)");
   throw FeedParseError("not a feed: XML root <" + std::string(root->Name()) + ">");
 }
 
 bool looks_like_json(std::string_view text, const std::string& content_type) {
   return text.front() == '{' ||
-         (text.front() == '[' && lower(content_type).find("json") != std::string::npos);
+         (text.front() == '[' && ascii_lower(content_type).find("json") != std::string::npos);
 }
 
 // Trims in place, then drops what is left empty: no copy of an already trimmed value.

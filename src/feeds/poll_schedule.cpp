@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 
+#include "support/ascii_text.h"
 #include "support/dates.h"
 
 namespace pebble {
@@ -36,9 +37,7 @@ std::optional<std::chrono::seconds> cache_control_max_age(std::string_view heade
     header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
     const auto equals = directive.find('=');
     if (equals == std::string_view::npos) continue;
-    std::string name(trim(directive.substr(0, equals)));
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (name != "max-age") continue;
+    if (!equals_ignoring_ascii_case(trim(directive.substr(0, equals)), "max-age")) continue;
     std::string_view value = trim(directive.substr(equals + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
       value = value.substr(1, value.size() - 2);

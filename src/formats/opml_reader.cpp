@@ -16,6 +16,7 @@
 #include "formats/bookmark_readers.h"
 #include "formats/tag_list.h"
 #include "formats/utf8_input.h"
+#include "support/ascii_text.h"
 #include "support/dates.h"
 
 namespace pebble {
@@ -24,17 +25,10 @@ namespace {
 
 constexpr std::size_t kMaxOpmlBytes = 64u << 20;
 
-bool same_name(const char* a, std::string_view b) {
-  const std::string_view left(a);
-  return left.size() == b.size() && std::equal(left.begin(), left.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 const char* find_attribute(const tinyxml2::XMLElement& element, std::string_view name) {
   for (const tinyxml2::XMLAttribute* attribute = element.FirstAttribute(); attribute != nullptr;
        attribute = attribute->Next()) {
-    if (same_name(attribute->Name(), name)) return attribute->Value();
+    if (equals_ignoring_ascii_case(attribute->Name(), name)) return attribute->Value();
   }
   return nullptr;
 }
@@ -57,7 +51,7 @@ class OpmlReader {
   void walk(const tinyxml2::XMLElement& parent, std::vector<std::string>& folders) {
     for (const tinyxml2::XMLElement* child = parent.FirstChildElement(); child != nullptr;
          child = child->NextSiblingElement()) {
-      if (!same_name(child->Name(), "outline")) continue;
+      if (!equals_ignoring_ascii_case(child->Name(), "outline")) continue;
       visit(*child);
       if (child->FirstChildElement() != nullptr) {
         const char* title = find_attribute(*child, "title");
@@ -76,7 +70,7 @@ class OpmlReader {
   void visit(const tinyxml2::XMLElement& outline) {
     const std::string xml_url = trimmed_attribute(outline, "xmlUrl");
     const std::string url = trimmed_attribute(outline, "url");
-    const bool is_link = same_name(trimmed_attribute(outline, "type").c_str(), "link");
+    const bool is_link = equals_ignoring_ascii_case(trimmed_attribute(outline, "type").c_str(), "link");
     if (xml_url.empty() && !is_link) return;
     ParsedBookmark parsed;
     parsed.index = next_index_++;
@@ -154,12 +148,13 @@ void read_opml(std::istream& in, const ReaderOptions& options, BookmarkSink& sin
     throw FormatError(line_position(text, document.ErrorLineNum()) + ": not a valid OPML file: " + reason);
   }
   const tinyxml2::XMLElement* root = document.RootElement();
-  if (root == nullptr || !same_name(root->Name(), "opml")) {
+  if (root == nullptr || !equals_ignoring_ascii_case(root->Name(), "opml")) {
     throw FormatError(line_position(text, root != nullptr ? root->GetLineNum() : 1) +
                       ": not an OPML file: the root element is not <opml>");
   }
   const tinyxml2::XMLElement* body = root->FirstChildElement();
-  while (body != nullptr && !same_name(body->Name(), "body")) body = body->NextSiblingElement();
+  while (body != nullptr && !equals_ignoring_ascii_case(body->Name(), "body"))
+    body = body->NextSiblingElement();
   if (body == nullptr)
     throw FormatError(line_position(text, root->GetLineNum()) + ": not an OPML file: no <body>");
   OpmlReader reader(options, sink);

@@ -3,6 +3,7 @@
 #include <streambuf>
 
 #include "formats/bookmark_readers.h"
+#include "support/ascii_text.h"
 
 namespace pebble {
 
@@ -10,20 +11,9 @@ namespace {
 
 constexpr std::size_t kSniffBytes = 4096;
 
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) !=
-        std::tolower(static_cast<unsigned char>(prefix[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 bool contains_ignoring_case(std::string_view text, std::string_view needle) {
   for (std::size_t i = 0; i + needle.size() <= text.size(); ++i) {
-    if (starts_with_ignoring_case(text.substr(i), needle)) return true;
+    if (starts_with_ignoring_ascii_case(text.substr(i), needle)) return true;
   }
   return false;
 }
@@ -37,7 +27,7 @@ std::string_view skip_space(std::string_view text) {
 bool has_list_tag(std::string_view text) {
   for (std::string_view tag : {"<dl", "<dt"}) {
     for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
-      if (!starts_with_ignoring_case(text.substr(i), tag)) continue;
+      if (!starts_with_ignoring_ascii_case(text.substr(i), tag)) continue;
       const char after = i + 3 < text.size() ? text[i + 3] : '>';
       if (after == '>' || std::isspace(static_cast<unsigned char>(after))) return true;
     }
@@ -96,18 +86,18 @@ BookmarkFormat detect_format(std::string_view first_bytes) {
   text = skip_space(text);
   if (text.empty()) return BookmarkFormat::kUnknown;
   if (text.front() == '<') {
-    if (starts_with_ignoring_case(text, "<!DOCTYPE NETSCAPE-Bookmark-file-1"))
+    if (starts_with_ignoring_ascii_case(text, "<!DOCTYPE NETSCAPE-Bookmark-file-1"))
       return BookmarkFormat::kNetscape;
     std::string_view rest = text;
     while (true) {  // an XML declaration and comments may come before <opml>
-      const bool declaration = starts_with_ignoring_case(rest, "<?");
-      const bool comment = starts_with_ignoring_case(rest, "<!--");
+      const bool declaration = starts_with_ignoring_ascii_case(rest, "<?");
+      const bool comment = starts_with_ignoring_ascii_case(rest, "<!--");
       if (!declaration && !comment) break;
       const std::size_t end = rest.find(declaration ? "?>" : "-->");
       if (end == std::string_view::npos) break;
       rest = skip_space(rest.substr(end + (declaration ? 2 : 3)));
     }
-    if (starts_with_ignoring_case(rest, "<opml")) return BookmarkFormat::kOpml;
+    if (starts_with_ignoring_ascii_case(rest, "<opml")) return BookmarkFormat::kOpml;
     if (has_list_tag(text)) return BookmarkFormat::kNetscape;
     return BookmarkFormat::kUnknown;
   }

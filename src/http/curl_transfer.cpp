@@ -11,6 +11,7 @@
 
 #include "http/private_address.h"
 #include "http/push_client.h"
+#include "support/ascii_text.h"
 #include "support/error.h"
 
 namespace pebble::http {
@@ -36,8 +37,7 @@ std::string url_host(const std::string& url) {
     curl_free(part);
   }
   curl_url_cleanup(parsed);
-  std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return std::tolower(c); });
-  return host;
+  return ascii_lower(host);
 }
 
 namespace {
@@ -47,12 +47,6 @@ std::string trim(std::string text) {
   text.erase(text.begin(), std::find_if(text.begin(), text.end(), not_space));
   text.erase(std::find_if(text.rbegin(), text.rend(), not_space).base(), text.end());
   return text;
-}
-
-bool name_is(const std::string& name, const char* wanted) {
-  return name.size() == std::strlen(wanted) &&
-         std::equal(name.begin(), name.end(), wanted,
-                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
 }
 
 FetchFailure failure_of(CURLcode code) {
@@ -211,15 +205,15 @@ void TransferState::header_line(std::string line) {
   if (colon == std::string::npos) return;
   const std::string name = trim(line.substr(0, colon));
   std::string value = trim(line.substr(colon + 1));
-  if (name_is(name, "content-type"))
+  if (equals_ignoring_ascii_case(name, "content-type"))
     response_.content_type = value;
-  else if (name_is(name, "etag"))
+  else if (equals_ignoring_ascii_case(name, "etag"))
     response_.etag = value;
-  else if (name_is(name, "last-modified"))
+  else if (equals_ignoring_ascii_case(name, "last-modified"))
     response_.last_modified = value;
-  else if (name_is(name, "cache-control"))
+  else if (equals_ignoring_ascii_case(name, "cache-control"))
     response_.cache_control = value;
-  else if (name_is(name, "retry-after"))
+  else if (equals_ignoring_ascii_case(name, "retry-after"))
     response_.retry_after = value;
 }
 

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "http/base64.h"
+#include "support/ascii_text.h"
 #include "support/error.h"
 
 namespace pebble::server {
@@ -48,12 +49,7 @@ std::string_view trim_trailing_whitespace(std::string_view text) {
 // Splits "Scheme credentials" (RFC 9110 §11.4); the scheme compares case-insensitively.
 std::optional<std::string_view> credentials_for(std::string_view header, std::string_view scheme) {
   if (header.size() <= scheme.size() || header[scheme.size()] != ' ') return std::nullopt;
-  for (std::size_t index = 0; index < scheme.size(); ++index) {
-    if (std::tolower(static_cast<unsigned char>(header[index])) !=
-        std::tolower(static_cast<unsigned char>(scheme[index]))) {
-      return std::nullopt;
-    }
-  }
+  if (!starts_with_ignoring_ascii_case(header, scheme)) return std::nullopt;
   std::string_view credentials = header.substr(scheme.size());
   while (!credentials.empty() && credentials.front() == ' ') credentials.remove_prefix(1);
   while (!credentials.empty() && credentials.back() == ' ') credentials.remove_suffix(1);

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "support/ascii_text.h"
+
 namespace pebble {
 
 namespace {
@@ -146,12 +148,6 @@ bool read_clock(std::string_view text, DateFields& fields) {
   return true;
 }
 
-std::string lower_copy(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
-
 // ISO 8601 / RFC 3339 / W3CDTF: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, then `T` or a space, a clock, and
 // `Z`, a numeric offset or a zone name (`2004-01-01 10:00:00 UTC`).
 std::optional<Timestamp> parse_iso_like(std::string_view text) {
@@ -195,7 +191,7 @@ std::optional<Timestamp> parse_iso_like(std::string_view text) {
     while (!zone.empty() && zone[0] == ' ') zone.remove_prefix(1);
     if (!zone.empty()) {
       auto offset = numeric_offset(zone);
-      if (!offset) offset = all_alpha(zone) ? named_offset(lower_copy(zone)) : std::nullopt;
+      if (!offset) offset = all_alpha(zone) ? named_offset(ascii_lower(zone)) : std::nullopt;
       if (!offset) return std::nullopt;
       fields.offset_minutes = *offset;
     }
@@ -221,13 +217,13 @@ std::vector<std::string> rfc822_tokens(std::string_view text) {
                            (c == '-' && !current.empty() && current.find(':') == std::string::npos);
     if (c == ')' && comment_depth > 0) --comment_depth;
     if (separator) {
-      if (!current.empty()) tokens.push_back(lower_copy(current));
+      if (!current.empty()) tokens.push_back(ascii_lower(current));
       current.clear();
     } else if (c != '.' || current.find(':') != std::string::npos) {
       current += c;  // "Jan." loses its dot, "10:00:00.5" keeps it
     }
   }
-  if (!current.empty()) tokens.push_back(lower_copy(current));
+  if (!current.empty()) tokens.push_back(ascii_lower(current));
   return tokens;
 }
 

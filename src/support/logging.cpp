@@ -12,6 +12,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "support/ascii_text.h"
 #include "support/time.h"
 
 namespace pebble {
@@ -77,9 +78,7 @@ class JsonStderrSink : public spdlog::sinks::base_sink<std::mutex> {
 }  // namespace
 
 std::optional<LogLevel> log_level_from_name(std::string_view name) {
-  std::string lower(name);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = ascii_lower(name);
   for (const auto& [level_name, level] : kLevelNames) {
     if (lower == level_name) return level;
   }

@@ -1,0 +1,23 @@
+#pragma once
+// ASCII-only case handling for protocol and format tokens (charset names, XML namespace URIs, HTTP
+// header names, flag values): independent of the C locale, and never touching UTF-8 bytes.
+#include <string>
+#include <string_view>
+
+namespace pebble {
+
+// `c` with A-Z mapped to a-z; every other byte unchanged.
+constexpr char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// `text` with A-Z mapped to a-z.
+std::string ascii_lower(std::string_view text);
+
+// Whether `left` and `right` are equal when A-Z and a-z are not told apart.
+bool equals_ignoring_ascii_case(std::string_view left, std::string_view right);
+
+// Whether `text` begins with `prefix` when A-Z and a-z are not told apart.
+bool starts_with_ignoring_ascii_case(std::string_view text, std::string_view prefix);
+
+}  // namespace pebble
