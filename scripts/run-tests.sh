@@ -14,9 +14,7 @@ cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug -DPEBBLE_SANITIZE=ON -DPEBBL
 cmake --build "$build_dir" -j"$(nproc 2>/dev/null || echo 2)"
 # The fuzz targets need clang; built before the services start so no test competes with the compiler.
 fuzz_dir="$build_dir-fuzz"
-CC=${FUZZ_CC:-clang} CXX=${FUZZ_CXX:-clang++} cmake -S . -B "$fuzz_dir" -DPEBBLE_FUZZ=ON \
-  -DPEBBLE_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPEBBLE_WERROR=ON >/dev/null
-cmake --build "$fuzz_dir" -j"$(nproc 2>/dev/null || echo 2)" --target pebble_fuzz_targets
+scripts/build-fuzz.sh "$fuzz_dir"
 
 make --no-print-directory format-check
 

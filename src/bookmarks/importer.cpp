@@ -51,6 +51,19 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// Reads the whole input into `batcher`, the last partial batch included: "completed", or
+// "cancelled" when a stop request ended the read (what was batched so far is applied).
+std::string read_all(InputFile& input, BookmarkFormat format, const ImportRequest& request,
+                     ImportBatcher& batcher) {
+  try {
+    read_bookmarks(input.reopen(), format, reader_options(request), batcher);
+    batcher.finish();
+  } catch (const ImportInterrupted&) {
+    return "cancelled";
+  }
+  return "completed";
+}
+
 // Runs the import for an existing job row; the job row ends completed or cancelled.
 ImportSummary run_job(Store& store, const ImportRequest& request, metrics::MetricsRecorder& recorder,
                       const ImportHooks& hooks, InputFile& input, BookmarkFormat format, ImportJob& job,
@@ -68,13 +81,7 @@ ImportSummary run_job(Store& store, const ImportRequest& request, metrics::Metri
   ImportSummary summary;
   StoreBatchApplier applier(store, job, request.duplicates, recorder);
   ImportBatcher batcher(request, hooks, applier, summary.tally, input.size());
-  summary.status = "completed";
-  try {
-    read_bookmarks(input.reopen(), format, reader_options(request), batcher);
-    batcher.finish();
-  } catch (const ImportInterrupted&) {
-    summary.status = "cancelled";
-  }
+  summary.status = read_all(input, format, request, batcher);
   Transaction transaction(store, TxMode::kWrite);
   job.status = summary.status;
   job.total = summary.tally.total;
@@ -119,13 +126,7 @@ ImportSummary run_dry(Store& store, const ImportRequest& request, const ImportHo
   ImportSummary summary;
   DryRunApplier applier(store, owner_id, request.duplicates);
   ImportBatcher batcher(request, hooks, applier, summary.tally, input.size());
-  summary.status = "completed";
-  try {
-    read_bookmarks(input.reopen(), format, reader_options(request), batcher);
-    batcher.finish();
-  } catch (const ImportInterrupted&) {
-    summary.status = "cancelled";
-  }
+  summary.status = read_all(input, format, request, batcher);
   summary.seconds = seconds_since(start);
   return summary;
 }

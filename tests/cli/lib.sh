@@ -127,6 +127,14 @@ create_postgres_database() {
   postgres_url="${PEBBLE_TEST_POSTGRES_URL%/*}/$name"
 }
 
+# write_catalogue FILE: pebble's metric catalogue as `metrics-show --format json` lists it (read by
+# tests/cli/promql_names.py, which checks the names dashboards and alert rules use).
+write_catalogue() {
+  run --database "sqlite:$work/catalogue.db" metrics-show --format json
+  expect_status 0 "metrics-show --format json"
+  printf '%s' "$out" >"$1"
+}
+
 # sample_value TEXT SERIES: the value of one series (name with its labels as exposed, e.g.
 # 'pebble_bookmarks' or 'up{job="x"}') in exposition TEXT; empty when absent.
 sample_value() { printf '%s\n' "$1" | awk -v series="$2" '$1 == series { print $2; exit }'; }
