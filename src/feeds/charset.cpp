@@ -12,6 +12,7 @@
 #include <optional>
 #include <utility>
 
+#include "feeds/utf8_avx2.h"
 #include "support/ascii_text.h"
 
 namespace pebble {
@@ -200,6 +201,11 @@ std::string xml_declared_encoding(std::string_view bytes) {
 }
 
 bool is_valid_utf8(std::string_view bytes) {
+  static const bool use_avx2 = utf8_avx2::available();
+  return use_avx2 ? utf8_avx2::is_valid(bytes) : is_valid_utf8_portable(bytes);
+}
+
+bool is_valid_utf8_portable(std::string_view bytes) {
   const auto* const data = reinterpret_cast<const unsigned char*>(bytes.data());
   const std::size_t size = bytes.size();
   for (std::size_t pos = skip_ascii(data, 0, size); pos < size; pos = skip_ascii(data, pos, size)) {

@@ -24,7 +24,11 @@ std::string charset_from_content_type(std::string_view content_type);
 std::string xml_declared_encoding(std::string_view bytes);
 
 // Whether `bytes` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
+// Uses AVX2 where the CPU has it.
 bool is_valid_utf8(std::string_view bytes);
+
+// The same answer a byte (and word) at a time, on any CPU; what the AVX2 path is tested against.
+bool is_valid_utf8_portable(std::string_view bytes);
 
 // `bytes` as UTF-8 with every invalid sequence replaced by U+FFFD.
 std::string replace_invalid_utf8(std::string_view bytes);

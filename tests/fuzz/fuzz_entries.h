@@ -9,8 +9,10 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/url.h"
+#include "feeds/charset.h"
 #include "feeds/parse_feed.h"
 #include "formats/bookmark_readers.h"
 #include "support/dates.h"
@@ -92,10 +94,39 @@ inline void run_reader(ReaderFunction reader, std::string_view text) {
   read_transcript(reader, text, tight);
 }
 
-// The feed parser with a content type that says XML (charset sniffed from the body).
+// Every string a parsed feed holds, the way the store would get it.
+inline std::vector<std::string_view> texts_of(const ParsedFeed& feed) {
+  std::vector<std::string_view> texts;
+  const auto add = [&texts](const std::optional<std::string>& text) {
+    if (text) texts.emplace_back(*text);
+  };
+  add(feed.title);
+  add(feed.link);
+  add(feed.description);
+  for (const ParsedItem& item : feed.items) {
+    texts.emplace_back(item.guid);
+    for (const auto* text : {&item.link, &item.title, &item.summary, &item.content, &item.author}) add(*text);
+    for (const std::string& category : item.categories) texts.emplace_back(category);
+    for (const auto* list : {&item.enclosures, &item.media}) {
+      for (const Enclosure& enclosure : *list) texts.insert(texts.end(), {enclosure.url, enclosure.type});
+    }
+    for (const Person& person : item.authors) texts.insert(texts.end(), {person.name, person.email, person.uri});
+  }
+  return texts;
+}
+
+// The feed parser with a content type that says XML (charset sniffed from the body). The AVX2
+// UTF-8 check must agree with the portable one, and whatever the bytes, every text parsed out
+// must be valid UTF-8 (bad sequences replaced, entities decoded to real characters).
 inline void run_feed_xml(std::string_view body) {
+  if (is_valid_utf8(body) != is_valid_utf8_portable(body)) {
+    throw InvariantBroken("the AVX2 and portable UTF-8 checks disagree");
+  }
   try {
-    parse_feed(body, "https://example.org/feed/", "application/rss+xml");
+    const ParsedFeed feed = parse_feed(body, "https://example.org/feed/", "application/rss+xml");
+    for (const std::string_view text : texts_of(feed)) {
+      if (!is_valid_utf8_portable(text)) throw InvariantBroken("parsed text is not UTF-8: " + std::string(text));
+    }
   } catch (const Error&) {
   }
 }

@@ -2,6 +2,9 @@
 // tests/data/feeds/charset/, written by Python's codecs rather than by the code under test.
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 #include "feeds/charset.h"
 #include "feeds/parse_feed.h"
 #include "support/test_env.h"
@@ -68,4 +71,28 @@ TEST_CASE("conversion rewrites the declaration and never fails on bad bytes", "[
   CHECK(pebble::decode_to_utf8("ok\xFF", "text/xml; charset=x-no-such-charset").text() == "ok\uFFFD");
   CHECK(pebble::replace_invalid_utf8("\xED\xA0\x80") == "\uFFFD\uFFFD\uFFFD");  // a UTF-16 surrogate
   CHECK(pebble::replace_invalid_utf8("\xF0\x9D\x84\x9E") == "\U0001D11E");
+}
+
+TEST_CASE("the AVX2 UTF-8 check agrees with the portable one at every position", "[feedparse]") {
+  // Each sample is placed at every offset around the 32-byte block boundaries and at the very end,
+  // so sequences split across blocks, and ones cut short by the end of the input, are both seen.
+  const std::vector<std::string> samples = {
+      "\xC3\xA9",         "\xE2\x82\xAC",     "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF",  // valid
+      "\xC3",             "\xE2\x82",         "\xF0\x9F\x98",     "\x80",              // cut short, stray
+      "\xC0\xAF",         "\xE0\x80\xAF",     "\xF0\x80\x80\xAF",                      // overlong
+      "\xED\xA0\x80",     "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF",              // surrogate, too large
+      "\xC3\xA9\x80",     "\xE2\x82\xAC\xAC",                                          // one continuation too many
+  };
+  for (const std::string& sample : samples) {
+    for (std::size_t offset = 0; offset < 70; ++offset) {
+      for (const std::size_t tail : {std::size_t{0}, std::size_t{1}, std::size_t{40}}) {
+        const std::string text = std::string(offset, 'a') + sample + std::string(tail, 'b');
+        INFO("sample bytes " << sample.size() << " at offset " << offset << " with " << tail << " after");
+        CHECK(pebble::is_valid_utf8(text) == pebble::is_valid_utf8_portable(text));
+      }
+    }
+  }
+  CHECK(pebble::is_valid_utf8(std::string(1000, 'x') + "\xE2\x82\xAC" + std::string(1000, 'y')));
+  CHECK_FALSE(pebble::is_valid_utf8(std::string(1000, 'x') + "\xE2\x82" + std::string(1000, 'y')));
+  CHECK(pebble::is_valid_utf8(""));
 }
