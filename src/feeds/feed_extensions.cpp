@@ -28,7 +28,7 @@ Person read_atom_person(const tinyxml2::XMLElement& element) {
 AtomLink read_atom_link(const tinyxml2::XMLElement& element, const std::string& feed_url) {
   AtomLink link;
   std::string href = feed_xml::attribute_of(element, "href");
-  if (href.empty() && element.Attribute("href") == nullptr) href = feed_xml::text_of(element);
+  if (href.empty() && element.FindAttribute("href") == nullptr) href = feed_xml::text_of(element);
   link.href = feed_xml::resolve_at(element, feed_url, href);
   link.rel = feed_xml::attribute_of(element, "rel");
   if (link.rel.empty()) link.rel = "alternate";

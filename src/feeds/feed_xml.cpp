@@ -3,7 +3,9 @@
 #include <cctype>
 #include <vector>
 
+#include "feeds/html_entities.h"
 #include "feeds/url_resolve.h"
+#include "feeds/xml_raw_text.h"
 #include "support/ascii_text.h"
 
 namespace pebble::feed_xml {
@@ -59,11 +61,14 @@ Namespace namespace_of(const tinyxml2::XMLElement& element) {
   const std::size_t colon = name.find(':');
   const std::string_view prefix =
       colon == std::string_view::npos ? std::string_view() : name.substr(0, colon);
-  // Runs for every element read: compares attribute names in place instead of building "xmlns:p".
-  const auto declares = [prefix](std::string_view attribute) {
-    if (attribute.substr(0, 5) != "xmlns") return false;
-    if (prefix.empty()) return attribute.size() == 5;
-    return attribute.size() == 6 + prefix.size() && attribute[5] == ':' && attribute.substr(6) == prefix;
+  // Runs for every element read, against every attribute of every ancestor: rejects most names by
+  // their first bytes, without measuring them or building "xmlns:p".
+  const auto declares = [prefix](const char* attribute) {
+    const bool xmlns = attribute[0] == 'x' && attribute[1] == 'm' && attribute[2] == 'l' &&
+                       attribute[3] == 'n' && attribute[4] == 's';
+    if (!xmlns) return false;
+    if (prefix.empty()) return attribute[5] == '\0';
+    return attribute[5] == ':' && std::string_view(attribute + 6) == prefix;
   };
   for (const tinyxml2::XMLNode* node = &element; node != nullptr; node = node->Parent()) {
     const tinyxml2::XMLElement* ancestor = node->ToElement();
@@ -93,29 +98,74 @@ std::string trim(std::string_view text) {
   return std::string(trimmed_view(text));
 }
 
+namespace {
+
+// Character data decoded, without leading and trailing whitespace; the bytes are trimmed before
+// decoding so a value is copied once, and again after, for the rare reference to a space.
+std::string decoded_trimmed(RawText raw) {
+  raw.bytes = trimmed_view(raw.bytes);
+  std::string text;
+  text.reserve(raw.bytes.size());  // decoding never lengthens
+  append_character_data(raw.bytes, raw.references, raw.line_ends, text);
+  if (trimmed_view(text).size() != text.size()) text = trim(text);
+  return text;
+}
+
+// Prints markup the way tinyxml2 would, but with text and attribute values decoded by pebble, so
+// HTML's named references inside are characters, not `&amp;nbsp;`.
+class DecodingPrinter : public tinyxml2::XMLPrinter {
+ public:
+  DecodingPrinter() : tinyxml2::XMLPrinter(nullptr, true) {}
+
+  bool VisitEnter(const tinyxml2::XMLElement& element, const tinyxml2::XMLAttribute* attribute) override {
+    OpenElement(element.Name(), true);
+    for (; attribute != nullptr; attribute = attribute->Next()) {
+      PushAttribute(attribute->Name(), decoded(raw_value(*attribute)).c_str());
+    }
+    return true;
+  }
+
+  bool Visit(const tinyxml2::XMLText& text) override {
+    PushText(decoded(raw_text(text)).c_str(), text.CData());
+    return true;
+  }
+
+ private:
+  static std::string decoded(const RawText& raw) {
+    std::string text;
+    append_character_data(raw.bytes, raw.references, raw.line_ends, text);
+    return text;
+  }
+};
+
+}  // namespace
+
 std::string attribute_of(const tinyxml2::XMLElement& element, const char* name) {
-  const char* value = element.Attribute(name);
-  return value == nullptr ? std::string() : trim(value);
+  const tinyxml2::XMLAttribute* attribute = element.FindAttribute(name);
+  return attribute == nullptr ? std::string() : decoded_trimmed(raw_value(*attribute));
 }
 
 std::string text_of(const tinyxml2::XMLElement& element) {
   if (element.FirstChildElement() != nullptr) return trim(inner_xml(element));
   const tinyxml2::XMLNode* first = element.FirstChild();
   if (first != nullptr && first->NextSibling() == nullptr) {
-    // One text or CDATA node, by far the common case: copied once, already trimmed.
+    // One text or CDATA node, by far the common case: decoded straight out of the document.
     const tinyxml2::XMLText* piece = first->ToText();
-    return piece == nullptr ? std::string() : trim(piece->Value());
+    return piece == nullptr ? std::string() : decoded_trimmed(raw_text(*piece));
   }
   std::string text;
   for (const tinyxml2::XMLNode* child = element.FirstChild(); child != nullptr;
        child = child->NextSibling()) {
-    if (const tinyxml2::XMLText* piece = child->ToText()) text += piece->Value();
+    if (const tinyxml2::XMLText* piece = child->ToText()) {
+      const RawText raw = raw_text(*piece);
+      append_character_data(raw.bytes, raw.references, raw.line_ends, text);
+    }
   }
   return trim(text);
 }
 
 std::string inner_xml(const tinyxml2::XMLElement& element) {
-  tinyxml2::XMLPrinter printer(nullptr, true);
+  DecodingPrinter printer;
   for (const tinyxml2::XMLNode* child = element.FirstChild(); child != nullptr;
        child = child->NextSibling()) {
     child->Accept(&printer);
@@ -125,20 +175,25 @@ std::string inner_xml(const tinyxml2::XMLElement& element) {
 }
 
 std::string base_url_of(const tinyxml2::XMLElement& element, const std::string& feed_url) {
-  std::vector<const char*> bases;
+  std::vector<std::string> bases;
   for (const tinyxml2::XMLNode* node = &element; node != nullptr; node = node->Parent()) {
     const tinyxml2::XMLElement* ancestor = node->ToElement();
     if (ancestor == nullptr) break;
-    if (const char* base = ancestor->Attribute("xml:base")) bases.push_back(base);
+    if (const tinyxml2::XMLAttribute* base = ancestor->FindAttribute("xml:base")) {
+      bases.push_back(decoded_trimmed(raw_value(*base)));
+    }
   }
   std::string base = feed_url;
-  for (auto it = bases.rbegin(); it != bases.rend(); ++it) base = resolve_url(base, trim(*it));
+  for (auto it = bases.rbegin(); it != bases.rend(); ++it) base = resolve_url(base, *it);
   return base;
 }
 
 std::string resolve_at(const tinyxml2::XMLElement& element, const std::string& feed_url,
                        const std::string& reference) {
   if (reference.empty()) return reference;
+  // Against an absolute feed URL every base is absolute, and an absolute reference then resolves
+  // alike whatever xml:base says: most links are, which spares the walk up the ancestors.
+  if (is_absolute_url(reference) && is_absolute_url(feed_url)) return resolve_url(feed_url, reference);
   return resolve_url(base_url_of(element, feed_url), reference);
 }
 

@@ -6,6 +6,9 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <utility>
+
+#include "domain/unicode_text.h"
 
 namespace pebble {
 
@@ -158,27 +161,61 @@ std::size_t rewrite_reference(std::string_view text, std::size_t pos, std::strin
   return resume;
 }
 
-// The bytes of `block` that could matter to rewrite_entities, each marked by its high bit: a
-// control character, `&`, or the `!` of a `<!DOCTYPE`. Word-at-a-time tests let the scan skip
-// clean text eight bytes at a time; borrows can mark bytes above a true hit, never below one, so
-// the lowest mark is exact.
-std::uint64_t bytes_that_may_matter(std::uint64_t block) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-  const auto zero_bytes = [](std::uint64_t word) { return (word - kOnes) & ~word & kHighBits; };
-  const std::uint64_t controls = (block - kOnes * 0x20) & ~block & kHighBits;
-  return controls | zero_bytes(block ^ (kOnes * '&')) | zero_bytes(block ^ (kOnes * '!'));
+// The code point the reference `&name;` stands for in text: XML's five, a numeric reference (an
+// XML-forbidden character becomes U+FFFD), or an HTML named reference; nullopt leaves the `&`
+// literal, as unknown names and malformed numbers are text that happens to contain one.
+std::optional<char32_t> reference_code_point(std::string_view name) {
+  static constexpr std::pair<std::string_view, char32_t> kPredefined[] = {
+      {"lt", U'<'}, {"gt", U'>'}, {"amp", U'&'}, {"quot", U'"'}, {"apos", U'\''}};
+  for (const auto& [predefined, code_point] : kPredefined) {
+    if (name == predefined) return code_point;
+  }
+  if (!name.empty() && name[0] == '#') {
+    const auto value = numeric_reference_value(name);
+    if (!value) return std::nullopt;
+    return is_xml_char(*value) ? static_cast<char32_t>(*value) : U'\uFFFD';
+  }
+  return html_entity_code_point(name);
 }
 
-// Whether the byte at `pos` (one block_may_matter flagged) is one rewrite_entities would change.
-bool byte_needs_rewrite(std::string_view xml, std::size_t pos) {
-  const char c = xml[pos];
-  if (c == '&') {
-    const auto name = reference_name(xml, pos);
-    return !name || !is_kept_reference(*name);
+// XML's own five references at `pos` (text[pos] == '&'), told apart without a search for the `;`:
+// escaped HTML is made of them. The character and the reference's length, or length 0.
+std::pair<char, std::size_t> predefined_reference(std::string_view text, std::size_t pos) {
+  const std::string_view rest = text.substr(pos + 1, 5);
+  if (rest.starts_with("lt;")) return {'<', 4};
+  if (rest.starts_with("gt;")) return {'>', 4};
+  if (rest.starts_with("amp;")) return {'&', 5};
+  if (rest.starts_with("quot;")) return {'"', 6};
+  if (rest.starts_with("apos;")) return {'\'', 6};
+  return {0, 0};
+}
+
+// The bytes of `block` append_character_data must look at, each marked by its high bit: a control
+// character (line ends included) or `&`. Exact per byte (no borrows between bytes), so every mark
+// is a real hit and the scan may trust the lowest one.
+std::uint64_t special_bytes(std::uint64_t block) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  const auto zero_bytes = [](std::uint64_t word) { return ~(((word & kLow7) + kLow7) | word | kLow7); };
+  return zero_bytes(block & (kOnes * 0xE0)) | zero_bytes(block ^ (kOnes * '&'));
+}
+
+// Where the next byte special_bytes would mark is, at or after `pos`, or the end of `text`.
+std::size_t next_special(std::string_view text, std::size_t pos) {
+  const std::size_t size = text.size();
+  while (pos + sizeof(std::uint64_t) <= size) {
+    std::uint64_t block = 0;
+    std::memcpy(&block, text.data() + pos, sizeof block);
+    if (const std::uint64_t marks = special_bytes(block); marks != 0) {
+      if constexpr (std::endian::native == std::endian::little) {
+        return pos + static_cast<std::size_t>(std::countr_zero(marks)) / 8;
+      }
+      break;
+    }
+    pos += sizeof block;
   }
-  if (c == '!') return pos > 0 && xml[pos - 1] == '<' && starts_with_doctype(xml, pos - 1);
-  return !is_allowed_byte(c);
+  while (pos < size && static_cast<unsigned char>(text[pos]) >= 0x20 && text[pos] != '&') ++pos;
+  return pos;
 }
 
 }  // namespace
@@ -192,27 +229,36 @@ std::optional<char32_t> html_entity_code_point(std::string_view name) {
   return static_cast<char32_t>(found->code_point);
 }
 
-bool needs_entity_rewrite(std::string_view xml) {
-  // An `&` or `<!DOCTYPE` inside CDATA or a comment also answers yes, which merely costs the copy.
-  const std::size_t size = xml.size();
+void append_character_data(std::string_view raw, bool references, bool line_ends, std::string& out) {
   std::size_t pos = 0;
-  while (pos < size) {
-    if (pos + sizeof(std::uint64_t) <= size) {
-      std::uint64_t block = 0;
-      std::memcpy(&block, xml.data() + pos, sizeof block);
-      const std::uint64_t marks = bytes_that_may_matter(block);
-      if (marks == 0) {
-        pos += sizeof block;
+  while (pos < raw.size()) {
+    const std::size_t special = next_special(raw, pos);
+    out.append(raw.data() + pos, special - pos);
+    if (special == raw.size()) break;
+    pos = special + 1;
+    const char c = raw[special];
+    if (c == '&') {
+      if (const auto [decoded, length] = predefined_reference(raw, special); references && length != 0) {
+        out += decoded;
+        pos = special + length;
         continue;
       }
-      if constexpr (std::endian::native == std::endian::little) {
-        pos += static_cast<std::size_t>(std::countr_zero(marks)) / 8;
+      const auto name = references ? reference_name(raw, special) : std::nullopt;
+      const auto code_point = name ? reference_code_point(*name) : std::nullopt;
+      if (code_point) {
+        unicode::append_utf8(out, *code_point);
+        pos = special + name->size() + 2;
+      } else {
+        out += '&';
       }
+    } else if (c == '\r' && line_ends) {
+      out += '\n';
+      while (pos < raw.size() && !is_allowed_byte(raw[pos])) ++pos;  // dropped: CR, NUL, LF is one line end
+      if (pos < raw.size() && raw[pos] == '\n') ++pos;
+    } else if (is_allowed_byte(c)) {
+      out += c;
     }
-    if (byte_needs_rewrite(xml, pos)) return true;
-    ++pos;
   }
-  return false;
 }
 
 std::string rewrite_entities(std::string_view xml) {

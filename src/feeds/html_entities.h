@@ -1,6 +1,7 @@
 #pragma once
-// Makes feed markup safe for an XML parser that knows only XML's five entities: HTML's named
-// references become numeric ones, and DOCTYPEs (the door to entity bombs and external fetches) go.
+// HTML's named references in feeds, which XML parsers do not know: decoded in character data,
+// and rewritten to numeric ones in whole documents whose DOCTYPE (the door to entity bombs and
+// external fetches) or NUL bytes must go before an XML parser may see them.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,8 +16,9 @@ std::optional<char32_t> html_entity_code_point(std::string_view name);
 // bare `&` escaped as literal text, and control characters XML forbids dropped.
 std::string rewrite_entities(std::string_view xml);
 
-// Whether rewrite_entities could change `xml`; false means `xml` can be parsed as it is, which
-// spares copying a large, clean document. Never false when a rewrite would differ.
-bool needs_entity_rewrite(std::string_view xml);
+// Appends XML character data as text: with `references`, `&…;` decoded (XML's five, numeric, and
+// HTML's named ones; unknown or malformed ones stay literal), with `line_ends`, CR LF and lone CR
+// as LF; control characters XML forbids are dropped. `raw` must be UTF-8, and so is the result.
+void append_character_data(std::string_view raw, bool references, bool line_ends, std::string& out);
 
 }  // namespace pebble

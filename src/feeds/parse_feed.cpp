@@ -26,6 +26,7 @@ bool is_space(char c) {
 // rarely well-formed XML and deserve a clearer message than a parse error.
 struct Prolog {
   std::string root_name;
+  bool doctype = false;
   bool html_doctype = false;
 };
 
@@ -42,6 +43,7 @@ Prolog scan_prolog(std::string_view text) {
     } else if (rest.substr(0, 2) == "<?") {
       terminator = "?>";
     } else if (rest.substr(0, 2) == "<!") {
+      prolog.doctype = prolog.doctype || starts_with_ignoring_ascii_case(rest, "<!doctype");
       prolog.html_doctype = prolog.html_doctype || ascii_lower(rest.substr(0, 14)) == "<!doctype html";
       terminator = ">";
     } else {
@@ -89,10 +91,12 @@ ParsedFeed parse_xml_feed(std::string_view text, const std::string& feed_url) {
   if (ascii_lower(prolog.root_name) == "html" || prolog.html_doctype) {
     throw FeedParseError("not a feed: HTML page (<html> root)");
   }
-  // Most feeds need no rewriting; copying megabytes only to find nothing changed would dominate.
+  // Entities are decoded as values are read (feed_xml), so the document itself is rewritten only
+  // when a DOCTYPE (custom entities, external fetches) or a NUL (the end of tinyxml2's C string)
+  // must go: rarely, and copying megabytes for nothing would cost more than the parse.
   std::string rewritten;
   std::string_view xml = text;
-  if (needs_entity_rewrite(text)) {
+  if (prolog.doctype || text.find('\0') != std::string_view::npos) {
     rewritten = rewrite_entities(text);
     xml = rewritten;
   }
@@ -135,10 +139,6 @@ void trim_or_reset(std::optional<std::string>& value) {
 // person's name, an item without a date of publication was published when last updated, and an
 // item without guid or id is identified by its link, else by a hash of what it says.
 void finish_item(ParsedItem& item) {
-  trim_or_reset(item.title);
-  trim_or_reset(item.link);
-  trim_or_reset(item.summary);
-  trim_or_reset(item.content);
   std::erase_if(item.authors, [](const Person& person) { return person == Person{}; });
   std::erase_if(item.categories, [](const std::string& category) { return category.empty(); });
   item.author.reset();
@@ -171,6 +171,13 @@ ParsedFeed parse_feed(std::string_view body, const std::string& feed_url,
   ParsedFeed feed;
   if (looks_like_json(text, content_type_header)) {
     feed = parse_json_feed(text, feed_url);
+    // JSON values come as written; the XML readers trim theirs as they copy them out, and
+    // trimming those again would reread kilobytes of content long gone from the cache.
+    for (ParsedItem& item : feed.items) {
+      for (std::optional<std::string>* field : {&item.title, &item.link, &item.summary, &item.content}) {
+        trim_or_reset(*field);
+      }
+    }
   } else if (text.front() == '<') {
     feed = parse_xml_feed(text, feed_url);
   } else {

@@ -180,8 +180,9 @@ void read_channel(const XMLElement& channel, const std::string& feed_url, Parsed
   std::string title, dc_title, link, atom_link, description, dc_description, itunes_summary, itunes_subtitle;
   for (const XMLElement* child = channel.FirstChildElement(); child != nullptr;
        child = child->NextSiblingElement()) {
-    const Namespace ns = feed_xml::namespace_of(*child);
     const std::string_view name = feed_xml::local_name(*child);
+    if (name == "item") continue;  // read by read_items_under; most of a channel's children
+    const Namespace ns = feed_xml::namespace_of(*child);
     if (is_rss_core(ns)) {
       if (name == "title") set_first(title, feed_xml::text_of(*child));
       if (name == "link") {

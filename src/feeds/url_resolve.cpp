@@ -125,4 +125,8 @@ std::string resolve_url(std::string_view base, std::string_view reference) {
   return recompose(target);
 }
 
+bool is_absolute_url(std::string_view text) {
+  return scheme_of(text).has_value();
+}
+
 }  // namespace pebble

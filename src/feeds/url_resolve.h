@@ -9,4 +9,7 @@ namespace pebble {
 // reference is returned as given, since there is nothing to resolve against.
 std::string resolve_url(std::string_view base, std::string_view reference);
 
+// Whether `text` starts with a scheme (`https:`), which makes it resolve alike against any base.
+bool is_absolute_url(std::string_view text);
+
 }  // namespace pebble
