@@ -92,16 +92,21 @@ ParsedFeed parse_xml_feed(std::string_view text, const std::string& feed_url) {
     throw FeedParseError("not a feed: HTML page (<html> root)");
   }
   // Entities are decoded as values are read (feed_xml), so the document itself is rewritten only
-  // when a DOCTYPE (custom entities, external fetches) or a NUL (the end of tinyxml2's C string)
-  // must go: rarely, and copying megabytes for nothing would cost more than the parse.
+  // when it must be, as copying megabytes for nothing would cost more than the parse: a DOCTYPE
+  // (custom entities, external fetches) goes before tinyxml2 sees it, and a NUL, which ends
+  // tinyxml2's C string and so fails the parse unless it follows the root, is dropped on a retry.
   std::string rewritten;
   std::string_view xml = text;
-  if (prolog.doctype || text.find('\0') != std::string_view::npos) {
+  if (prolog.doctype) {
     rewritten = rewrite_entities(text);
     xml = rewritten;
   }
   tinyxml2::XMLDocument document(true, tinyxml2::PRESERVE_WHITESPACE);
-  const tinyxml2::XMLError error = document.Parse(xml.data(), xml.size());
+  tinyxml2::XMLError error = document.Parse(xml.data(), xml.size());
+  if (error != tinyxml2::XML_SUCCESS && rewritten.empty() && text.find('\0') != std::string_view::npos) {
+    rewritten = rewrite_entities(text);
+    error = document.Parse(rewritten.data(), rewritten.size());
+  }
   if (error != tinyxml2::XML_SUCCESS) {
     throw FeedParseError("malformed XML at line " + std::to_string(document.ErrorLineNum()) + ": " +
                          describe_xml_error(error));
@@ -148,7 +153,9 @@ void finish_item(ParsedItem& item) {
     if (first.name.empty()) trim_or_reset(item.author);
   }
   if (!item.published) item.published = item.updated;
-  item.guid = feed_xml::trim(item.guid);
+  if (const std::string_view guid = feed_xml::trimmed_view(item.guid); guid.size() != item.guid.size()) {
+    item.guid = std::string(guid);
+  }
   if (item.guid.empty() && item.link) item.guid = *item.link;
   if (item.guid.empty()) {
     const std::string date = item.published ? format_rfc3339(*item.published) : "";

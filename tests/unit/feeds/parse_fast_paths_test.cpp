@@ -131,6 +131,12 @@ TEST_CASE("clean and messy feeds parse alike", "[feedparse]") {
         "Caf\xC3\xA9 & \xE2\x80\x99"
         "bar\xE2\x80\x99");
   CHECK(messy_feed.items[0].title == clean_feed.items[0].title);
+  // A NUL would end tinyxml2's C string: the failed parse is retried without it. After the root
+  // it ends nothing that matters.
+  const auto with_nul = pebble::parse_feed(std::string("<rss><channel><title>a\0b</title></channel></rss>", 48), "", "");
+  CHECK(with_nul.title == "ab");
+  const auto nul_after = pebble::parse_feed(std::string("<rss><channel><title>t</title></channel></rss>\0x", 48), "", "");
+  CHECK(nul_after.title == "t");
   // Valid UTF-8 is used in place; invalid bytes still become U+FFFD.
   const auto broken = pebble::parse_feed("<rss><channel><title>a\xFFz</title></channel></rss>", "", "");
   CHECK(broken.title == "a\xEF\xBF\xBDz");
