@@ -6,6 +6,9 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <utility>
 
 #include "domain/unicode_text.h"
@@ -203,6 +206,19 @@ std::uint64_t special_bytes(std::uint64_t block) {
 // Where the next byte special_bytes would mark is, at or after `pos`, or the end of `text`.
 std::size_t next_special(std::string_view text, std::size_t pos) {
   const std::size_t size = text.size();
+#if defined(__SSE2__)
+  // Sixteen bytes at a time where every x86-64 CPU can: this runs over every byte of every value.
+  while (pos + 16 <= size) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+    const __m128i controls =
+        _mm_cmpeq_epi8(_mm_and_si128(block, _mm_set1_epi8(static_cast<char>(0xE0))), _mm_setzero_si128());
+    const __m128i ampersands = _mm_cmpeq_epi8(block, _mm_set1_epi8('&'));
+    if (const int marks = _mm_movemask_epi8(_mm_or_si128(controls, ampersands)); marks != 0) {
+      return pos + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(marks)));
+    }
+    pos += 16;
+  }
+#endif
   while (pos + sizeof(std::uint64_t) <= size) {
     std::uint64_t block = 0;
     std::memcpy(&block, text.data() + pos, sizeof block);
