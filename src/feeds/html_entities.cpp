@@ -164,15 +164,10 @@ std::size_t rewrite_reference(std::string_view text, std::size_t pos, std::strin
   return resume;
 }
 
-// The code point the reference `&name;` stands for in text: XML's five, a numeric reference (an
-// XML-forbidden character becomes U+FFFD), or an HTML named reference; nullopt leaves the `&`
-// literal, as unknown names and malformed numbers are text that happens to contain one.
+// The code point a reference other than XML's five stands for in text: a numeric reference (an
+// XML-forbidden character becomes U+FFFD) or an HTML named one; nullopt leaves the `&` literal,
+// as unknown names and malformed numbers are text that happens to contain one.
 std::optional<char32_t> reference_code_point(std::string_view name) {
-  static constexpr std::pair<std::string_view, char32_t> kPredefined[] = {
-      {"lt", U'<'}, {"gt", U'>'}, {"amp", U'&'}, {"quot", U'"'}, {"apos", U'\''}};
-  for (const auto& [predefined, code_point] : kPredefined) {
-    if (name == predefined) return code_point;
-  }
   if (!name.empty() && name[0] == '#') {
     const auto value = numeric_reference_value(name);
     if (!value) return std::nullopt;
@@ -191,6 +186,22 @@ std::pair<char, std::size_t> predefined_reference(std::string_view text, std::si
   if (rest.starts_with("quot;")) return {'"', 6};
   if (rest.starts_with("apos;")) return {'\'', 6};
   return {0, 0};
+}
+
+// Appends what the reference at `pos` (text[pos] == '&') stands for, or a literal `&` when it is
+// none; returns where reading resumes.
+std::size_t append_reference(std::string_view text, std::size_t pos, std::string& out) {
+  if (const auto [character, length] = predefined_reference(text, pos); length != 0) {
+    out += character;
+    return pos + length;
+  }
+  const auto name = reference_name(text, pos);
+  if (const auto code_point = name ? reference_code_point(*name) : std::nullopt) {
+    unicode::append_utf8(out, *code_point);
+    return pos + name->size() + 2;
+  }
+  out += '&';
+  return pos + 1;
 }
 
 // The bytes of `block` append_character_data must look at, each marked by its high bit: a control
@@ -253,23 +264,12 @@ void append_character_data(std::string_view raw, bool references, bool line_ends
     if (special == raw.size()) break;
     pos = special + 1;
     const char c = raw[special];
-    if (c == '&') {
-      if (const auto [decoded, length] = predefined_reference(raw, special); references && length != 0) {
-        out += decoded;
-        pos = special + length;
-        continue;
-      }
-      const auto name = references ? reference_name(raw, special) : std::nullopt;
-      const auto code_point = name ? reference_code_point(*name) : std::nullopt;
-      if (code_point) {
-        unicode::append_utf8(out, *code_point);
-        pos = special + name->size() + 2;
-      } else {
-        out += '&';
-      }
+    if (c == '&' && references) {
+      pos = append_reference(raw, special, out);
     } else if (c == '\r' && line_ends) {
       out += '\n';
-      while (pos < raw.size() && !is_allowed_byte(raw[pos])) ++pos;  // dropped: CR, NUL, LF is one line end
+      // Forbidden controls are dropped, so CR NUL LF is still one line end.
+      while (pos < raw.size() && !is_allowed_byte(raw[pos])) ++pos;
       if (pos < raw.size() && raw[pos] == '\n') ++pos;
     } else if (is_allowed_byte(c)) {
       out += c;
