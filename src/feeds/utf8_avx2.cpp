@@ -3,6 +3,7 @@
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -15,35 +16,20 @@ namespace {
 // all three of the tables below (indexed by the high and low nibble of the first byte and the
 // high nibble of the second); the one error two bytes cannot see (a missing third or fourth
 // continuation byte) is checked against the bytes two and three back.
-constexpr std::uint8_t kTooShort = 1 << 0;     // 11______ 0_______ or 11______ 11______
-constexpr std::uint8_t kTooLong = 1 << 1;      // 0_______ 10______
-constexpr std::uint8_t kOverlong3 = 1 << 2;    // 11100000 100_____
-constexpr std::uint8_t kTooLarge = 1 << 3;     // 11110100 1001____ and beyond
-constexpr std::uint8_t kSurrogate = 1 << 4;    // 11101101 101_____
-constexpr std::uint8_t kOverlong2 = 1 << 5;    // 1100000_ 10______
+constexpr std::uint8_t kTooShort = 1 << 0;      // 11______ 0_______ or 11______ 11______
+constexpr std::uint8_t kTooLong = 1 << 1;       // 0_______ 10______
+constexpr std::uint8_t kOverlong3 = 1 << 2;     // 11100000 100_____
+constexpr std::uint8_t kTooLarge = 1 << 3;      // 11110100 1001____ and beyond
+constexpr std::uint8_t kSurrogate = 1 << 4;     // 11101101 101_____
+constexpr std::uint8_t kOverlong2 = 1 << 5;     // 1100000_ 10______
 constexpr std::uint8_t kTooLarge1000 = 1 << 6;  // 11110101 1000____ and beyond
-constexpr std::uint8_t kOverlong4 = 1 << 6;    // 11110000 1000____
-constexpr std::uint8_t kTwoConts = 1 << 7;     // 10______ 10______
+constexpr std::uint8_t kOverlong4 = 1 << 6;     // 11110000 1000____
+constexpr std::uint8_t kTwoConts = 1 << 7;      // 10______ 10______
 constexpr std::uint8_t kCarry = kTooShort | kTooLong | kTwoConts;
 
 // A 16-entry table repeated in both 128-bit lanes, as vpshufb looks up within each lane.
-__attribute__((target("avx2"))) inline __m256i table(std::uint8_t e0, std::uint8_t e1, std::uint8_t e2,
-                                                      std::uint8_t e3, std::uint8_t e4, std::uint8_t e5,
-                                                      std::uint8_t e6, std::uint8_t e7, std::uint8_t e8,
-                                                      std::uint8_t e9, std::uint8_t e10, std::uint8_t e11,
-                                                      std::uint8_t e12, std::uint8_t e13, std::uint8_t e14,
-                                                      std::uint8_t e15) {
-  return _mm256_setr_epi8(static_cast<char>(e0), static_cast<char>(e1), static_cast<char>(e2),
-                          static_cast<char>(e3), static_cast<char>(e4), static_cast<char>(e5),
-                          static_cast<char>(e6), static_cast<char>(e7), static_cast<char>(e8),
-                          static_cast<char>(e9), static_cast<char>(e10), static_cast<char>(e11),
-                          static_cast<char>(e12), static_cast<char>(e13), static_cast<char>(e14),
-                          static_cast<char>(e15), static_cast<char>(e0), static_cast<char>(e1),
-                          static_cast<char>(e2), static_cast<char>(e3), static_cast<char>(e4),
-                          static_cast<char>(e5), static_cast<char>(e6), static_cast<char>(e7),
-                          static_cast<char>(e8), static_cast<char>(e9), static_cast<char>(e10),
-                          static_cast<char>(e11), static_cast<char>(e12), static_cast<char>(e13),
-                          static_cast<char>(e14), static_cast<char>(e15));
+__attribute__((target("avx2"))) inline __m256i table(const std::array<std::uint8_t, 16>& entries) {
+  return _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(entries.data())));
 }
 
 __attribute__((target("avx2"))) inline __m256i high_nibbles(__m256i bytes) {
@@ -60,24 +46,23 @@ __attribute__((target("avx2"))) inline __m256i previous(__m256i block, __m256i p
 // this block finishes): a byte with any bit set means invalid UTF-8.
 __attribute__((target("avx2"))) inline __m256i block_errors(__m256i block, __m256i previous_block) {
   const __m256i prev1 = previous<1>(block, previous_block);
-  const __m256i byte_1_high =
-      _mm256_shuffle_epi8(table(kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong,
-                                kTwoConts, kTwoConts, kTwoConts, kTwoConts, kTooShort | kOverlong2, kTooShort,
-                                kTooShort | kOverlong3 | kSurrogate,
-                                kTooShort | kTooLarge | kTooLarge1000 | kOverlong4),
-                          high_nibbles(prev1));
+  const __m256i byte_1_high = _mm256_shuffle_epi8(
+      table({kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTwoConts,
+             kTwoConts, kTwoConts, kTwoConts, kTooShort | kOverlong2, kTooShort,
+             kTooShort | kOverlong3 | kSurrogate, kTooShort | kTooLarge | kTooLarge1000 | kOverlong4}),
+      high_nibbles(prev1));
   constexpr std::uint8_t kLarge = kCarry | kTooLarge | kTooLarge1000;
   const __m256i byte_1_low =
-      _mm256_shuffle_epi8(table(kCarry | kOverlong3 | kOverlong2 | kOverlong4, kCarry | kOverlong2, kCarry,
-                                kCarry, kCarry | kTooLarge, kLarge, kLarge, kLarge, kLarge, kLarge, kLarge,
-                                kLarge, kLarge, kLarge | kSurrogate, kLarge, kLarge),
+      _mm256_shuffle_epi8(table({kCarry | kOverlong3 | kOverlong2 | kOverlong4, kCarry | kOverlong2, kCarry,
+                                 kCarry, kCarry | kTooLarge, kLarge, kLarge, kLarge, kLarge, kLarge, kLarge,
+                                 kLarge, kLarge, kLarge | kSurrogate, kLarge, kLarge}),
                           _mm256_and_si256(prev1, _mm256_set1_epi8(0x0F)));
   constexpr std::uint8_t kContinuation = kTooLong | kOverlong2 | kTwoConts;
   const __m256i byte_2_high = _mm256_shuffle_epi8(
-      table(kTooShort, kTooShort, kTooShort, kTooShort, kTooShort, kTooShort, kTooShort, kTooShort,
-            kContinuation | kOverlong3 | kTooLarge1000 | kOverlong4, kContinuation | kOverlong3 | kTooLarge,
-            kContinuation | kSurrogate | kTooLarge, kContinuation | kSurrogate | kTooLarge, kTooShort, kTooShort,
-            kTooShort, kTooShort),
+      table({kTooShort, kTooShort, kTooShort, kTooShort, kTooShort, kTooShort, kTooShort, kTooShort,
+             kContinuation | kOverlong3 | kTooLarge1000 | kOverlong4, kContinuation | kOverlong3 | kTooLarge,
+             kContinuation | kSurrogate | kTooLarge, kContinuation | kSurrogate | kTooLarge, kTooShort,
+             kTooShort, kTooShort, kTooShort}),
       high_nibbles(block));
   const __m256i special = _mm256_and_si256(_mm256_and_si256(byte_1_high, byte_1_low), byte_2_high);
   // Only 111_____ two back and 1111____ three back leave a byte >= 0x80 after these subtractions.
@@ -91,8 +76,8 @@ __attribute__((target("avx2"))) inline __m256i block_errors(__m256i block, __m25
 // The lead bytes in the last three positions of `block` that need more bytes than remain in it.
 __attribute__((target("avx2"))) inline __m256i unfinished_at_end(__m256i block) {
   const __m256i last_allowed = _mm256_setr_epi8(
-      -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-      -1, -1, static_cast<char>(0xF0 - 1), static_cast<char>(0xE0 - 1), static_cast<char>(0xC0 - 1));
+      -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+      -1, -1, -1, static_cast<char>(0xF0 - 1), static_cast<char>(0xE0 - 1), static_cast<char>(0xC0 - 1));
   return _mm256_subs_epu8(block, last_allowed);
 }
 

@@ -110,7 +110,8 @@ inline std::vector<std::string_view> texts_of(const ParsedFeed& feed) {
     for (const auto* list : {&item.enclosures, &item.media}) {
       for (const Enclosure& enclosure : *list) texts.insert(texts.end(), {enclosure.url, enclosure.type});
     }
-    for (const Person& person : item.authors) texts.insert(texts.end(), {person.name, person.email, person.uri});
+    for (const Person& person : item.authors)
+      texts.insert(texts.end(), {person.name, person.email, person.uri});
   }
   return texts;
 }
@@ -125,7 +126,8 @@ inline void run_feed_xml(std::string_view body) {
   try {
     const ParsedFeed feed = parse_feed(body, "https://example.org/feed/", "application/rss+xml");
     for (const std::string_view text : texts_of(feed)) {
-      if (!is_valid_utf8_portable(text)) throw InvariantBroken("parsed text is not UTF-8: " + std::string(text));
+      if (!is_valid_utf8_portable(text))
+        throw InvariantBroken("parsed text is not UTF-8: " + std::string(text));
     }
   } catch (const Error&) {
   }

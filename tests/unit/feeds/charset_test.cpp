@@ -77,11 +77,11 @@ TEST_CASE("the AVX2 UTF-8 check agrees with the portable one at every position",
   // Each sample is placed at every offset around the 32-byte block boundaries and at the very end,
   // so sequences split across blocks, and ones cut short by the end of the input, are both seen.
   const std::vector<std::string> samples = {
-      "\xC3\xA9",         "\xE2\x82\xAC",     "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF",  // valid
-      "\xC3",             "\xE2\x82",         "\xF0\x9F\x98",     "\x80",              // cut short, stray
-      "\xC0\xAF",         "\xE0\x80\xAF",     "\xF0\x80\x80\xAF",                      // overlong
-      "\xED\xA0\x80",     "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF",              // surrogate, too large
-      "\xC3\xA9\x80",     "\xE2\x82\xAC\xAC",                                          // one continuation too many
+      "\xC3\xA9",     "\xE2\x82\xAC",     "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF",  // valid
+      "\xC3",         "\xE2\x82",         "\xF0\x9F\x98",     "\x80",              // cut short, stray
+      "\xC0\xAF",     "\xE0\x80\xAF",     "\xF0\x80\x80\xAF",                      // overlong
+      "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF",              // surrogate, too large
+      "\xC3\xA9\x80", "\xE2\x82\xAC\xAC",  // one continuation too many
   };
   for (const std::string& sample : samples) {
     for (std::size_t offset = 0; offset < 70; ++offset) {

@@ -1,8 +1,8 @@
 // The shortcuts that spare copying clean feeds: is_valid_utf8 must agree with an independent
 // decoder (src/domain's Python-compatible one), and character data decoded as it is read must come
 // out as the whole-document rewrite followed by tinyxml2's own decoding would have it.
-#include <catch2/catch.hpp>
 #include <tinyxml2.h>
+#include <catch2/catch.hpp>
 
 #include <random>
 #include <string>
@@ -98,7 +98,9 @@ TEST_CASE("character data decodes as the whole-document rewrite and tinyxml2 dec
     text += "]";
     // tinyxml2 also folds LF CR into one LF, which XML (2.11) does not: pebble keeps both ends.
     std::string kept = text;  // as the rewrite leaves it: without the control characters XML forbids
-    std::erase_if(kept, [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r'; });
+    std::erase_if(kept, [](char c) {
+      return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
+    });
     if (kept.find("\n\r") != std::string::npos) continue;
     tinyxml2::XMLDocument document(true, tinyxml2::PRESERVE_WHITESPACE);
     const std::string rewritten = pebble::rewrite_entities("<a>" + text + "</a>");
@@ -133,9 +135,11 @@ TEST_CASE("clean and messy feeds parse alike", "[feedparse]") {
   CHECK(messy_feed.items[0].title == clean_feed.items[0].title);
   // A NUL would end tinyxml2's C string: the failed parse is retried without it. After the root
   // it ends nothing that matters.
-  const auto with_nul = pebble::parse_feed(std::string("<rss><channel><title>a\0b</title></channel></rss>", 48), "", "");
+  const auto with_nul =
+      pebble::parse_feed(std::string("<rss><channel><title>a\0b</title></channel></rss>", 48), "", "");
   CHECK(with_nul.title == "ab");
-  const auto nul_after = pebble::parse_feed(std::string("<rss><channel><title>t</title></channel></rss>\0x", 48), "", "");
+  const auto nul_after =
+      pebble::parse_feed(std::string("<rss><channel><title>t</title></channel></rss>\0x", 48), "", "");
   CHECK(nul_after.title == "t");
   // Valid UTF-8 is used in place; invalid bytes still become U+FFFD.
   const auto broken = pebble::parse_feed("<rss><channel><title>a\xFFz</title></channel></rss>", "", "");
