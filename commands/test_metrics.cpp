@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "batch_job.h"
+#include "bookmarks/stop_signal.h"
 #include "command_table.h"
 #include "domain/url.h"
 #include "feeds/self_test_poll.h"
@@ -67,21 +68,36 @@ nlohmann::json poll_step(Store& store, metrics::MetricsRecorder& recorder, const
           {"second_poll", poll_status_name(result.second_status)}};
 }
 
+// SIGINT/SIGTERM end the self-test once the step under way is done: every step commits its own
+// transaction, so what ran stays recorded, and the run ends with exit 130 (SPEC §1.2).
+void stop_if_requested(int finished_step) {
+  if (bookmarks::stop_requested()) {
+    throw Error("interrupted after step " + std::to_string(finished_step) + ", whose work is committed",
+                ExitCode::kInterrupted);
+  }
+}
+
 ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& config) {
+  bookmarks::install_stop_signal_handlers();
   BatchJob job(config, std::string(metrics::kCommandTestMetrics));
   const auto store = open_store(config.database_url);
   nlohmann::json summary;
   try {
     summary["bookmarks"] = bookmark_step(*store, job.recorder());
+    stop_if_requested(1);
     summary["import"] = import_sample_step(*store, job.recorder(), kTestUser);
     report_step(2, "import: " + summary["import"]["total"].dump() +
                        " item(s) through the real importer, job " + summary["import"]["job_id"].dump());
+    stop_if_requested(2);
     summary["feeds"] = poll_step(*store, job.recorder(), config);
+    stop_if_requested(3);
     summary["export"] = export_sample_step(*store, job.recorder(), kTestUser);
     report_step(4, "export: " + summary["export"]["netscape"]["items"].dump() +
                        " bookmark(s) through the real exporter (netscape, activitystreams), discarded");
   } catch (const Error& error) {
-    job.finish(store.get(), JobStatus::kFailed, {{"error", error.what()}}, ExitCode::kFailure);
+    const bool interrupted = error.code() == ExitCode::kInterrupted;
+    summary["error"] = error.what();
+    job.finish(store.get(), interrupted ? JobStatus::kPartial : JobStatus::kFailed, summary, error.code());
     throw;
   }
   const ExitCode code = job.finish(store.get(), JobStatus::kOk, summary, ExitCode::kOk);
