@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <system_error>
@@ -20,6 +21,7 @@ constexpr std::string_view kForeignKeyViolation = "23503";
 // How long a lost session is retried: a server restart (or a failover) takes a few seconds, and a
 // batch command or serve rides that out instead of failing; a server down for longer is an error.
 constexpr auto kReconnectWindow = std::chrono::seconds(15);
+constexpr const char* kDefaultConnectTimeoutSeconds = "10";
 
 // The first line of a libpq message, without the trailing newline or the "ERROR:  " severity.
 std::string first_line(const char* message) {
@@ -199,7 +201,14 @@ std::optional<Timestamp> Result::optional_time(int row, int column) const {
 }
 
 Connection::Connection(const std::string& uri) {
-  connection_ = PQconnectdb(uri.c_str());
+  // libpq waits for ever on a server that takes the connection but never answers (a hung host, a
+  // half-open proxy), which would hang a cron job for good. Keywords are applied in order, so the
+  // URL's own connect_timeout, coming after this default, still wins; so does PGCONNECT_TIMEOUT.
+  const bool timeout_in_environment = std::getenv("PGCONNECT_TIMEOUT") != nullptr;
+  const char* const keywords[] = {"connect_timeout", "dbname", nullptr};
+  const char* const values[] = {timeout_in_environment ? "" : kDefaultConnectTimeoutSeconds, uri.c_str(),
+                                nullptr};
+  connection_ = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
   if (connection_ == nullptr) {
     throw StoreError("cannot connect to PostgreSQL at " + redact_database_url(uri) + ": out of memory");
   }
