@@ -1,6 +1,8 @@
 #include "store/sqlite_connection.h"
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "store/open_store.h"
 #include "support/error.h"
@@ -131,10 +133,9 @@ SqliteConnection::SqliteConnection(const std::string& path) : path_(path) {
     throw StoreError(prefix + reason);
   }
   sqlite3_extended_result_codes(database_, 1);
-  // The busy timeout comes first so that the journal-mode switch waits for a concurrent opener.
   configure(prefix, "PRAGMA busy_timeout = 10000");
   configure(prefix, "PRAGMA foreign_keys = ON");
-  if (path != ":memory:") configure(prefix, "PRAGMA journal_mode = WAL");
+  if (path != ":memory:") switch_to_wal(prefix);
   configure(prefix, "PRAGMA synchronous = NORMAL");
   // A 16 MiB page cache (the default is 2 MiB): a large import otherwise re-reads and rewrites the
   // same index pages through the kernel on every batch (import of 100 000 bookmarks: 19 s → 15 s,
@@ -144,6 +145,18 @@ SqliteConnection::SqliteConnection(const std::string& path) : path_(path) {
   // the random unique_hash index, so the default checkpointed (and fsynced) after every batch.
   // Import of 100 000 bookmarks: 3.1 s → 2.65 s, and time now grows linearly with the file.
   configure(prefix, "PRAGMA wal_autocheckpoint = 8192");
+}
+
+void SqliteConnection::switch_to_wal(const std::string& error_prefix) {
+  // Two processes switching one new file at once both hold a shared lock and want the exclusive
+  // one: SQLite answers one of them SQLITE_BUSY at once, without the busy timeout, as waiting
+  // would deadlock. The other finishes its switch in milliseconds, so trying again succeeds.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (sqlite3_exec(database_, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr) == SQLITE_BUSY &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  configure(error_prefix, "PRAGMA journal_mode = WAL");  // a no-op once switched; else the error
 }
 
 void SqliteConnection::configure(const std::string& error_prefix, const char* pragma) {

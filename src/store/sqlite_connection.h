@@ -107,6 +107,8 @@ class SqliteConnection {
 
   // Runs a setup pragma while opening; on failure closes the handle and throws with `error_prefix`.
   void configure(const std::string& error_prefix, const char* pragma);
+  // Puts the file in WAL mode, retrying while a concurrent opener is switching it too.
+  void switch_to_wal(const std::string& error_prefix);
 
   std::string path_;
   sqlite3* database_ = nullptr;
