@@ -36,7 +36,9 @@ Store& ServedStore::get() {
   // The identity is taken before opening: a file swapped in meanwhile then reads as a change, and
   // costs one reopen instead of leaving the old file open for good.
   const auto before_open = current_file();
-  store_ = open_store(database_url_);
+  // One reconnect attempt per pass: the next pass tries again anyway, and a pass that waited out a
+  // PostgreSQL restart would hold up SIGTERM (the refresher is joined at exit) for that long.
+  store_ = open_store(database_url_, StoreOptions{.reconnect_window = std::chrono::seconds(0)});
   opened_before_ = true;
   open_file_ = before_open ? before_open : current_file();  // created by this open
   return *store_;

@@ -16,15 +16,23 @@ namespace {
 struct SchemeEntry {
   std::string_view prefix;
   bool keep_prefix;  // libpq wants the whole URI; SQLite wants only the path
-  std::unique_ptr<Store> (*open)(const std::string&);
+  std::unique_ptr<Store> (*open)(const std::string&, const StoreOptions&);
 };
+
+std::unique_ptr<Store> open_postgres(const std::string& uri, const StoreOptions& options) {
+  return open_postgres_store(uri, options.reconnect_window);
+}
+
+std::unique_ptr<Store> open_sqlite(const std::string& path, const StoreOptions&) {
+  return open_sqlite_store(path);
+}
 
 // Order matters: `sqlite:///abs` loses only `sqlite://`, keeping the path's leading '/'.
 constexpr std::array<SchemeEntry, 4> kSchemes{{
-    {"postgresql://", true, open_postgres_store},
-    {"postgres://", true, open_postgres_store},
-    {"sqlite://", false, open_sqlite_store},
-    {"sqlite:", false, open_sqlite_store},
+    {"postgresql://", true, open_postgres},
+    {"postgres://", true, open_postgres},
+    {"sqlite://", false, open_sqlite},
+    {"sqlite:", false, open_sqlite},
 }};
 
 // The scheme entry for `url` and what its opener receives; a bare file path opens as SQLite.
@@ -41,19 +49,19 @@ std::pair<SchemeEntry, std::string> resolve(const std::string& url) {
     throw UsageError("unknown database URL scheme '" + url.substr(0, scheme_end) +
                      "' (use sqlite:PATH or postgresql://…)");
   }
-  return {SchemeEntry{"", false, open_sqlite_store}, url};
+  return {SchemeEntry{"", false, open_sqlite}, url};
 }
 
 }  // namespace
 
-std::unique_ptr<Store> open_store(const std::string& url) {
+std::unique_ptr<Store> open_store(const std::string& url, const StoreOptions& options) {
   const auto [entry, rest] = resolve(url);
-  return entry.open(rest);
+  return entry.open(rest, options);
 }
 
 std::optional<std::string> sqlite_file_of(const std::string& url) {
   const auto [entry, rest] = resolve(url);
-  if (entry.open != open_sqlite_store || rest == ":memory:") return std::nullopt;
+  if (entry.open != open_sqlite || rest == ":memory:") return std::nullopt;
   return rest;
 }
 

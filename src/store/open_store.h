@@ -1,5 +1,6 @@
 #pragma once
 // Chooses a Store implementation from the database URL's scheme (SPEC §1.1) and opens it.
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -8,11 +9,18 @@
 
 namespace pebble {
 
+// How an opened store behaves where callers differ.
+struct StoreOptions {
+  // How long a lost PostgreSQL session is retried before its statement fails: a batch command
+  // rides out a server restart this way. SQLite has no session to lose.
+  std::chrono::seconds reconnect_window{15};
+};
+
 // Opens (creating and migrating as needed) the store named by `url`:
 // `sqlite:PATH`, `sqlite:///abs/path`, `sqlite::memory:`, a bare file path,
 // `postgresql://…` or `postgres://…`. Throws UsageError for an unknown scheme, StoreError when the
 // store cannot be opened or migrated.
-std::unique_ptr<Store> open_store(const std::string& url);
+std::unique_ptr<Store> open_store(const std::string& url, const StoreOptions& options = {});
 
 // The file a SQLite database URL names, as open_store would open it; nullopt for PostgreSQL and
 // `sqlite::memory:`. Lets a long-running reader notice the file being deleted or replaced.

@@ -18,9 +18,6 @@ namespace {
 
 constexpr std::string_view kUniqueViolation = "23505";
 constexpr std::string_view kForeignKeyViolation = "23503";
-// How long a lost session is retried: a server restart (or a failover) takes a few seconds, and a
-// batch command or serve rides that out instead of failing; a server down for longer is an error.
-constexpr auto kReconnectWindow = std::chrono::seconds(15);
 constexpr const char* kDefaultConnectTimeoutSeconds = "10";
 
 // The first line of a libpq message, without the trailing newline or the "ERROR:  " severity.
@@ -200,7 +197,8 @@ std::optional<Timestamp> Result::optional_time(int row, int column) const {
   return time(row, column);
 }
 
-Connection::Connection(const std::string& uri) {
+Connection::Connection(const std::string& uri, std::chrono::seconds reconnect_window)
+    : reconnect_window_(reconnect_window) {
   // libpq waits for ever on a server that takes the connection but never answers (a hung host, a
   // half-open proxy), which would hang a cron job for good. Keywords are applied in order, so the
   // URL's own connect_timeout, coming after this default, still wins; so does PGCONNECT_TIMEOUT.
@@ -236,14 +234,14 @@ bool Connection::reconnect_if_lost() {
   if (PQstatus(connection_) != CONNECTION_BAD) return false;
   // Once the server stayed away for a whole window, later calls (the caller's clean-up: marking a
   // job failed, recording the run) try once instead of waiting again.
-  const auto window = server_gone_ ? std::chrono::seconds(0) : kReconnectWindow;
+  const auto window = server_gone_ ? std::chrono::seconds(0) : reconnect_window_;
   const auto deadline = std::chrono::steady_clock::now() + window;
   auto pause = std::chrono::milliseconds(100);
   while (true) {
     PQreset(connection_);  // same parameters and notice processor, a new session
     if (PQstatus(connection_) == CONNECTION_OK) break;
     if (std::chrono::steady_clock::now() + pause > deadline) {
-      const std::string tried = server_gone_ ? "" : " for " + std::to_string(window.count()) + " s";
+      const std::string tried = window.count() == 0 ? "" : " for " + std::to_string(window.count()) + " s";
       server_gone_ = true;
       throw StoreError("cannot reconnect to PostgreSQL at " + server() + tried + ": " +
                        first_line(PQerrorMessage(connection_)));

@@ -3,6 +3,7 @@
 // parameters, null handling and SQLSTATE → ConstraintError mapping. Nothing else may include it.
 #include <libpq-fe.h>
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -83,8 +84,9 @@ class Result {
 // One owned PGconn. Every call names its purpose, which heads the error text on failure.
 class Connection {
  public:
-  // Connects; on failure throws StoreError naming the redacted URI and libpq's reason.
-  explicit Connection(const std::string& uri);
+  // Connects; on failure throws StoreError naming the redacted URI and libpq's reason. A session
+  // lost later is retried for `reconnect_window` (reconnect_if_lost).
+  Connection(const std::string& uri, std::chrono::seconds reconnect_window);
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
   ~Connection();
@@ -107,6 +109,7 @@ class Connection {
   void configure_session();
 
   PGconn* connection_ = nullptr;
+  std::chrono::seconds reconnect_window_;
   bool server_gone_ = false;  // the last reconnect gave up: the next one does not wait again
 };
 

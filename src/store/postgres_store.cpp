@@ -8,8 +8,8 @@
 
 namespace pebble {
 
-std::unique_ptr<Store> open_postgres_store(const std::string& uri) {
-  return std::make_unique<postgres::PostgresStore>(uri);
+std::unique_ptr<Store> open_postgres_store(const std::string& uri, std::chrono::seconds reconnect_window) {
+  return std::make_unique<postgres::PostgresStore>(uri, reconnect_window);
 }
 
 std::string libpq_library_version() {
@@ -48,7 +48,8 @@ Tag tag_from_row(const Result& result, int row) {
 
 }  // namespace
 
-PostgresStore::PostgresStore(const std::string& uri) : connection_(uri) {
+PostgresStore::PostgresStore(const std::string& uri, std::chrono::seconds reconnect_window)
+    : connection_(uri, reconnect_window) {
   apply_migrations(connection_);
 }
 

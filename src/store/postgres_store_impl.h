@@ -18,7 +18,7 @@ namespace pebble::postgres {
 class PostgresStore final : public Store {
  public:
   // Connects and migrates.
-  explicit PostgresStore(const std::string& uri);
+  PostgresStore(const std::string& uri, std::chrono::seconds reconnect_window);
 
   std::string backend() const override { return "postgresql"; }
   void begin(TxMode mode) override;

@@ -18,6 +18,10 @@ on_exit "store_up"
 
 run --database "$database" test-metrics
 expect_status 0 "test-metrics fills the PostgreSQL store"
+# A second serve, stopped during the outage: its lost session must not hold up SIGTERM.
+start_serve "$database" --cache-ttl 0 --query-timeout 1
+quitter_pid=$serve_pid
+quitter_url=$serve_url
 start_serve "$database" --cache-ttl 0.2 --query-timeout 1 --threads 4
 
 # store_up_value: pebble_store_up as one scrape shows it.
@@ -39,11 +43,24 @@ for loop in 1 2 3 4 5 6 7 8; do
 done
 
 wait_until 30 store_up_is 1 || fail "pebble_store_up is not 1 with the store up (it is '$(store_up_value)')"
+expect_equals "$(sample_value "$(curl -s --max-time 10 "$quitter_url/metrics")" pebble_store_up)" 1 \
+  "the second serve has a session before the outage"
 sleep 1
 store_down
 wait_until 30 store_up_is 0 || fail "pebble_store_up did not turn 0 with the store down (it is '$(store_up_value)')"
 expect_equals "$(http_status "$serve_url/readyz")" 503 "/readyz while the store is down"
 expect_equals "$(http_status "$serve_url/healthz")" 200 "/healthz while the store is down"
+
+# SPEC §7: SIGTERM ends serve once in-flight requests are done; a pass that finds its session
+# lost tries to reconnect once (the next pass tries again), so it does not hold up the exit.
+expect_equals "$(sample_value "$(curl -s --max-time 10 "$quitter_url/metrics")" pebble_store_up)" 0 \
+  "the second serve reports the store down"
+stopping_at=$SECONDS
+kill -TERM "$quitter_pid"
+quitter_status=0
+wait "$quitter_pid" || quitter_status=$?
+expect_equals "$quitter_status" 0 "the second serve's exit status on SIGTERM during the outage"
+[ $((SECONDS - stopping_at)) -le 3 ] || fail "SIGTERM during the outage took $((SECONDS - stopping_at)) s to end serve"
 sleep 2
 store_up
 wait_until 30 store_up_is 1 || fail "pebble_store_up did not return to 1 after the store came back (it is '$(store_up_value)')"
