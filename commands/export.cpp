@@ -7,10 +7,10 @@
 #include "batch_job.h"
 #include "bookmarks/export_options.h"
 #include "bookmarks/exporter.h"
-#include "bookmarks/stop_signal.h"
 #include "command_table.h"
 #include "metrics/catalogue.h"
 #include "store/open_store.h"
+#include "support/stop_signal.h"
 
 namespace pebble::cli {
 
@@ -38,7 +38,7 @@ ExitCode run_export(const ExportOptions& options, const Config& config) {
   if (options.limit != 0) request.limit = options.limit;
   request.pretty = options.pretty;
 
-  bookmarks::install_stop_signal_handlers();
+  install_stop_signal_handlers();
   BatchJob job(config, std::string(metrics::kCommandExport));
   const auto store = open_store(config.database_url);
   bookmarks::ExportResult result;

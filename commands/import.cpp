@@ -7,10 +7,10 @@
 #include "bookmarks/import_report.h"
 #include "bookmarks/importer.h"
 #include "bookmarks/progress_meter.h"
-#include "bookmarks/stop_signal.h"
 #include "command_table.h"
 #include "metrics/catalogue.h"
 #include "store/open_store.h"
+#include "support/stop_signal.h"
 
 namespace pebble::cli {
 
@@ -55,7 +55,7 @@ ExitCode run_import(const ImportOptions& options, const Config& config) {
     if (tag.empty()) throw UsageError("--tag: a tag name may not be empty");
   }
 
-  bookmarks::install_stop_signal_handlers();
+  install_stop_signal_handlers();
   BatchJob job(config, std::string(metrics::kCommandImport));
   const auto store = open_store(config.database_url);
   Store* recorded = request.dry_run ? nullptr : store.get();  // a dry run writes nothing, not even job_runs
@@ -64,7 +64,7 @@ ExitCode run_import(const ImportOptions& options, const Config& config) {
   hooks.progress = [&meter](std::uint64_t bytes, std::uint64_t total, std::uint64_t items) {
     meter.update(bytes, total, items);
   };
-  hooks.stop_requested = [] { return bookmarks::stop_requested(); };
+  hooks.stop_requested = [] { return stop_requested(); };
   bookmarks::ImportSummary summary;
   try {
     summary = bookmarks::import_bookmarks(*store, request, job.recorder(), hooks);

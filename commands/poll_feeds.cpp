@@ -3,8 +3,6 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
-#include <atomic>
-#include <csignal>
 #include <iostream>
 #include <random>
 
@@ -16,6 +14,7 @@
 #include "http/http_client.h"
 #include "metrics/catalogue.h"
 #include "store/open_store.h"
+#include "support/stop_signal.h"
 
 namespace pebble::cli {
 
@@ -34,21 +33,6 @@ struct PollFeedsOptions {
   bool json = false;
 };
 
-std::atomic<bool> stop_requested{false};
-
-extern "C" void request_stop(int /*signal*/) {
-  stop_requested.store(true);
-}
-
-// SIGINT/SIGTERM stop the run after the feeds in flight are committed; exit 130.
-void watch_stop_signals() {
-  struct sigaction action {};
-  action.sa_handler = request_stop;
-  sigemptyset(&action.sa_mask);
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
-}
-
 std::string make_lease_owner() {
   char host[256] = {};
   gethostname(host, sizeof host - 1);
@@ -56,7 +40,8 @@ std::string make_lease_owner() {
 }
 
 ExitCode run_poll_feeds(const PollFeedsOptions& options, const Config& config) {
-  watch_stop_signals();
+  // SIGINT/SIGTERM stop the run after the feeds in flight are committed; exit 130.
+  install_stop_signal_handlers();
   BatchJob job(config, std::string(metrics::kCommandPollFeeds));
   const auto store = open_store(config.database_url);
 
@@ -93,7 +78,7 @@ ExitCode run_poll_feeds(const PollFeedsOptions& options, const Config& config) {
                       << '\n'
                       << std::flush;
         },
-        &stop_requested);
+        stop_flag());
   } catch (const Error& error) {
     if (!options.dry_run)
       job.finish(store.get(), JobStatus::kFailed, {{"error", error.what()}}, ExitCode::kFailure);

@@ -5,7 +5,6 @@
 #include <iostream>
 
 #include "batch_job.h"
-#include "bookmarks/stop_signal.h"
 #include "command_table.h"
 #include "domain/url.h"
 #include "feeds/self_test_poll.h"
@@ -13,6 +12,7 @@
 #include "metrics/write_metrics.h"
 #include "metrics_view.h"
 #include "store/open_store.h"
+#include "support/stop_signal.h"
 #include "test_metrics_bookmarks.h"
 
 namespace pebble::cli {
@@ -71,14 +71,14 @@ nlohmann::json poll_step(Store& store, metrics::MetricsRecorder& recorder, const
 // SIGINT/SIGTERM end the self-test once the step under way is done: every step commits its own
 // transaction, so what ran stays recorded, and the run ends with exit 130 (SPEC §1.2).
 void stop_if_requested(int finished_step) {
-  if (bookmarks::stop_requested()) {
+  if (stop_requested()) {
     throw Error("interrupted after step " + std::to_string(finished_step) + ", whose work is committed",
                 ExitCode::kInterrupted);
   }
 }
 
 ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& config) {
-  bookmarks::install_stop_signal_handlers();
+  install_stop_signal_handlers();
   BatchJob job(config, std::string(metrics::kCommandTestMetrics));
   const auto store = open_store(config.database_url);
   nlohmann::json summary;

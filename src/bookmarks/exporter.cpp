@@ -3,10 +3,10 @@
 #include <chrono>
 
 #include "bookmarks/atomic_file.h"
-#include "bookmarks/stop_signal.h"
 #include "formats/bookmark_writer.h"
 #include "metrics/catalogue.h"
 #include "support/error.h"
+#include "support/stop_signal.h"
 
 namespace pebble::bookmarks {
 

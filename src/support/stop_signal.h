@@ -1,8 +1,10 @@
 #pragma once
 // SIGINT/SIGTERM as a polite stop request for batch work: the first signal sets a flag the work
-// checks between items (it then commits its current batch and ends with exit 130); a second
+// checks between items (it then commits what it has and ends with exit 130, SPEC §1.2); a second
 // signal terminates at once, as the default action would.
-namespace pebble::bookmarks {
+#include <atomic>
+
+namespace pebble {
 
 // Installs the handlers (idempotent).
 void install_stop_signal_handlers();
@@ -10,4 +12,7 @@ void install_stop_signal_handlers();
 // Whether SIGINT or SIGTERM arrived since install_stop_signal_handlers().
 bool stop_requested();
 
-}  // namespace pebble::bookmarks
+// The flag itself, for work that polls it directly (the feed poller's event loop).
+const std::atomic<bool>* stop_flag();
+
+}  // namespace pebble

@@ -1,15 +1,17 @@
-#include "bookmarks/stop_signal.h"
+#include "support/stop_signal.h"
 
 #include <signal.h>
 
-namespace pebble::bookmarks {
+namespace pebble {
 
 namespace {
 
-volatile sig_atomic_t stop_flag = 0;
+// Lock-free, so setting it is async-signal-safe.
+std::atomic<bool> stop_flag_value{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
 
 extern "C" void on_stop_signal(int) {
-  stop_flag = 1;
+  stop_flag_value.store(true);
 }
 
 }  // namespace
@@ -24,7 +26,11 @@ void install_stop_signal_handlers() {
 }
 
 bool stop_requested() {
-  return stop_flag != 0;
+  return stop_flag_value.load();
 }
 
-}  // namespace pebble::bookmarks
+const std::atomic<bool>* stop_flag() {
+  return &stop_flag_value;
+}
+
+}  // namespace pebble
