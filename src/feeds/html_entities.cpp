@@ -1,7 +1,6 @@
 #include "feeds/html_entities.h"
 
 #include <algorithm>
-#include <array>
 #include <bit>
 #include <cctype>
 #include <cstdint>
@@ -120,9 +119,17 @@ std::optional<std::uint32_t> numeric_reference_value(std::string_view name) {
   return static_cast<std::uint32_t>(value);
 }
 
+// XML's own five references: names and the characters they stand for.
+struct PredefinedEntity {
+  std::string_view name;
+  char character;
+};
+constexpr PredefinedEntity kPredefined[] = {
+    {"lt", '<'}, {"gt", '>'}, {"amp", '&'}, {"quot", '"'}, {"apos", '\''}};
+
 bool is_predefined(std::string_view name) {
-  constexpr std::array<std::string_view, 5> kPredefined = {"lt", "gt", "amp", "quot", "apos"};
-  return std::find(kPredefined.begin(), kPredefined.end(), name) != kPredefined.end();
+  return std::any_of(std::begin(kPredefined), std::end(kPredefined),
+                     [name](const PredefinedEntity& entity) { return entity.name == name; });
 }
 
 // The name of the reference starting at `pos` (text[pos] == '&'), between `&` and `;`; nullopt
@@ -180,11 +187,12 @@ std::optional<char32_t> reference_code_point(std::string_view name) {
 // escaped HTML is made of them. The character and the reference's length, or length 0.
 std::pair<char, std::size_t> predefined_reference(std::string_view text, std::size_t pos) {
   const std::string_view rest = text.substr(pos + 1, 5);
-  if (rest.starts_with("lt;")) return {'<', 4};
-  if (rest.starts_with("gt;")) return {'>', 4};
-  if (rest.starts_with("amp;")) return {'&', 5};
-  if (rest.starts_with("quot;")) return {'"', 6};
-  if (rest.starts_with("apos;")) return {'\'', 6};
+  for (const PredefinedEntity& entity : kPredefined) {
+    if (rest.starts_with(entity.name) && rest.size() > entity.name.size() &&
+        rest[entity.name.size()] == ';') {
+      return {entity.character, entity.name.size() + 2};
+    }
+  }
   return {0, 0};
 }
 
