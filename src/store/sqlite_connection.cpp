@@ -152,15 +152,20 @@ void SqliteConnection::switch_to_wal(const std::string& error_prefix) {
   // one: SQLite answers one of them SQLITE_BUSY at once, without the busy timeout, as waiting
   // would deadlock. The other finishes its switch in milliseconds, so trying again succeeds.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (sqlite3_exec(database_, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr) == SQLITE_BUSY &&
+  int code = SQLITE_OK;
+  while ((code = sqlite3_exec(database_, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr)) ==
+             SQLITE_BUSY &&
          std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  configure(error_prefix, "PRAGMA journal_mode = WAL");  // a no-op once switched; else the error
+  if (code != SQLITE_OK) close_and_throw(error_prefix);
 }
 
 void SqliteConnection::configure(const std::string& error_prefix, const char* pragma) {
-  if (sqlite3_exec(database_, pragma, nullptr, nullptr, nullptr) == SQLITE_OK) return;
+  if (sqlite3_exec(database_, pragma, nullptr, nullptr, nullptr) != SQLITE_OK) close_and_throw(error_prefix);
+}
+
+void SqliteConnection::close_and_throw(const std::string& error_prefix) {
   const std::string reason = sqlite3_errmsg(database_);
   sqlite3_close(database_);
   database_ = nullptr;

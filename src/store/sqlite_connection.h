@@ -109,6 +109,8 @@ class SqliteConnection {
   void configure(const std::string& error_prefix, const char* pragma);
   // Puts the file in WAL mode, retrying while a concurrent opener is switching it too.
   void switch_to_wal(const std::string& error_prefix);
+  // After a failed setup step: closes the handle and throws with SQLite's reason.
+  [[noreturn]] void close_and_throw(const std::string& error_prefix);
 
   std::string path_;
   sqlite3* database_ = nullptr;
