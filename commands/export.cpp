@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "batch_job.h"
-#include "bookmarks/export_options.h"
+#include "bookmarks/option_values.h"
 #include "bookmarks/exporter.h"
 #include "command_table.h"
 #include "metrics/catalogue.h"

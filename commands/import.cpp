@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "batch_job.h"
-#include "bookmarks/export_options.h"
+#include "bookmarks/option_values.h"
 #include "bookmarks/import_report.h"
 #include "bookmarks/importer.h"
 #include "bookmarks/progress_meter.h"
@@ -26,12 +26,6 @@ struct ImportOptions {
   bool json = false;
 };
 
-DuplicatePolicy parse_policy(const std::string& name) {
-  if (name == "overwrite") return DuplicatePolicy::kOverwrite;
-  if (name == "merge") return DuplicatePolicy::kMerge;
-  return DuplicatePolicy::kSkip;
-}
-
 JobStatus job_status(const bookmarks::ImportSummary& summary) {
   if (summary.status != "completed") return JobStatus::kFailed;
   return summary.tally.failed > 0 ? JobStatus::kPartial : JobStatus::kOk;
@@ -46,7 +40,7 @@ ExitCode run_import(const ImportOptions& options, const Config& config) {
   bookmarks::ImportRequest request;
   request.source = options.source;
   request.format = *bookmarks::parse_import_format(options.format);  // CLI11 checked the name
-  request.duplicates = parse_policy(options.duplicates);
+  request.duplicates = *bookmarks::parse_duplicate_policy(options.duplicates);  // CLI11 checked the name
   request.tags = options.tags;
   request.folder_tags = options.folder_tags;
   request.dry_run = options.dry_run;

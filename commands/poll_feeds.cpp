@@ -8,9 +8,9 @@
 
 #include "batch_job.h"
 #include "command_table.h"
-#include "feeds/poll_report.h"
-#include "feeds/poller.h"
-#include "feeds/user_agent.h"
+#include "poll/poll_report.h"
+#include "poll/poller.h"
+#include "http/user_agent.h"
 #include "http/http_client.h"
 #include "metrics/catalogue.h"
 #include "store/open_store.h"

@@ -4,7 +4,7 @@
 
 #include "command_table.h"
 #include "config/values.h"
-#include "http/http_server.h"
+#include "http_server/http_server.h"
 #include "server/serve_app.h"
 #include "store/open_store.h"
 

@@ -7,7 +7,7 @@
 #include "bookmarks/input_file.h"
 #include "formats/bookmark_readers.h"
 #include "metrics/catalogue.h"
-#include "metrics/write_metrics.h"
+#include "metrics/row_write_counters.h"
 
 namespace pebble::bookmarks {
 

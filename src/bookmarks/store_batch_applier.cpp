@@ -3,7 +3,7 @@
 #include "bookmarks/import_appliers.h"
 #include "bookmarks/import_tally.h"
 #include "metrics/catalogue.h"
-#include "metrics/write_metrics.h"
+#include "metrics/row_write_counters.h"
 
 namespace pebble::bookmarks {
 

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "config/config.h"
-#include "http/http_message.h"
+#include "http_server/http_message.h"
 #include "server/auth.h"
 #include "server/http_metrics.h"
 #include "server/snapshot_cache.h"

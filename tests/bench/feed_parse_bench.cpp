@@ -19,7 +19,7 @@
 #include <string_view>
 #include <vector>
 
-#include "feeds/parse_feed.h"
+#include "parse/parse_feed.h"
 
 namespace {
 

@@ -27,12 +27,18 @@ declare -A allowed=(
   [http]="support domain http"
   [formats]="support domain formats"
   [metrics]="support domain config store metrics"
-  [feeds]="support domain config store http formats metrics feeds"
-  [server]="support domain config store http metrics server"
+  [http_server]="support domain http_server"
+  [parse]="support domain parse"
+  [poll]="support domain config store http metrics parse poll"
+  [server]="support domain config store http http_server metrics server"
   [bookmarks]="support domain config store formats metrics bookmarks"
 )
+for dir in src/*/; do
+  layer=$(basename "$dir")
+  [ -n "${allowed[$layer]:-}" ] || fail "src/$layer/ is a folder the ladder does not know: add it to allowed"
+done
 for layer in "${!allowed[@]}"; do
-  [ -d "src/$layer" ] || continue
+  [ -d "src/$layer" ] || fail "src/$layer/ is in the ladder but does not exist"
   while IFS= read -r line; do
     file=${line%%:*}
     included=$(sed -E 's/.*#include "([a-z_]+)\/.*/\1/' <<<"$line")

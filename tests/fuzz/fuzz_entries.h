@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "domain/url.h"
-#include "feeds/charset.h"
-#include "feeds/parse_feed.h"
-#include "feeds/utf8_avx2.h"
+#include "parse/charset.h"
+#include "parse/parse_feed.h"
+#include "parse/utf8_avx2.h"
 #include "formats/bookmark_readers.h"
 #include "support/dates.h"
 #include "support/error.h"

@@ -8,7 +8,7 @@
 #include <mutex>
 #include <vector>
 
-#include "http/http_server.h"
+#include "http_server/http_server.h"
 #include "http/push_client.h"
 
 using pebble::http::HttpRequest;

@@ -1,0 +1,165 @@
+#include "test_metrics_poll.h"
+
+#include <mutex>
+#include <thread>
+
+#include <unistd.h>
+
+#include "poll/poller.h"
+#include "http/user_agent.h"
+#include "http/http_client.h"
+#include "http_server/http_server.h"
+#include "metrics/row_write_counters.h"
+
+namespace pebble {
+
+namespace {
+
+constexpr const char* kFeedPath = "/pebble-self-test/feed.xml";
+
+// Two fixed items and one named after this run, so every run's first poll discovers something.
+std::string self_test_feed(const std::string& run_id) {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<rss version=\"2.0\"><channel><title>pebble self-test feed</title>"
+         "<link>https://example.com/</link><description>Served by pebble "
+         "test-metrics.</description><ttl>60</ttl>"
+         "<item><title>Self-test item 1</title><link>https://example.com/self-test/1</link>"
+         "<guid>pebble-self-test-1</guid><pubDate>Sat, 28 Jun 2025 21:34:00 GMT</pubDate></item>"
+         "<item><title>Self-test item 2</title><link>https://example.com/self-test/2</link>"
+         "<guid>pebble-self-test-2</guid><pubDate>Sun, 29 Jun 2025 08:00:00 GMT</pubDate></item>"
+         "<item><title>Self-test run " +
+         run_id + "</title><guid>pebble-self-test-run-" + run_id + "</guid></item></channel></rss>\n";
+}
+
+http::HttpResponse answer(const http::HttpRequest& request, const std::string& body,
+                          const std::string& etag) {
+  if (request.path != kFeedPath) return http::make_response(404, "not found\n");
+  if (request.headers.get("If-None-Match") == etag) {
+    http::HttpResponse response;
+    response.status = 304;
+    response.headers.set("ETag", etag);
+    return response;
+  }
+  http::HttpResponse response = http::make_response(200, body, "application/rss+xml; charset=utf-8");
+  response.headers.set("ETag", etag);
+  return response;
+}
+
+// The one self-test row, moved to `url` and re-enabled with no validators; created on first use.
+Feed prepare_feed(Store& store, metrics::MetricsRecorder& recorder, const std::string& url) {
+  Transaction transaction(store, TxMode::kWrite);
+  std::optional<Feed> found;
+  for (Feed& feed : store.list_feeds()) {
+    if (feed.disabled_reason == kSelfTestFeedReason || feed.url.find(kFeedPath) != std::string::npos) {
+      found = std::move(feed);
+      break;
+    }
+  }
+  Feed feed;
+  if (found) {
+    feed = *found;
+    feed.url = url;
+    feed.disabled = false;
+    feed.disabled_reason.reset();
+    feed.etag.reset();
+    feed.last_modified.reset();
+    feed.next_poll_at.reset();
+    store.update_feed(feed);
+    metrics::record_updates(recorder, metrics::kModelFeed);
+  } else {
+    feed = store.get_or_create_feed(url).first;
+    metrics::record_inserts(recorder, metrics::kModelFeed);
+  }
+  recorder.flush(store);
+  transaction.commit();
+  return feed;
+}
+
+void disable_feed(Store& store, metrics::MetricsRecorder& recorder, std::int64_t feed_id) {
+  Transaction transaction(store, TxMode::kWrite);
+  if (std::optional<Feed> feed = store.get_feed(feed_id)) {
+    feed->disabled = true;
+    feed->disabled_reason = kSelfTestFeedReason;
+    store.update_feed(*feed);
+    metrics::record_updates(recorder, metrics::kModelFeed);
+  }
+  recorder.flush(store);
+  transaction.commit();
+}
+
+}  // namespace
+
+SelfTestPollResult run_self_test_poll(Store& store, metrics::MetricsRecorder& recorder,
+                                      std::chrono::seconds interval) {
+  // Each attempt serves a new item, so a retried attempt finds new items again.
+  std::mutex content_mutex;
+  std::string body;
+  std::string etag;
+  const auto new_content = [&] {
+    const std::string run_id = std::to_string(now_utc().micros);
+    std::lock_guard lock(content_mutex);
+    body = self_test_feed(run_id);
+    etag = "\"pebble-self-test-" + run_id + "\"";
+  };
+  new_content();
+  http::ServerOptions server_options;
+  server_options.threads = 2;
+  http::HttpServer server(server_options, [&](const http::HttpRequest& request) {
+    std::lock_guard lock(content_mutex);
+    return answer(request, body, etag);
+  });
+  server.start();
+
+  SelfTestPollResult result;
+  result.feed_url = "http://" + server.address() + kFeedPath;
+  http::FetcherOptions fetch;
+  fetch.timeout = std::chrono::seconds(10);
+  fetch.user_agent = default_user_agent();
+  fetch.deny_private_networks = false;  // the server is on loopback by design
+  const auto fetcher = http::make_curl_fetcher(fetch);
+  PollOptions options;
+  options.interval = interval;
+  options.lease_owner = "test-metrics:" + std::to_string(getpid());
+  std::vector<FeedReport> reports;
+  const auto keep = [&](FeedReport& report) { reports.push_back(std::move(report)); };
+  // Two overlapping test-metrics runs share the one test feed row: while the other run holds its
+  // lease the poll is skipped, or the row points at the other run's server; wait a moment (the other
+  // run takes a few seconds at most) and try again.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  for (bool first_attempt = true;; first_attempt = false) {
+    if (!first_attempt) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(250));
+      new_content();
+    }
+    reports.clear();
+    const Feed feed = prepare_feed(store, recorder, result.feed_url);
+    options.feed_ids = {feed.id};
+    Poller(store, *fetcher, recorder, options).run(keep, nullptr);
+    Poller(store, *fetcher, recorder, options).run(keep, nullptr);
+    disable_feed(store, recorder, feed.id);
+    const bool clean = reports.size() == 2 && reports[0].outcome.status == PollStatus::kSuccess &&
+                       reports[0].new_items > 0 && reports[1].outcome.status == PollStatus::kNotModified;
+    // An overlapping run may also have moved the row to its own server between our two polls.
+    if (clean || std::chrono::steady_clock::now() >= deadline) break;
+  }
+  server.stop();
+
+  if (reports.size() != 2)
+    throw Error("self-test poll of " + result.feed_url + ": the test feed was not polled twice");
+  result.first_status = reports[0].outcome.status;
+  result.first_new_items = reports[0].new_items;
+  result.second_status = reports[1].outcome.status;
+  if (result.first_status != PollStatus::kSuccess || result.first_new_items == 0) {
+    throw Error("self-test poll of " + result.feed_url + ": first poll was " +
+                poll_status_name(result.first_status) + " with " + std::to_string(result.first_new_items) +
+                " new item(s): " + reports[0].outcome.error);
+  }
+  if (result.second_status != PollStatus::kNotModified) {
+    throw Error("self-test poll of " + result.feed_url + ": second poll was " +
+                poll_status_name(result.second_status) +
+                ", expected not_modified: " + reports[1].outcome.error);
+  }
+  return result;
+}
+
+}  // namespace pebble

@@ -1,0 +1,30 @@
+#pragma once
+// Step 3 of `pebble test-metrics` (SPEC §9): serve a small built-in feed from a loopback HTTP
+// server and poll it twice through the real poller (new items, then 304).
+#include <chrono>
+#include <cstddef>
+#include <string>
+
+#include "poll/poll_outcome.h"
+#include "metrics/recorder.h"
+#include "store/store.h"
+
+namespace pebble {
+
+// The disabled_reason that marks the one reused self-test feed row, so cron runs skip it.
+inline constexpr const char* kSelfTestFeedReason = "pebble test-metrics";
+
+// What the two self-test polls did.
+struct SelfTestPollResult {
+  std::string feed_url;
+  PollStatus first_status = PollStatus::kError;
+  std::size_t first_new_items = 0;
+  PollStatus second_status = PollStatus::kError;
+};
+
+// Runs both polls, recording into `recorder`, and leaves the test feed disabled. Throws Error when
+// the polls do not behave as a healthy poller must (first: success with new items; second: 304).
+SelfTestPollResult run_self_test_poll(Store& store, metrics::MetricsRecorder& recorder,
+                                      std::chrono::seconds interval);
+
+}  // namespace pebble

@@ -1,0 +1,33 @@
+#include "metrics/row_write_counters.h"
+
+namespace pebble::metrics {
+
+void record_inserts(MetricsRecorder& recorder, const char* model, double count) {
+  if (count > 0) recorder.increment(metric::kModelInsertsTotal, {{"model", model}}, count);
+}
+
+void record_updates(MetricsRecorder& recorder, const char* model, double count) {
+  if (count > 0) recorder.increment(metric::kModelUpdatesTotal, {{"model", model}}, count);
+}
+
+void record_bookmark_outcomes(MetricsRecorder& recorder, const std::vector<UpsertOutcome>& outcomes,
+                              const std::string& source) {
+  double created = 0;
+  double updated = 0;
+  for (const UpsertOutcome outcome : outcomes) {
+    if (outcome == UpsertOutcome::kCreated) ++created;
+    if (outcome == UpsertOutcome::kUpdated) ++updated;
+  }
+  if (created > 0) {
+    recorder.increment(metric::kBookmarkOperationsTotal, {{"operation", "create"}, {"source", source}},
+                       created);
+  }
+  if (updated > 0) {
+    recorder.increment(metric::kBookmarkOperationsTotal, {{"operation", "update"}, {"source", source}},
+                       updated);
+  }
+  record_inserts(recorder, kModelBookmark, created);
+  record_updates(recorder, kModelBookmark, updated);
+}
+
+}  // namespace pebble::metrics

@@ -1,0 +1,13 @@
+#pragma once
+// Atom 1.0 (RFC 4287) and Atom 0.3 documents.
+#include <string>
+
+#include "parse/feed_xml.h"
+#include "parse/parsed_feed.h"
+
+namespace pebble {
+
+// Reads the document whose root is `root` (a <feed> element).
+ParsedFeed parse_atom_document(const tinyxml2::XMLElement& root, const std::string& feed_url);
+
+}  // namespace pebble

@@ -1,0 +1,200 @@
+#include "parse/feed_xml.h"
+
+#include <cctype>
+#include <vector>
+
+#include "parse/html_entities.h"
+#include "parse/url_resolve.h"
+#include "parse/xml_raw_text.h"
+#include "support/ascii_text.h"
+
+namespace pebble::feed_xml {
+
+namespace {
+
+Namespace classify_uri(std::string_view uri) {
+  struct Known {
+    std::string_view uri;
+    Namespace ns;
+  };
+  // Compared ignoring case and a trailing slash: feeds spell the iTunes and Media RSS URIs freely.
+  static constexpr Known kKnown[] = {
+      {"http://www.w3.org/2005/Atom", Namespace::kAtom10},
+      {"http://purl.org/atom/ns#", Namespace::kAtom03},
+      {"http://purl.org/rss/1.0", Namespace::kRss10},
+      {"http://my.netscape.com/rdf/simple/0.9", Namespace::kRss090},
+      {"http://www.w3.org/1999/02/22-rdf-syntax-ns#", Namespace::kRdf},
+      {"http://purl.org/rss/1.0/modules/content", Namespace::kContent},
+      {"http://purl.org/dc/elements/1.1", Namespace::kDublinCore},
+      {"http://purl.org/dc/terms", Namespace::kDcTerms},
+      {"http://search.yahoo.com/mrss", Namespace::kMedia},
+      {"http://www.itunes.com/dtds/podcast-1.0.dtd", Namespace::kItunes},
+      {"http://www.w3.org/1999/xhtml", Namespace::kXhtml},
+  };
+  if (!uri.empty() && uri.back() == '/') uri.remove_suffix(1);
+  // Exact spellings first: this runs for every element, and nearly every feed spells URIs exactly.
+  for (const Known& known : kKnown) {
+    if (uri == known.uri) return known.ns;
+  }
+  for (const Known& known : kKnown) {
+    if (equals_ignoring_ascii_case(uri, known.uri)) return known.ns;
+  }
+  return uri.empty() ? Namespace::kNone : Namespace::kOther;
+}
+
+Namespace conventional_prefix(std::string_view prefix) {
+  if (prefix == "atom") return Namespace::kAtom10;
+  if (prefix == "dc") return Namespace::kDublinCore;
+  if (prefix == "dcterms") return Namespace::kDcTerms;
+  if (prefix == "content") return Namespace::kContent;
+  if (prefix == "media") return Namespace::kMedia;
+  if (prefix == "itunes") return Namespace::kItunes;
+  if (prefix == "rdf") return Namespace::kRdf;
+  if (prefix == "xhtml") return Namespace::kXhtml;
+  return Namespace::kOther;
+}
+
+}  // namespace
+
+Namespace namespace_of(const tinyxml2::XMLElement& element) {
+  const std::string_view name = element.Name();
+  const std::size_t colon = name.find(':');
+  const std::string_view prefix =
+      colon == std::string_view::npos ? std::string_view() : name.substr(0, colon);
+  // Runs for every element read, against every attribute of every ancestor: rejects most names by
+  // their first bytes, without measuring them or building "xmlns:p".
+  const auto declares = [prefix](const char* attribute) {
+    const bool xmlns = attribute[0] == 'x' && attribute[1] == 'm' && attribute[2] == 'l' &&
+                       attribute[3] == 'n' && attribute[4] == 's';
+    if (!xmlns) return false;
+    if (prefix.empty()) return attribute[5] == '\0';
+    return attribute[5] == ':' && std::string_view(attribute + 6) == prefix;
+  };
+  for (const tinyxml2::XMLNode* node = &element; node != nullptr; node = node->Parent()) {
+    const tinyxml2::XMLElement* ancestor = node->ToElement();
+    if (ancestor == nullptr) break;
+    for (const tinyxml2::XMLAttribute* attribute = ancestor->FirstAttribute(); attribute != nullptr;
+         attribute = attribute->Next()) {
+      if (declares(attribute->Name())) return classify_uri(attribute->Value());
+    }
+  }
+  return prefix.empty() ? Namespace::kNone : conventional_prefix(prefix);
+}
+
+std::string_view local_name(const tinyxml2::XMLElement& element) {
+  const std::string_view name = element.Name();
+  const std::size_t colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+std::string_view trimmed_view(std::string_view text) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string trim(std::string_view text) {
+  return std::string(trimmed_view(text));
+}
+
+namespace {
+
+// Character data decoded, without leading and trailing whitespace; the bytes are trimmed before
+// decoding so a value is copied once, and again after, for the rare reference to a space.
+std::string decoded_trimmed(RawText raw) {
+  raw.bytes = trimmed_view(raw.bytes);
+  std::string text;
+  text.reserve(raw.bytes.size());  // decoding never lengthens
+  append_character_data(raw.bytes, raw.references, raw.line_ends, text);
+  if (trimmed_view(text).size() != text.size()) text = trim(text);
+  return text;
+}
+
+// Prints markup the way tinyxml2 would, but with text and attribute values decoded by pebble, so
+// HTML's named references inside are characters, not `&amp;nbsp;`.
+class DecodingPrinter : public tinyxml2::XMLPrinter {
+ public:
+  DecodingPrinter() : tinyxml2::XMLPrinter(nullptr, true) {}
+
+  bool VisitEnter(const tinyxml2::XMLElement& element, const tinyxml2::XMLAttribute* attribute) override {
+    OpenElement(element.Name(), true);
+    for (; attribute != nullptr; attribute = attribute->Next()) {
+      PushAttribute(attribute->Name(), decoded(raw_value(*attribute)).c_str());
+    }
+    return true;
+  }
+
+  bool Visit(const tinyxml2::XMLText& text) override {
+    PushText(decoded(raw_text(text)).c_str(), text.CData());
+    return true;
+  }
+
+ private:
+  static std::string decoded(const RawText& raw) {
+    std::string text;
+    append_character_data(raw.bytes, raw.references, raw.line_ends, text);
+    return text;
+  }
+};
+
+}  // namespace
+
+std::string attribute_of(const tinyxml2::XMLElement& element, const char* name) {
+  const tinyxml2::XMLAttribute* attribute = element.FindAttribute(name);
+  return attribute == nullptr ? std::string() : decoded_trimmed(raw_value(*attribute));
+}
+
+std::string text_of(const tinyxml2::XMLElement& element) {
+  if (element.FirstChildElement() != nullptr) return trim(inner_xml(element));
+  const tinyxml2::XMLNode* first = element.FirstChild();
+  if (first != nullptr && first->NextSibling() == nullptr) {
+    // One text or CDATA node, by far the common case: decoded straight out of the document.
+    const tinyxml2::XMLText* piece = first->ToText();
+    return piece == nullptr ? std::string() : decoded_trimmed(raw_text(*piece));
+  }
+  std::string text;
+  for (const tinyxml2::XMLNode* child = element.FirstChild(); child != nullptr;
+       child = child->NextSibling()) {
+    if (const tinyxml2::XMLText* piece = child->ToText()) {
+      const RawText raw = raw_text(*piece);
+      append_character_data(raw.bytes, raw.references, raw.line_ends, text);
+    }
+  }
+  return trim(text);
+}
+
+std::string inner_xml(const tinyxml2::XMLElement& element) {
+  DecodingPrinter printer;
+  for (const tinyxml2::XMLNode* child = element.FirstChild(); child != nullptr;
+       child = child->NextSibling()) {
+    child->Accept(&printer);
+  }
+  return std::string(printer.CStr(),
+                     static_cast<std::size_t>(printer.CStrSize() > 0 ? printer.CStrSize() - 1 : 0));
+}
+
+std::string base_url_of(const tinyxml2::XMLElement& element, const std::string& feed_url) {
+  std::vector<std::string> bases;
+  for (const tinyxml2::XMLNode* node = &element; node != nullptr; node = node->Parent()) {
+    const tinyxml2::XMLElement* ancestor = node->ToElement();
+    if (ancestor == nullptr) break;
+    if (const tinyxml2::XMLAttribute* base = ancestor->FindAttribute("xml:base")) {
+      bases.push_back(decoded_trimmed(raw_value(*base)));
+    }
+  }
+  std::string base = feed_url;
+  for (auto it = bases.rbegin(); it != bases.rend(); ++it) base = resolve_url(base, *it);
+  return base;
+}
+
+std::string resolve_at(const tinyxml2::XMLElement& element, const std::string& feed_url,
+                       const std::string& reference) {
+  if (reference.empty()) return reference;
+  // Against an absolute feed URL every base is absolute, and an absolute reference then resolves
+  // alike whatever xml:base says: most links are, which spares the walk up the ancestors.
+  if (is_absolute_url(reference) && is_absolute_url(feed_url)) return resolve_url(feed_url, reference);
+  return resolve_url(base_url_of(element, feed_url), reference);
+}
+
+}  // namespace pebble::feed_xml

@@ -1,0 +1,14 @@
+#pragma once
+// JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1).
+#include <string>
+#include <string_view>
+
+#include "parse/parsed_feed.h"
+
+namespace pebble {
+
+// Reads a JSON Feed document (UTF-8 text); throws FeedParseError for invalid JSON or JSON that is
+// not a JSON Feed.
+ParsedFeed parse_json_feed(std::string_view text, const std::string& feed_url);
+
+}  // namespace pebble

@@ -1,0 +1,243 @@
+#include "parse/rss_parser.h"
+
+#include <charconv>
+
+#include "parse/feed_extensions.h"
+#include "parse/person_text.h"
+#include "support/dates.h"
+
+namespace pebble {
+
+namespace {
+
+using feed_xml::Namespace;
+using tinyxml2::XMLElement;
+
+// Elements of RSS itself: no namespace (0.9x, 2.0) or the RSS 1.0 / 0.90 RDF vocabularies.
+bool is_rss_core(Namespace ns) {
+  return ns == Namespace::kNone || ns == Namespace::kRss10 || ns == Namespace::kRss090;
+}
+
+void set_first(std::string& slot, std::string value) {
+  if (slot.empty()) slot = std::move(value);
+}
+
+// Moves the winner out: the sources are scratch, and item content runs to kilobytes.
+std::optional<std::string> first_non_empty(std::initializer_list<std::string*> candidates) {
+  for (std::string* candidate : candidates) {
+    if (!candidate->empty()) return std::move(*candidate);
+  }
+  return std::nullopt;
+}
+
+template <typename T>
+const std::vector<T>& first_non_empty_list(std::initializer_list<const std::vector<T>*> candidates) {
+  for (const std::vector<T>* candidate : candidates) {
+    if (!candidate->empty()) return *candidate;
+  }
+  return **candidates.begin();
+}
+
+void collect_itunes_categories(const XMLElement& element, std::vector<std::string>& categories) {
+  std::string text = feed_xml::attribute_of(element, "text");
+  if (!text.empty()) categories.push_back(std::move(text));
+  for (const XMLElement* child = element.FirstChildElement(); child != nullptr;
+       child = child->NextSiblingElement()) {
+    if (feed_xml::local_name(*child) == "category") collect_itunes_categories(*child, categories);
+  }
+}
+
+// Every source of each item field, in the order feeds are found to fill them; the first
+// non-empty source wins when the item is assembled.
+struct ItemSources {
+  std::string title, dc_title;
+  std::string link, atom_link, rdf_about;
+  std::string guid, atom_id;
+  std::string description, dc_description, itunes_summary;
+  std::string content, atom_content;
+  std::string pub_date, atom_published, dc_date, dc_issued;
+  std::string atom_updated, dc_modified;
+  std::vector<Person> authors, atom_authors, dc_creators, itunes_authors;
+  std::vector<std::string> categories, fallback_categories, dc_subjects, atom_categories;
+  std::vector<Enclosure> enclosures, atom_enclosures, media;
+};
+
+void read_core(const XMLElement& child, std::string_view name, const std::string& feed_url, ItemSources& s) {
+  if (name == "title") {
+    set_first(s.title, feed_xml::text_of(child));
+  } else if (name == "link") {
+    std::string link = feed_xml::text_of(child);
+    if (link.empty()) link = feed_xml::attribute_of(child, "href");
+    set_first(s.link, feed_xml::resolve_at(child, feed_url, link));
+  } else if (name == "guid") {
+    set_first(s.guid, feed_xml::text_of(child));
+  } else if (name == "description") {
+    set_first(s.description, feed_xml::text_of(child));
+  } else if (name == "author") {
+    if (const Person person = parse_person_text(feed_xml::text_of(child)); person != Person{})
+      s.authors.push_back(person);
+  } else if (name == "pubDate") {
+    set_first(s.pub_date, feed_xml::text_of(child));
+  } else if (name == "category") {
+    if (std::string category = feed_xml::text_of(child); !category.empty())
+      s.categories.push_back(std::move(category));
+  } else if (name == "enclosure") {
+    Enclosure enclosure;
+    enclosure.url = feed_xml::resolve_at(child, feed_url, feed_xml::attribute_of(child, "url"));
+    enclosure.type = feed_xml::attribute_of(child, "type");
+    enclosure.length = parse_length(feed_xml::attribute_of(child, "length"));
+    if (!enclosure.url.empty()) s.enclosures.push_back(std::move(enclosure));
+  }
+}
+
+void read_extension(const XMLElement& child, Namespace ns, std::string_view name, const std::string& feed_url,
+                    ItemSources& s) {
+  if (ns == Namespace::kContent && name == "encoded") {
+    set_first(s.content, feed_xml::text_of(child));
+  } else if (ns == Namespace::kDublinCore || ns == Namespace::kDcTerms) {
+    if (name == "title") set_first(s.dc_title, feed_xml::text_of(child));
+    if (name == "description") set_first(s.dc_description, feed_xml::text_of(child));
+    if (name == "date") set_first(s.dc_date, feed_xml::text_of(child));
+    if (name == "issued" || name == "created") set_first(s.dc_issued, feed_xml::text_of(child));
+    if (name == "modified") set_first(s.dc_modified, feed_xml::text_of(child));
+    if (name == "creator" || name == "author")
+      s.dc_creators.push_back(parse_person_text(feed_xml::text_of(child)));
+    if (name == "subject") s.dc_subjects.push_back(feed_xml::text_of(child));
+  } else if (ns == Namespace::kItunes) {
+    if (name == "summary") set_first(s.itunes_summary, feed_xml::text_of(child));
+    if (name == "author") s.itunes_authors.push_back(parse_person_text(feed_xml::text_of(child)));
+    if (name == "keywords") {
+      for (std::string& keyword : split_keywords(feed_xml::text_of(child)))
+        s.fallback_categories.push_back(keyword);
+    }
+    if (name == "category") collect_itunes_categories(child, s.fallback_categories);
+  } else if (ns == Namespace::kAtom10 || ns == Namespace::kAtom03) {
+    if (name == "link") {
+      const AtomLink link = read_atom_link(child, feed_url);
+      if (link.rel == "alternate") set_first(s.atom_link, link.href);
+      if (link.rel == "enclosure" && !link.href.empty())
+        s.atom_enclosures.push_back({link.href, link.type, link.length});
+    }
+    if (name == "id") set_first(s.atom_id, feed_xml::text_of(child));
+    if (name == "content") set_first(s.atom_content, feed_xml::text_of(child));
+    if (name == "published") set_first(s.atom_published, feed_xml::text_of(child));
+    if (name == "updated") set_first(s.atom_updated, feed_xml::text_of(child));
+    if (name == "author") s.atom_authors.push_back(read_atom_person(child));
+    if (name == "category") {
+      std::string label = feed_xml::attribute_of(child, "label");
+      if (label.empty()) label = feed_xml::attribute_of(child, "term");
+      if (!label.empty()) s.atom_categories.push_back(std::move(label));
+    }
+  } else if (ns == Namespace::kMedia) {
+    collect_media(child, feed_url, s.media);
+  }
+}
+
+std::optional<Timestamp> first_date(std::initializer_list<const std::string*> candidates) {
+  for (const std::string* candidate : candidates) {
+    if (candidate->empty()) continue;
+    if (auto parsed = parse_feed_date(*candidate)) return parsed;
+  }
+  return std::nullopt;
+}
+
+ParsedItem read_item(const XMLElement& element, const std::string& feed_url) {
+  ItemSources s;
+  s.rdf_about = feed_xml::attribute_of(element, "rdf:about");
+  for (const XMLElement* child = element.FirstChildElement(); child != nullptr;
+       child = child->NextSiblingElement()) {
+    const Namespace ns = feed_xml::namespace_of(*child);
+    const std::string_view name = feed_xml::local_name(*child);
+    if (is_rss_core(ns)) {
+      read_core(*child, name, feed_url, s);
+    } else {
+      read_extension(*child, ns, name, feed_url, s);
+    }
+  }
+  ParsedItem item;
+  item.title = first_non_empty({&s.title, &s.dc_title});
+  item.link = first_non_empty({&s.link, &s.atom_link});
+  item.guid = first_non_empty({&s.guid, &s.atom_id, &s.rdf_about}).value_or("");
+  item.summary = first_non_empty({&s.description, &s.dc_description, &s.itunes_summary});
+  item.content = first_non_empty({&s.content, &s.atom_content});
+  item.published = first_date({&s.pub_date, &s.atom_published, &s.dc_date, &s.dc_issued});
+  item.updated = first_date({&s.atom_updated, &s.dc_modified, &s.dc_date});
+  item.authors =
+      first_non_empty_list<Person>({&s.authors, &s.atom_authors, &s.dc_creators, &s.itunes_authors});
+  item.categories = std::move(s.categories);
+  if (item.categories.empty()) {
+    item.categories = s.fallback_categories;
+    item.categories.insert(item.categories.end(), s.dc_subjects.begin(), s.dc_subjects.end());
+    item.categories.insert(item.categories.end(), s.atom_categories.begin(), s.atom_categories.end());
+  }
+  item.enclosures = first_non_empty_list<Enclosure>({&s.enclosures, &s.atom_enclosures});
+  item.media = std::move(s.media);
+  return item;
+}
+
+// Channel metadata; items are gathered separately because RSS 1.0 puts them beside the channel.
+void read_channel(const XMLElement& channel, const std::string& feed_url, ParsedFeed& feed) {
+  std::string title, dc_title, link, atom_link, description, dc_description, itunes_summary, itunes_subtitle;
+  for (const XMLElement* child = channel.FirstChildElement(); child != nullptr;
+       child = child->NextSiblingElement()) {
+    const std::string_view name = feed_xml::local_name(*child);
+    if (name == "item") continue;  // read by read_items_under; most of a channel's children
+    const Namespace ns = feed_xml::namespace_of(*child);
+    if (is_rss_core(ns)) {
+      if (name == "title") set_first(title, feed_xml::text_of(*child));
+      if (name == "link") {
+        std::string text = feed_xml::text_of(*child);
+        if (text.empty()) text = feed_xml::attribute_of(*child, "href");
+        set_first(link, feed_xml::resolve_at(*child, feed_url, text));
+      }
+      if (name == "description") set_first(description, feed_xml::text_of(*child));
+      if (name == "ttl") {
+        const std::string text = feed_xml::text_of(*child);
+        int minutes = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), minutes);
+        if (error == std::errc() && end == text.data() + text.size() && minutes > 0)
+          feed.ttl_minutes = minutes;
+      }
+    } else if (ns == Namespace::kDublinCore) {
+      if (name == "title") set_first(dc_title, feed_xml::text_of(*child));
+      if (name == "description") set_first(dc_description, feed_xml::text_of(*child));
+    } else if (ns == Namespace::kItunes) {
+      if (name == "summary") set_first(itunes_summary, feed_xml::text_of(*child));
+      if (name == "subtitle") set_first(itunes_subtitle, feed_xml::text_of(*child));
+    } else if ((ns == Namespace::kAtom10 || ns == Namespace::kAtom03) && name == "link") {
+      const AtomLink atom = read_atom_link(*child, feed_url);
+      if (atom.rel == "alternate") set_first(atom_link, atom.href);
+    }
+  }
+  feed.title = first_non_empty({&title, &dc_title});
+  feed.link = first_non_empty({&link, &atom_link});
+  feed.description = first_non_empty({&description, &dc_description, &itunes_summary, &itunes_subtitle});
+}
+
+void read_items_under(const XMLElement& parent, const std::string& feed_url, ParsedFeed& feed) {
+  for (const XMLElement* child = parent.FirstChildElement(); child != nullptr;
+       child = child->NextSiblingElement()) {
+    if (feed_xml::local_name(*child) == "item" && is_rss_core(feed_xml::namespace_of(*child))) {
+      feed.items.push_back(read_item(*child, feed_url));
+    }
+  }
+}
+
+}  // namespace
+
+ParsedFeed parse_rss_document(const XMLElement& root, const std::string& feed_url, FeedKind kind) {
+  ParsedFeed feed;
+  feed.kind = kind;
+  for (const XMLElement* child = root.FirstChildElement(); child != nullptr;
+       child = child->NextSiblingElement()) {
+    if (!is_rss_core(feed_xml::namespace_of(*child))) continue;
+    if (feed_xml::local_name(*child) == "channel") {
+      read_channel(*child, feed_url, feed);
+      read_items_under(*child, feed_url, feed);  // RSS 2.0 nests items in the channel
+    }
+  }
+  read_items_under(root, feed_url, feed);  // RSS 1.0 / 0.90 put them beside it
+  return feed;
+}
+
+}  // namespace pebble

@@ -1,0 +1,62 @@
+#include "parse/xml_raw_text.h"
+
+namespace pebble::feed_xml {
+
+namespace {
+
+// tinyxml2 keeps each value as a pointer pair into its copy of the document and decodes it
+// (entities, line ends) in place on first read, a byte at a time: reading every text that way
+// costs half as much again as the parse. The pair and its flags are private; an explicit
+// instantiation may name private members ([temp.spec.general]/6), which is how these member
+// pointers are obtained. Renamed members fail the build; they cannot silently misread.
+template <auto Member, typename Tag>
+struct MemberOf {
+  friend constexpr auto member_pointer(Tag) { return Member; }
+};
+
+struct StrPairStart {
+  friend constexpr auto member_pointer(StrPairStart);
+};
+struct StrPairEnd {
+  friend constexpr auto member_pointer(StrPairEnd);
+};
+struct StrPairFlags {
+  friend constexpr auto member_pointer(StrPairFlags);
+};
+struct NodeValue {
+  friend constexpr auto member_pointer(NodeValue);
+};
+struct AttributeValue {
+  friend constexpr auto member_pointer(AttributeValue);
+};
+
+template struct MemberOf<&tinyxml2::StrPair::_start, StrPairStart>;
+template struct MemberOf<&tinyxml2::StrPair::_end, StrPairEnd>;
+template struct MemberOf<&tinyxml2::StrPair::_flags, StrPairFlags>;
+template struct MemberOf<&tinyxml2::XMLNode::_value, NodeValue>;
+template struct MemberOf<&tinyxml2::XMLAttribute::_value, AttributeValue>;
+
+// Every value tinyxml2 has not decoded yet carries NEEDS_NEWLINE_NORMALIZATION (text, CDATA and
+// attribute values all do); reading it through tinyxml2 clears that flag and leaves the decoded
+// string at the start, which is then what `owner.Value()` returns.
+template <typename Owner>
+RawText raw_of(const tinyxml2::StrPair& pair, const Owner& owner) {
+  const int flags = pair.*member_pointer(StrPairFlags{});
+  if ((flags & tinyxml2::StrPair::NEEDS_NEWLINE_NORMALIZATION) == 0) return {owner.Value(), false, false};
+  const char* start = pair.*member_pointer(StrPairStart{});
+  const char* end = pair.*member_pointer(StrPairEnd{});
+  return {std::string_view(start, static_cast<std::size_t>(end - start)),
+          (flags & tinyxml2::StrPair::NEEDS_ENTITY_PROCESSING) != 0, true};
+}
+
+}  // namespace
+
+RawText raw_text(const tinyxml2::XMLText& text) {
+  return raw_of(text.*member_pointer(NodeValue{}), text);
+}
+
+RawText raw_value(const tinyxml2::XMLAttribute& attribute) {
+  return raw_of(attribute.*member_pointer(AttributeValue{}), attribute);
+}
+
+}  // namespace pebble::feed_xml

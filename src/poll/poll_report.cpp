@@ -1,0 +1,84 @@
+#include "poll/poll_report.h"
+
+#include <cstdio>
+
+namespace pebble {
+
+namespace {
+
+nlohmann::json optional_text(const std::optional<std::string>& text) {
+  return text ? nlohmann::json(*text) : nlohmann::json(nullptr);
+}
+
+nlohmann::json optional_date(const std::optional<Timestamp>& date) {
+  return date ? nlohmann::json(format_rfc3339(*date)) : nlohmann::json(nullptr);
+}
+
+nlohmann::json item_json(const ParsedItem& item) {
+  nlohmann::json enclosures = nlohmann::json::array();
+  for (const Enclosure& enclosure : item.enclosures) {
+    enclosures.push_back(
+        {{"url", enclosure.url},
+         {"type", enclosure.type},
+         {"length", enclosure.length ? nlohmann::json(*enclosure.length) : nlohmann::json(nullptr)}});
+  }
+  return {{"guid", item.guid},
+          {"link", optional_text(item.link)},
+          {"title", optional_text(item.title)},
+          {"summary", optional_text(item.summary)},
+          {"content", optional_text(item.content)},
+          {"author", optional_text(item.author)},
+          {"published", optional_date(item.published)},
+          {"updated", optional_date(item.updated)},
+          {"categories", item.categories},
+          {"enclosures", std::move(enclosures)}};
+}
+
+}  // namespace
+
+nlohmann::json feed_report_json(const FeedReport& report) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const ParsedItem& item : report.items) items.push_back(item_json(item));
+  const PollOutcome& outcome = report.outcome;
+  return {
+      {"url", report.url},
+      {"status", poll_status_name(outcome.status)},
+      {"http_status", outcome.http_status ? nlohmann::json(*outcome.http_status) : nlohmann::json(nullptr)},
+      {"error", outcome.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(outcome.error)},
+      {"duration_seconds", outcome.duration_seconds},
+      {"new_items", report.new_items},
+      {"feed",
+       {{"title", optional_text(report.title)},
+        {"link", optional_text(report.link)},
+        {"description", optional_text(report.description)}}},
+      {"items", std::move(items)}};
+}
+
+std::string poll_summary_text(const PollSummary& summary) {
+  std::string reasons;
+  for (const auto& [reason, count] : summary.failed_by_reason) {
+    reasons += (reasons.empty() ? " (" : ", ") + reason + " " + std::to_string(count);
+  }
+  if (!reasons.empty()) reasons += ")";
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.2f", summary.seconds);
+  return "polled " + std::to_string(summary.polled) + " feed(s) in " + seconds +
+         " s: " + std::to_string(summary.ok) + " ok, " + std::to_string(summary.not_modified) +
+         " not modified, " + std::to_string(summary.failed) + " failed" + reasons + ", " +
+         std::to_string(summary.disabled) + " disabled, " + std::to_string(summary.new_items) +
+         " new item(s)" + (summary.interrupted ? "; interrupted" : "");
+}
+
+nlohmann::json poll_summary_json(const PollSummary& summary) {
+  return {{"polled", summary.polled},
+          {"ok", summary.ok},
+          {"not_modified", summary.not_modified},
+          {"failed", summary.failed},
+          {"failed_by_reason", summary.failed_by_reason},
+          {"disabled", summary.disabled},
+          {"new_items", summary.new_items},
+          {"seconds", summary.seconds},
+          {"interrupted", summary.interrupted}};
+}
+
+}  // namespace pebble

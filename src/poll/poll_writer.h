@@ -1,0 +1,30 @@
+#pragma once
+// Stores one poll: the feed's new state, its items and the poll's metric deltas in ONE write
+// transaction, so a crash never leaves items without the counters that describe them (SPEC §8).
+#include <chrono>
+#include <cstddef>
+#include <vector>
+
+#include "domain/model.h"
+#include "poll/poll_outcome.h"
+#include "metrics/recorder.h"
+#include "store/store.h"
+
+namespace pebble {
+
+// What storing a poll did.
+struct RecordedPoll {
+  Feed feed;                                  // the row as written
+  std::vector<std::size_t> new_item_indexes;  // positions in outcome.feed->items that were inserted
+};
+
+// Applies `outcome` to `claimed` (polled at `now`), upserts the parsed items, records the poll's
+// metrics into `recorder` and flushes them, and commits. Throws StoreError when the store refuses.
+RecordedPoll record_poll(Store& store, metrics::MetricsRecorder& recorder, const Feed& claimed,
+                         const PollOutcome& outcome, Timestamp now, std::chrono::seconds base_interval);
+
+// Counts a poll in the feed_* families (status, error reason, duration, new items).
+void record_poll_metrics(metrics::MetricsRecorder& recorder, const PollOutcome& outcome,
+                         std::size_t new_items);
+
+}  // namespace pebble

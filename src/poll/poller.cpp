@@ -1,0 +1,267 @@
+#include "poll/poller.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "poll/poll_schedule.h"
+#include "poll/poll_writer.h"
+#include "metrics/row_write_counters.h"
+
+namespace pebble {
+
+namespace {
+
+bool due_first(const Feed& left, const Feed& right) {
+  if (left.next_poll_at != right.next_poll_at) {
+    if (!left.next_poll_at) return true;
+    if (!right.next_poll_at) return false;
+    return *left.next_poll_at < *right.next_poll_at;
+  }
+  return left.id < right.id;
+}
+
+bool is_due(const Feed& feed, Timestamp now) {
+  return !feed.next_poll_at || *feed.next_poll_at <= now;
+}
+
+}  // namespace
+
+Poller::Poller(Store& store, http::Fetcher& fetcher, metrics::MetricsRecorder& recorder, PollOptions options)
+    : store_(store), fetcher_(fetcher), recorder_(recorder), options_(std::move(options)) {
+  options_.batch_size = std::max<std::size_t>(options_.batch_size, 1);
+}
+
+void Poller::prepare() {
+  if (!options_.urls.empty()) {
+    by_ids_ = true;
+    for (const std::string& url : options_.urls) {
+      std::optional<Feed> feed = store_.find_feed_by_url(url);
+      if (!feed && options_.dry_run) {
+        Feed transient;  // never stored: a dry run subscribes nothing
+        transient.url = url;
+        listed_.push_back(transient);
+        continue;
+      }
+      if (!feed) {
+        Transaction transaction(store_, TxMode::kWrite);
+        auto [created, is_new] = store_.get_or_create_feed(url);
+        if (is_new) metrics::record_inserts(recorder_, metrics::kModelFeed);
+        recorder_.flush(store_);
+        transaction.commit();
+        if (is_new) spdlog::info("subscribed to {}", url);
+        feed = created;
+      }
+      if (options_.dry_run) {
+        listed_.push_back(*feed);
+      } else if (std::find(id_queue_.begin(), id_queue_.end(), feed->id) == id_queue_.end()) {
+        id_queue_.push_back(feed->id);
+      }
+    }
+    return;
+  }
+  if (!options_.feed_ids.empty()) {
+    by_ids_ = true;
+    for (const std::int64_t id : options_.feed_ids) {
+      if (options_.dry_run) {
+        if (auto feed = store_.get_feed(id)) listed_.push_back(*feed);
+      } else {
+        id_queue_.push_back(id);
+      }
+    }
+    return;
+  }
+  if (!options_.all && !options_.dry_run) return;  // due feeds are claimed batch by batch
+  const Timestamp now = now_utc();
+  std::vector<Feed> feeds = store_.list_feeds();
+  std::erase_if(feeds,
+                [&](const Feed& feed) { return feed.disabled || (!options_.all && !is_due(feed, now)); });
+  std::sort(feeds.begin(), feeds.end(), due_first);
+  if (options_.limit && feeds.size() > static_cast<std::size_t>(*options_.limit)) {
+    feeds.resize(static_cast<std::size_t>(*options_.limit));
+  }
+  if (options_.dry_run) {
+    listed_ = std::move(feeds);
+    return;
+  }
+  by_ids_ = true;
+  for (const Feed& feed : feeds) id_queue_.push_back(feed.id);
+}
+
+std::vector<Feed> Poller::claim(const std::vector<std::int64_t>& ids, std::optional<std::int64_t> due_limit) {
+  FeedClaim request;
+  request.now = now_utc();
+  request.lease_owner = options_.lease_owner;
+  request.lease_until = add_seconds(request.now, options_.lease);
+  request.feed_ids = ids;
+  request.limit = due_limit;
+  Transaction transaction(store_, TxMode::kWrite);
+  std::vector<Feed> claimed = store_.claim_feeds(request);
+  transaction.commit();
+  return claimed;
+}
+
+std::vector<Feed> Poller::next_batch() {
+  if (options_.dry_run) {
+    const std::size_t end = std::min(listed_.size(), cursor_ + options_.batch_size);
+    std::vector<Feed> batch(listed_.begin() + static_cast<std::ptrdiff_t>(cursor_),
+                            listed_.begin() + static_cast<std::ptrdiff_t>(end));
+    cursor_ = end;
+    return batch;
+  }
+  if (by_ids_) {
+    while (cursor_ < id_queue_.size()) {
+      const std::size_t end = std::min(id_queue_.size(), cursor_ + options_.batch_size);
+      std::vector<std::int64_t> ids(id_queue_.begin() + static_cast<std::ptrdiff_t>(cursor_),
+                                    id_queue_.begin() + static_cast<std::ptrdiff_t>(end));
+      cursor_ = end;
+      std::vector<Feed> claimed = claim(ids, std::nullopt);
+      if (claimed.size() < ids.size()) {
+        spdlog::info("{} feed(s) skipped: another worker holds their lease", ids.size() - claimed.size());
+      }
+      if (!claimed.empty()) return claimed;
+    }
+    return {};
+  }
+  std::int64_t want = static_cast<std::int64_t>(options_.batch_size);
+  if (options_.limit)
+    want = std::min<std::int64_t>(want, *options_.limit - static_cast<std::int64_t>(due_claimed_));
+  if (want <= 0) return {};
+  std::vector<Feed> claimed = claim({}, want);
+  // A feed polled earlier in this run can only come back when its interval is zero: stop there.
+  std::vector<Feed> again;
+  std::erase_if(claimed, [&](const Feed& feed) {
+    if (!seen_.contains(feed.id)) return false;
+    again.push_back(feed);
+    return true;
+  });
+  release(again);
+  due_claimed_ += claimed.size();
+  return claimed;
+}
+
+void Poller::poll_batch(const std::vector<Feed>& feeds, const FeedReportSink& report,
+                        const std::atomic<bool>* stop) {
+  std::vector<http::FetchRequest> requests;
+  requests.reserve(feeds.size());
+  for (const Feed& feed : feeds) requests.push_back({feed.url, feed.etag, feed.last_modified});
+  std::vector<Feed> unfinished;
+  fetcher_.fetch_all(
+      requests,
+      [&](std::size_t index, http::FetchResponse response) {
+        if (response.failure == http::FetchFailure::kCancelled) {
+          unfinished.push_back(feeds[index]);
+          return;
+        }
+        finish_feed(feeds[index], response, report);
+      },
+      stop);
+  release(unfinished);
+}
+
+RecordedPoll Poller::record_poll_retrying_once(const Feed& feed, const PollOutcome& outcome, Timestamp now) {
+  try {
+    return record_poll(store_, recorder_, feed, outcome, now, options_.interval);
+  } catch (const StoreError& error) {
+    // The transaction rolled back. A lost PostgreSQL session reconnects at the next transaction, so
+    // one more try stores the poll instead of marking a good feed failed for a server restart.
+    spdlog::warn("feed {}: cannot store the poll, trying once more: {}", feed.url, error.what());
+    return record_poll(store_, recorder_, feed, outcome, now, options_.interval);
+  }
+}
+
+void Poller::finish_feed(const Feed& feed, const http::FetchResponse& response,
+                         const FeedReportSink& report) {
+  const Timestamp now = now_utc();
+  FeedReport result;
+  result.url = feed.url;
+  result.outcome = classify_response(response, feed.url, now);
+  seen_[feed.id] = true;
+  Feed after = feed;
+  if (!options_.dry_run) {
+    try {
+      RecordedPoll recorded = record_poll_retrying_once(feed, result.outcome, now);
+      after = recorded.feed;
+      result.new_items = recorded.new_item_indexes.size();
+      for (const std::size_t index : recorded.new_item_indexes) {
+        result.items.push_back(std::move(result.outcome.feed->items[index]));
+      }
+    } catch (const StoreError& error) {
+      // The store refused this feed's data (say, text PostgreSQL will not take): record the feed as
+      // failed so the run goes on; a store that refuses this too is really gone, and that throws.
+      spdlog::warn("feed {}: cannot store the poll: {}", feed.url, error.what());
+      result.outcome.status = PollStatus::kError;
+      result.outcome.reason = PollErrorReason::kParse;
+      result.outcome.error = std::string("cannot store the feed: ") + error.what();
+      result.outcome.feed.reset();
+      result.outcome.moved_to.reset();
+      after = record_poll(store_, recorder_, feed, result.outcome, now, options_.interval).feed;
+    }
+    result.outcome.feed.reset();
+  } else if (result.outcome.feed) {
+    after.title = result.outcome.feed->title;
+    after.site_url = result.outcome.feed->link;
+    after.description = result.outcome.feed->description;
+    result.items = std::move(result.outcome.feed->items);
+    result.outcome.feed.reset();
+  }
+  result.title = after.title;
+  result.link = after.site_url;
+  result.description = after.description;
+  if (result.outcome.status == PollStatus::kError || result.outcome.status == PollStatus::kNotFound) {
+    spdlog::warn("poll failed: {}", result.outcome.error);
+  }
+  count(result);
+  report(result);
+}
+
+void Poller::release(const std::vector<Feed>& feeds) {
+  if (options_.dry_run || feeds.empty()) return;
+  Transaction transaction(store_, TxMode::kWrite);
+  for (const Feed& feed : feeds) {
+    std::optional<Feed> current = store_.get_feed(feed.id);
+    if (!current || current->lease_owner != options_.lease_owner) continue;
+    current->lease_owner.reset();
+    current->lease_until.reset();
+    store_.update_feed(*current);
+  }
+  transaction.commit();
+}
+
+void Poller::count(const FeedReport& report) {
+  ++summary_.polled;
+  summary_.new_items += report.new_items;
+  switch (report.outcome.status) {
+    case PollStatus::kSuccess:
+      ++summary_.ok;
+      break;
+    case PollStatus::kNotModified:
+      ++summary_.not_modified;
+      break;
+    case PollStatus::kGone:
+      ++summary_.disabled;
+      break;
+    case PollStatus::kNotFound:
+    case PollStatus::kError:
+      ++summary_.failed;
+      ++summary_.failed_by_reason[report.outcome.status == PollStatus::kNotFound
+                                      ? "not_found"
+                                      : poll_error_reason_name(report.outcome.reason)];
+      break;
+  }
+}
+
+PollSummary Poller::run(const FeedReportSink& report, const std::atomic<bool>* stop) {
+  const auto started = std::chrono::steady_clock::now();
+  prepare();
+  while (stop == nullptr || !stop->load()) {
+    const std::vector<Feed> batch = next_batch();
+    if (batch.empty()) break;
+    poll_batch(batch, report, stop);
+  }
+  summary_.interrupted = stop != nullptr && stop->load();
+  summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return summary_;
+}
+
+}  // namespace pebble

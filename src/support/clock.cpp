@@ -1,0 +1,10 @@
+#include "support/clock.h"
+
+namespace pebble {
+
+const Clock& system_clock() {
+  static const SystemClock clock;
+  return clock;
+}
+
+}  // namespace pebble
