@@ -50,5 +50,7 @@ install: build
 deb: build
 	cd $(BUILD_DIR) && cpack -G DEB
 
+# Every build tree the targets above make: `make test` also builds its fuzz targets in
+# $(TEST_BUILD_DIR)-fuzz (scripts/run-tests.sh).
 clean:
-	rm -rf $(BUILD_DIR) $(TEST_BUILD_DIR) $(FUZZ_BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(TEST_BUILD_DIR) $(TEST_BUILD_DIR)-fuzz $(FUZZ_BUILD_DIR) $(BENCH_BUILD_DIR)

@@ -5,14 +5,15 @@
 set -euo pipefail
 level=${1:-build}
 
+# pkg-config: CMake's FindCURL asks it for libcurl's flags (libcurl ships no CMake config here).
 build_pkgs=(g++ cmake make pkg-config git
   libcli11-dev prometheus-cpp-dev libsqlite3-dev libpq-dev libcurl4-openssl-dev libssl-dev
-  libtinyxml2-dev libspdlog-dev libfmt-dev nlohmann-json3-dev libxml2-dev catch2 sqlite3)
-test_pkgs=(postgresql prometheus-pushgateway prometheus groff-base groff man-db
-  curl python3 clang-format procps time  # time: /usr/bin/time -v measures peak RSS in poll tests
+  libtinyxml2-dev libspdlog-dev nlohmann-json3-dev catch2)
+test_pkgs=(postgresql prometheus-pushgateway prometheus groff-base groff man-db sqlite3
+  curl python3 clang-format clang-tidy-14 time  # time: /usr/bin/time -v measures peak RSS in poll tests
   python3-yaml dpkg-dev systemd)  # contrib/ checks, dpkg-shlibdeps for the .deb, systemd-analyze
 fuzz_pkgs=(clang libclang-rt-14-dev)
-bench_pkgs=(buku python3-feedparser newsboat nginx wrk hyperfine time)
+bench_pkgs=(buku python3-feedparser newsboat nginx wrk time)
 
 wanted=("${build_pkgs[@]}")
 case "$level" in
