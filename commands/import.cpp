@@ -3,9 +3,9 @@
 #include <iostream>
 
 #include "batch_job.h"
-#include "bookmarks/option_values.h"
 #include "bookmarks/import_report.h"
 #include "bookmarks/importer.h"
+#include "bookmarks/option_values.h"
 #include "bookmarks/progress_meter.h"
 #include "command_table.h"
 #include "metrics/catalogue.h"
@@ -39,12 +39,13 @@ ExitCode exit_code(const bookmarks::ImportSummary& summary) {
 ExitCode run_import(const ImportOptions& options, const Config& config) {
   bookmarks::ImportRequest request;
   request.source = options.source;
-  request.format = *bookmarks::parse_import_format(options.format);  // CLI11 checked the name
+  request.format = *bookmarks::parse_import_format(options.format);             // CLI11 checked the name
   request.duplicates = *bookmarks::parse_duplicate_policy(options.duplicates);  // CLI11 checked the name
   request.tags = options.tags;
   request.folder_tags = options.folder_tags;
   request.dry_run = options.dry_run;
   request.user = config.user;
+  request.temp_folder = config.temp_folder;
   for (const std::string& tag : request.tags) {
     if (tag.empty()) throw UsageError("--tag: a tag name may not be empty");
   }

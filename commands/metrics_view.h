@@ -5,9 +5,8 @@
 #include <string>
 #include <vector>
 
-#include <prometheus/metric_family.h>
-
 #include "config/config.h"
+#include "metrics/metric_family.h"
 #include "store/store.h"
 
 namespace pebble::cli {

@@ -16,8 +16,12 @@ jobs=${CLANG_TIDY_JOBS:-2}
 # --warnings-as-errors makes each finding fail its file; xargs then exits non-zero (123) when any
 # file failed. Only findings are printed: --quiet drops the "N warnings generated" counts of the
 # system headers the checks never look at.
+# Stopped (run-tests.sh on an early exit), xargs stops starting files; those running finish.
 git ls-files --cached --others --exclude-standard 'src/*.cpp' 'commands/*.cpp' |
-  xargs -P "$jobs" -n 1 "$tidy" -p "$build_dir" --quiet --warnings-as-errors='*' 2>/dev/null && status=0 || status=$?
+  xargs -P "$jobs" -n 1 "$tidy" -p "$build_dir" --quiet --warnings-as-errors='*' 2>/dev/null &
+xargs_pid=$!
+trap 'kill "$xargs_pid" 2>/dev/null' TERM INT
+wait "$xargs_pid" && status=0 || status=$?
 if [ "$status" -ne 0 ]; then
   echo "run-clang-tidy: findings above (checks in .clang-tidy); fix them in the source" >&2
   exit 1

@@ -137,8 +137,8 @@ ImportSummary import_bookmarks(Store& store, const ImportRequest& request, metri
                                const ImportHooks& hooks) {
   const auto start = Clock::now();
   const auto opened = request.document != nullptr
-                          ? std::make_unique<InputFile>(request.source, *request.document)
-                          : std::make_unique<InputFile>(request.source);
+                          ? std::make_unique<InputFile>(request.source, request.document)
+                          : std::make_unique<InputFile>(request.source, request.temp_folder);
   InputFile& input = *opened;
   BookmarkFormat format = request.format;
   if (format == BookmarkFormat::kUnknown) format = detect_format(input.first_bytes(kSniffBytes));

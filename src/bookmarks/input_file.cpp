@@ -1,14 +1,13 @@
 #include "bookmarks/input_file.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
-#include <cstdlib>
+#include <cstdlib>  // mkstemp
 #include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
 
 #include "support/error.h"
@@ -21,11 +20,9 @@ namespace {
   throw Error("cannot read " + name + ": " + what + ": " + std::strerror(errno));
 }
 
-// Copies stdin into a new temporary file and returns its path.
-std::string spool_stdin() {
-  const char* folder = std::getenv("TMPDIR");
-  std::string path =
-      std::string(folder != nullptr && *folder != '\0' ? folder : "/tmp") + "/pebble-import.XXXXXX";
+// Copies stdin into a new temporary file in `folder` and returns its path.
+std::string spool_stdin(const std::string& folder) {
+  std::string path = folder + "/pebble-import.XXXXXX";
   const int fd = ::mkstemp(path.data());
   if (fd < 0) fail("standard input", "cannot create a temporary copy in " + path);
   std::vector<char> buffer(1 << 16);
@@ -55,9 +52,9 @@ std::string spool_stdin() {
 
 }  // namespace
 
-InputFile::InputFile(const std::string& source) : name_(source) {
+InputFile::InputFile(const std::string& source, const std::string& temp_folder) : name_(source) {
   if (source == "-") {
-    path_ = spool_stdin();
+    path_ = spool_stdin(temp_folder);
     spooled_ = true;
   } else {
     path_ = source;
@@ -74,8 +71,8 @@ InputFile::InputFile(const std::string& source) : name_(source) {
   size_ = static_cast<std::uint64_t>(info.st_size);
 }
 
-InputFile::InputFile(std::string name, const std::string& content)
-    : name_(std::move(name)), size_(content.size()), content_(&content) {}
+InputFile::InputFile(std::string name, const std::string* content)
+    : name_(std::move(name)), size_(content->size()), content_(content) {}
 
 InputFile::~InputFile() {
   stream_.reset();

@@ -11,10 +11,12 @@ namespace pebble::bookmarks {
 // An opened import source; reopen() gives a fresh stream from the first byte.
 class InputFile {
  public:
-  // Opens `source` ("-" = stdin). Throws pebble::Error naming the file when it cannot be read.
-  explicit InputFile(const std::string& source);
-  // An in-memory document standing in for a file called `name` (test-metrics' built-in sample).
-  InputFile(std::string name, const std::string& content);
+  // Opens `source` ("-" = stdin, copied into a temporary file in `temp_folder`). Throws
+  // pebble::Error naming the file when it cannot be read.
+  InputFile(const std::string& source, const std::string& temp_folder);
+  // An in-memory document (not null, outliving this) standing in for a file called `name`
+  // (test-metrics' built-in sample).
+  InputFile(std::string name, const std::string* content);
   InputFile(const InputFile&) = delete;
   InputFile& operator=(const InputFile&) = delete;
   ~InputFile();

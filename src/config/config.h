@@ -33,6 +33,7 @@ struct Config {
   MetricsSettings metrics;
   std::chrono::seconds poll_interval{1800};  // PEBBLE_POLL_INTERVAL
   bool deny_private_networks = false;        // PEBBLE_DENY_PRIVATE_NETWORKS
+  std::string temp_folder = "/tmp";          // TMPDIR: where `import -` copies stdin
 };
 
 }  // namespace pebble

@@ -1,9 +1,8 @@
 #include "config/load_config.h"
 
+#include <algorithm>
 #include <pwd.h>
 #include <unistd.h>
-
-#include <algorithm>
 
 #include "config/values.h"
 #include "support/error.h"
@@ -131,6 +130,7 @@ Config load_config(const GlobalFlags& flags, const Environment& environment, boo
   if (auto value = lookup(environment, "PEBBLE_DENY_PRIVATE_NETWORKS")) {
     config.deny_private_networks = parse_bool(*value, "PEBBLE_DENY_PRIVATE_NETWORKS");
   }
+  if (auto value = lookup(environment, "TMPDIR")) config.temp_folder = *value;
   return config;
 }
 

@@ -2,6 +2,14 @@
 
 namespace pebble::feed_xml {
 
+// The member pointers below name tinyxml2 9's private StrPair (_start, _end, _flags) and the _value
+// of XMLNode and XMLAttribute, and rely on its decode-in-place on first read. A renamed member
+// fails the build, but a change of meaning would not: on an upgrade, re-read StrPair::GetStr and
+// XMLNode::Value in the new tinyxml2.h, run tests/unit/parse/xml_raw_text_test.cpp, then raise this.
+static_assert(TIXML2_MAJOR_VERSION == 9,
+              "xml_raw_text.cpp reads tinyxml2 9's private members: re-check StrPair's fields and flags "
+              "and the decode-on-first-read of XMLNode::Value for this tinyxml2 version");
+
 namespace {
 
 // tinyxml2 keeps each value as a pointer pair into its copy of the document and decodes it

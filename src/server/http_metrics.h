@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include <prometheus/metric_family.h>
+#include "metrics/metric_family.h"
 
 namespace pebble::server {
 

@@ -1,6 +1,7 @@
+#include "config/load_config.h"
+
 #include <catch2/catch.hpp>
 
-#include "config/load_config.h"
 #include "config/values.h"
 #include "support/error.h"
 
@@ -125,4 +126,13 @@ TEST_CASE("metrics switches use the web app's names and defaults", "[config]") {
   CHECK(usage_error_of([&] {
           load({}, environment);
         }).starts_with("MAX_METRICS_PER_MINUTE: invalid value '-5'"));
+}
+
+TEST_CASE("TMPDIR chooses the temporary folder, /tmp when unset or empty", "[config]") {
+  Environment environment{{"USER", "ann"}};
+  CHECK(load({}, environment).temp_folder == "/tmp");
+  environment["TMPDIR"] = "";
+  CHECK(load({}, environment).temp_folder == "/tmp");
+  environment["TMPDIR"] = "/var/tmp/pebble";
+  CHECK(load({}, environment).temp_folder == "/var/tmp/pebble");
 }
