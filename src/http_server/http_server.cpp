@@ -1,18 +1,17 @@
 #include "http_server/http_server.h"
 
-#include <fcntl.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <condition_variable>
 #include <deque>
+#include <fcntl.h>
 #include <mutex>
+#include <poll.h>
 #include <set>
+#include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 #include "http_server/listen_socket.h"
@@ -201,7 +200,8 @@ struct HttpServer::State {
       if (handed_back) {
         wake_poller();
       } else {
-        close_connection(*connection);
+        // Moved from only when handed_back is true.
+        close_connection(*connection);  // NOLINT(bugprone-use-after-move)
       }
     }
   }
