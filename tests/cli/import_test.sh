@@ -63,7 +63,8 @@ expect_equals "$(sql "SELECT status, failed_count, source FROM import_jobs WHERE
 expect_contains "$(sql "SELECT failed_details FROM import_jobs WHERE id = (SELECT max(id) FROM import_jobs)")" '"index":3' "failed_details JSON"
 expect_equals "$(sql "SELECT count(*) FROM feeds WHERE url = 'https://ok.example/feed'")" 1 "feedUrl becomes a feeds row"
 # TMPDIR (read by config/) chooses where stdin is copied: a folder that is not there is named.
-TMPDIR="$work/no-such-folder" run --user carol import --json - <"$data/failures.json"
+# A store of its own, so the job-run counts below stay those of the runs they list.
+TMPDIR="$work/no-such-folder" PEBBLE_DATABASE_URL="sqlite:$work/tmpdir.db" run --user carol import --json - <"$data/failures.json"
 expect_status 1 "stdin with a missing TMPDIR"
 expect_contains "$err" "cannot read standard input: cannot create a temporary copy in $work/no-such-folder/pebble-import." "TMPDIR names the folder"
 run --user carol import "$data/failures.json"
