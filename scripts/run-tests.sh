@@ -18,8 +18,8 @@ scripts/build-fuzz.sh "$fuzz_dir"
 
 make --no-print-directory format-check
 
-# clang-tidy needs ~12 CPU-minutes (parsing every .cpp again), which would add ~6 minutes on 2 cores
-# if run alone. It runs niced in the background instead, on the cores the CLI and integration tests
+# clang-tidy needs ~8 CPU-minutes (it parses every .cpp again), ~4 minutes of wall time on 2 idle
+# cores. It runs niced in the background instead, on the cores the CLI and integration tests
 # leave idle while they wait for services and subprocesses, and is waited for at the end.
 services_dir=$(mktemp -d /tmp/pebble-services.XXXXXX)
 tidy_pid=
