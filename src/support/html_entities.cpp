@@ -1,6 +1,7 @@
 #include "support/html_entities.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <iterator>
 
@@ -13,6 +14,22 @@ namespace {
 constexpr HtmlEntity kEntities[] = {
 #include "support/html_entity_table.inc"
 };
+
+// For each first byte, where the names starting with it begin in kEntities: the binary search
+// then runs over one letter's few dozen names, as feeds full of `&eacute;` pay it per reference.
+constexpr std::array<std::uint16_t, 129> make_first_byte_starts() {
+  std::array<std::uint16_t, 129> starts{};
+  std::size_t index = 0;
+  for (std::size_t byte = 0; byte < 128; ++byte) {
+    while (index < std::size(kEntities) && static_cast<unsigned char>(kEntities[index].name[0]) < byte)
+      ++index;
+    starts[byte] = static_cast<std::uint16_t>(index);
+  }
+  starts[128] = static_cast<std::uint16_t>(std::size(kEntities));
+  return starts;
+}
+
+constexpr std::array<std::uint16_t, 129> kFirstByteStarts = make_first_byte_starts();
 
 constexpr std::size_t kLongestName = 31;       // "CounterClockwiseContourIntegral"
 constexpr std::size_t kLongestLegacyName = 6;  // "middot", "frac34", ...
