@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <iterator>
 
+#include "support/utf8.h"
+
 namespace pebble::unicode {
 namespace {
 
@@ -27,10 +29,6 @@ constexpr std::array<char32_t, 19> kNfkcDelimiterSources = {
 
 constexpr char32_t kCapitalIWithDot = 0x0130;
 
-bool is_continuation(unsigned char byte, unsigned char low = 0x80, unsigned char high = 0xBF) {
-  return byte >= low && byte <= high;
-}
-
 char32_t lower_code_point(char32_t code_point) {
   auto after = std::upper_bound(std::begin(kLowerRuns), std::end(kLowerRuns), code_point,
                                 [](char32_t value, const LowerRun& run) { return value < run.first; });
@@ -42,79 +40,11 @@ char32_t lower_code_point(char32_t code_point) {
 
 }  // namespace
 
-DecodedStep decode_utf8_step(std::string_view text, std::size_t offset) {
-  const auto byte_at = [&](std::size_t index) { return static_cast<unsigned char>(text[index]); };
-  const unsigned char lead = byte_at(offset);
-  if (lead < 0x80) return {lead, 1, true};
-  std::size_t needed = 0;
-  char32_t code_point = 0;
-  unsigned char second_low = 0x80;
-  unsigned char second_high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    needed = 1;
-    code_point = lead & 0x1Fu;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    needed = 2;
-    code_point = lead & 0x0Fu;
-    if (lead == 0xE0) second_low = 0xA0;   // no overlong forms
-    if (lead == 0xED) second_high = 0x9F;  // no surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    needed = 3;
-    code_point = lead & 0x07u;
-    if (lead == 0xF0) second_low = 0x90;
-    if (lead == 0xF4) second_high = 0x8F;  // nothing above U+10FFFF
-  } else {
-    return {0, 1, false};
-  }
-  for (std::size_t index = 1; index <= needed; ++index) {
-    const bool in_range = offset + index < text.size() &&
-                          (index == 1 ? is_continuation(byte_at(offset + index), second_low, second_high)
-                                      : is_continuation(byte_at(offset + index)));
-    if (!in_range) return {0, index, false};
-    code_point = (code_point << 6) | (byte_at(offset + index) & 0x3Fu);
-  }
-  return {code_point, needed + 1, true};
-}
-
-void append_utf8(std::string& out, char32_t code_point) {
-  const auto put = [&](std::uint32_t value) { out.push_back(static_cast<char>(value)); };
-  if (code_point < 0x80) {
-    put(code_point);
-  } else if (code_point < 0x800) {
-    put(0xC0 | (code_point >> 6));
-    put(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x10000) {
-    put(0xE0 | (code_point >> 12));
-    put(0x80 | ((code_point >> 6) & 0x3F));
-    put(0x80 | (code_point & 0x3F));
-  } else {
-    put(0xF0 | (code_point >> 18));
-    put(0x80 | ((code_point >> 12) & 0x3F));
-    put(0x80 | ((code_point >> 6) & 0x3F));
-    put(0x80 | (code_point & 0x3F));
-  }
-}
-
-std::string replace_invalid_utf8(std::string_view bytes) {
-  std::string out;
-  out.reserve(bytes.size());
-  for (std::size_t offset = 0; offset < bytes.size();) {
-    const DecodedStep step = decode_utf8_step(bytes, offset);
-    if (step.valid) {
-      out.append(bytes.substr(offset, step.length));
-    } else {
-      append_utf8(out, 0xFFFD);
-    }
-    offset += step.length;
-  }
-  return out;
-}
-
 std::string to_lower(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t offset = 0; offset < text.size();) {
-    const DecodedStep step = decode_utf8_step(text, offset);
+    const Utf8Step step = decode_utf8_step(text, offset);
     if (!step.valid) {
       out.append(text.substr(offset, step.length));
     } else if (step.code_point == kCapitalIWithDot) {

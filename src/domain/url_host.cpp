@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "domain/unicode_text.h"
+#include "support/utf8.h"
 
 namespace pebble::url_detail {
 namespace {
@@ -135,7 +136,7 @@ bool bracketed_netloc_is_valid(std::string_view netloc) {
 // urlsplit's _checknetloc: no character may turn into a URL delimiter under NFKC.
 bool netloc_survives_nfkc(std::string_view netloc) {
   for (std::size_t offset = 0; offset < netloc.size();) {
-    const unicode::DecodedStep step = unicode::decode_utf8_step(netloc, offset);
+    const Utf8Step step = decode_utf8_step(netloc, offset);
     if (step.valid && unicode::nfkc_yields_url_delimiter(step.code_point)) return false;
     offset += step.length;
   }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/unicode_text.h"
+#include "support/utf8.h"
 
 namespace pebble::url_detail {
 namespace {
@@ -39,7 +40,7 @@ std::string unquote_plus(std::string_view text) {
       bytes.push_back(c);
     }
   }
-  return unicode::replace_invalid_utf8(bytes);
+  return replace_invalid_utf8(bytes);
 }
 
 // quote_plus(text, safe=""): space becomes '+', A-Za-z0-9_.-~ stay, every other byte is %XX.

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "formats/html_text.h"
+#include "support/html_entities.h"
 
 namespace pebble {
 
@@ -53,12 +53,14 @@ void parse_tag(std::string_view raw, HtmlToken& token) {
       if (pos < end && (raw[pos] == '"' || raw[pos] == '\'')) {
         const char quote = raw[pos++];
         value_end = std::min(raw.find(quote, pos), end);
-        attribute.value = decode_html_entities(raw.substr(pos, value_end - pos));
+        attribute.value =
+            decode_html_references(raw.substr(pos, value_end - pos), HtmlReferenceContext::attribute);
         pos = value_end + 1;
       } else {
         value_end = pos;
         while (value_end < end && !is_space(raw[value_end])) ++value_end;
-        attribute.value = decode_html_entities(raw.substr(pos, value_end - pos));
+        attribute.value =
+            decode_html_references(raw.substr(pos, value_end - pos), HtmlReferenceContext::attribute);
         pos = value_end;
       }
     }

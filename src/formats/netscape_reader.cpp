@@ -9,10 +9,11 @@
 
 #include "domain/url.h"
 #include "formats/bookmark_readers.h"
-#include "formats/html_text.h"
 #include "formats/html_tokenizer.h"
 #include "formats/tag_list.h"
 #include "formats/utf8_input.h"
+#include "support/html_entities.h"
+#include "support/utf8.h"
 
 namespace pebble {
 
@@ -159,7 +160,7 @@ class NetscapeReader {
     if (token.name == "A" && mode_ == Mode::kTitle) {
       mode_ = Mode::kAfterTitle;
     } else if (token.name == "H3" && mode_ == Mode::kFolderName) {
-      pending_folder_ = decode_html_entities(trim_whitespace(raw_folder_));
+      pending_folder_ = decode_html_references(trim_whitespace(raw_folder_), HtmlReferenceContext::text);
       mode_ = Mode::kAfterFolder;
     } else if (token.name == "DL") {
       finish_item();
@@ -222,8 +223,9 @@ class NetscapeReader {
     ItemFailure failure;
     failure.index = item_.index;
     failure.error = "line " + std::to_string(item_line_) + ": " + error;
-    failure.url = repair_utf8(item_.bookmark.url);
-    failure.title = repair_utf8(decode_html_entities(trim_whitespace(raw_title_)));
+    failure.url = replace_invalid_utf8(item_.bookmark.url);
+    failure.title =
+        replace_invalid_utf8(decode_html_references(trim_whitespace(raw_title_), HtmlReferenceContext::text));
     sink_.on_failure(std::move(failure));
   }
 
@@ -237,8 +239,9 @@ class NetscapeReader {
     item_open_ = false;
     if (item_failed_) return;
     BookmarkInput& bookmark = item_.bookmark;
-    bookmark.title = decode_html_entities(trim_whitespace(raw_title_));
-    const std::string description = decode_html_entities(trim_whitespace(raw_description_));
+    bookmark.title = decode_html_references(trim_whitespace(raw_title_), HtmlReferenceContext::text);
+    const std::string description =
+        decode_html_references(trim_whitespace(raw_description_), HtmlReferenceContext::text);
     if (!description.empty()) bookmark.description = description;
     if (bookmark.description && bookmark.description->empty()) bookmark.description.reset();
     bookmark.unique_hash = url_unique_hash(bookmark.url);

@@ -2,8 +2,8 @@
 // footer quirk fixed, plus FEED from feed_url and PRIVATE/TOREAD so that a round trip keeps them.
 // Tag names are joined with join_tag_list, which escapes commas inside a name.
 #include "formats/bookmark_writer.h"
-#include "formats/html_text.h"
 #include "formats/tag_list.h"
+#include "support/markup_escape.h"
 
 namespace pebble {
 

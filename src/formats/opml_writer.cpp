@@ -4,45 +4,11 @@
 #include "formats/bookmark_writer.h"
 #include "formats/tag_list.h"
 #include "support/dates.h"
+#include "support/markup_escape.h"
 
 namespace pebble {
 
 namespace {
-
-// XML text escaping; in attributes also `"` and the whitespace characters an XML parser would
-// otherwise normalise to spaces. Control characters XML 1.0 cannot carry are dropped.
-std::string escape_xml(std::string_view text, bool attribute) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += attribute ? "&quot;" : "\"";
-        break;
-      case '\n':
-        out += attribute ? "&#10;" : "\n";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      case '\t':
-        out += attribute ? "&#9;" : "\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c < 0) out.push_back(c);
-    }
-  }
-  return out;
-}
 
 class OpmlWriter : public BookmarkWriter {
  public:
@@ -54,8 +20,8 @@ class OpmlWriter : public BookmarkWriter {
     const std::string owner = header.user_name.empty() ? "Pebbling Club User" : header.user_name;
     const std::string now = format_rfc822(header.now);
     out_ << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<opml version=\"2.0\"><head><title>"
-         << escape_xml(title, false) << "</title><dateCreated>" << now << "</dateCreated><dateModified>"
-         << now << "</dateModified><ownerName>" << escape_xml(owner, false)
+         << escape_xml_text(title) << "</title><dateCreated>" << now << "</dateCreated><dateModified>" << now
+         << "</dateModified><ownerName>" << escape_xml_text(owner)
          << "</ownerName><docs>http://opml.org/spec2.opml</docs></head><body>";
   }
 
@@ -81,7 +47,7 @@ class OpmlWriter : public BookmarkWriter {
   void finish() override { out_ << "</body></opml>\n"; }
 
  private:
-  static std::string attribute(std::string_view text) { return escape_xml(text, true); }
+  static std::string attribute(std::string_view text) { return escape_xml_attribute(text); }
 
   std::ostream& out_;
 };

@@ -1,6 +1,6 @@
 #pragma once
-// A read buffer over an input stream that replaces invalid UTF-8 with U+FFFD and knows how far its
-// reader has got (bytes and lines), for progress reports and error positions.
+// A read buffer over an input stream that replaces invalid UTF-8 with U+FFFD (support/utf8.h) and knows how
+// far its reader has got (bytes and lines), for progress reports and error positions.
 #include <cstddef>
 #include <cstdint>
 #include <istream>
@@ -19,10 +19,8 @@ struct InputPosition {
 // "line 3, byte 120": the prefix of every FormatError message.
 std::string describe_position(InputPosition position);
 
-// Replaces every invalid UTF-8 sequence of `text` with U+FFFD.
-std::string repair_utf8(std::string_view text);
-
-// A std::streambuf that yields the repaired bytes of `source` in chunks.
+// A std::streambuf that yields the repaired bytes of `source` in chunks; a sequence split
+// between chunks is carried over, so the result is the same as repairing the whole input at once.
 class Utf8InputBuffer : public std::streambuf {
  public:
   // Reads `source` in pieces of `chunk_bytes`.

@@ -3,23 +3,18 @@
 #include <iconv.h>
 
 #include <algorithm>
-#include <array>
-#include <bit>
 #include <cctype>
 #include <cerrno>
-#include <cstdint>
-#include <cstring>
 #include <optional>
 #include <utility>
 
 #include "parse/utf8_avx2.h"
 #include "support/ascii_text.h"
+#include "support/utf8.h"
 
 namespace pebble {
 
 namespace {
-
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
 std::string lower_trimmed(std::string_view text) {
   while (!text.empty() && (std::isspace(static_cast<unsigned char>(text.front())) || text.front() == '"' ||
@@ -100,7 +95,7 @@ std::optional<std::string> convert_with_iconv(std::string_view bytes, const std:
     out.append(buffer, static_cast<std::size_t>(output - buffer));
     if (result != static_cast<std::size_t>(-1)) break;
     if (errno == E2BIG) continue;
-    out += kReplacement;
+    out += kUtf8Replacement;
     if (errno != EILSEQ) break;  // EINVAL: a truncated sequence at the very end
     const std::size_t skip = std::min(unit, input_left);
     input += skip;
@@ -108,62 +103,6 @@ std::optional<std::string> convert_with_iconv(std::string_view bytes, const std:
   }
   iconv_close(converter);
   return out;
-}
-
-// What a UTF-8 lead byte allows: the sequence's length (0: never a lead byte) and the range of
-// the second byte, which per Unicode Table 3-7 also excludes overlong forms, surrogates and code
-// points past U+10FFFF, so no code point needs assembling.
-struct LeadRule {
-  std::uint8_t length = 0;
-  std::uint8_t second_min = 0x80;
-  std::uint8_t second_max = 0xBF;
-};
-
-constexpr std::array<LeadRule, 256> make_lead_rules() {
-  std::array<LeadRule, 256> rules{};
-  for (int lead = 0xC2; lead <= 0xDF; ++lead) rules[static_cast<std::size_t>(lead)].length = 2;
-  for (int lead = 0xE0; lead <= 0xEF; ++lead) rules[static_cast<std::size_t>(lead)].length = 3;
-  for (int lead = 0xF0; lead <= 0xF4; ++lead) rules[static_cast<std::size_t>(lead)].length = 4;
-  rules[0xE0].second_min = 0xA0;  // overlong
-  rules[0xED].second_max = 0x9F;  // UTF-16 surrogates
-  rules[0xF0].second_min = 0x90;  // overlong
-  rules[0xF4].second_max = 0x8F;  // past U+10FFFF
-  return rules;
-}
-
-constexpr std::array<LeadRule, 256> kLeadRules = make_lead_rules();
-
-// The length of the well-formed multi-byte UTF-8 sequence at `pos` (data[pos] >= 0x80), 0 when
-// it is not one. Selects rather than branches on the length: text mixing two- and three-byte
-// characters would otherwise mispredict at nearly every character.
-inline std::size_t utf8_sequence_length(const unsigned char* data, std::size_t pos, std::size_t size) {
-  const LeadRule rule = kLeadRules[data[pos]];
-  if (rule.length == 0 || pos + rule.length > size) return 0;
-  const unsigned char second = data[pos + 1];
-  const unsigned char third = rule.length >= 3 ? data[pos + 2] : 0x80;
-  const unsigned char fourth = rule.length == 4 ? data[pos + 3] : 0x80;
-  const bool valid = second >= rule.second_min && second <= rule.second_max && (third & 0xC0) == 0x80 &&
-                     (fourth & 0xC0) == 0x80;
-  return valid ? rule.length : 0;
-}
-
-// Where the first non-ASCII byte at or after `pos` is, or `size`: eight bytes at a time, as feeds
-// are mostly ASCII markup.
-std::size_t skip_ascii(const unsigned char* data, std::size_t pos, std::size_t size) {
-  while (pos + sizeof(std::uint64_t) <= size) {
-    std::uint64_t block = 0;
-    std::memcpy(&block, data + pos, sizeof block);
-    const std::uint64_t high_bits = block & 0x8080808080808080ULL;
-    if (high_bits != 0) {
-      if constexpr (std::endian::native == std::endian::little) {
-        return pos + static_cast<std::size_t>(std::countr_zero(high_bits)) / 8;
-      }
-      break;
-    }
-    pos += sizeof block;
-  }
-  while (pos < size && data[pos] < 0x80) ++pos;
-  return pos;
 }
 
 }  // namespace
@@ -200,40 +139,9 @@ std::string xml_declared_encoding(std::string_view bytes) {
   return lower_trimmed(declaration.substr(open + 1, close - open - 1));
 }
 
-bool is_valid_utf8(std::string_view bytes) {
+bool is_valid_utf8_fast(std::string_view bytes) {
   static const bool use_avx2 = utf8_avx2::available();
-  return use_avx2 ? utf8_avx2::is_valid(bytes) : is_valid_utf8_portable(bytes);
-}
-
-bool is_valid_utf8_portable(std::string_view bytes) {
-  const auto* const data = reinterpret_cast<const unsigned char*>(bytes.data());
-  const std::size_t size = bytes.size();
-  for (std::size_t pos = skip_ascii(data, 0, size); pos < size; pos = skip_ascii(data, pos, size)) {
-    const std::size_t length = utf8_sequence_length(data, pos, size);
-    if (length == 0) return false;
-    pos += length;
-  }
-  return true;
-}
-
-std::string replace_invalid_utf8(std::string_view bytes) {
-  // Runs copied whole: feeds are tens of megabytes and this runs on every byte.
-  const auto* const data = reinterpret_cast<const unsigned char*>(bytes.data());
-  const std::size_t size = bytes.size();
-  std::string out;
-  out.reserve(size);
-  std::size_t run_start = 0;
-  for (std::size_t pos = skip_ascii(data, 0, size); pos < size; pos = skip_ascii(data, pos, size)) {
-    if (const std::size_t length = utf8_sequence_length(data, pos, size); length != 0) {
-      pos += length;
-    } else {
-      out.append(bytes.data() + run_start, pos - run_start);
-      out += kReplacement;
-      run_start = ++pos;
-    }
-  }
-  out.append(bytes.data() + run_start, size - run_start);
-  return out;
+  return use_avx2 ? utf8_avx2::is_valid(bytes) : is_valid_utf8(bytes);
 }
 
 DecodedText decode_to_utf8(std::string_view body, std::string_view content_type) {
@@ -248,7 +156,7 @@ DecodedText decode_to_utf8(std::string_view body, std::string_view content_type)
     decoded.charset = charset;
   } else {
     // UTF-8, or a charset iconv does not know; valid UTF-8 (nearly every feed) is not copied.
-    if (is_valid_utf8(body)) {
+    if (is_valid_utf8_fast(body)) {
       decoded.unchanged = body;
     } else {
       decoded.converted = replace_invalid_utf8(body);

@@ -23,19 +23,14 @@ std::string charset_from_content_type(std::string_view content_type);
 // The `encoding` of an XML declaration at the start of ASCII-compatible bytes, lower case, or "".
 std::string xml_declared_encoding(std::string_view bytes);
 
-// Whether `bytes` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
-// Uses AVX2 where the CPU has it.
-bool is_valid_utf8(std::string_view bytes);
-
-// The same answer a byte (and word) at a time, on any CPU; what the AVX2 path is tested against.
-bool is_valid_utf8_portable(std::string_view bytes);
-
-// `bytes` as UTF-8 with every invalid sequence replaced by U+FFFD.
-std::string replace_invalid_utf8(std::string_view bytes);
+// Whether `bytes` is well-formed UTF-8 (support/utf8.h's rules), with AVX2 where the CPU has it
+// and support/utf8's portable is_valid_utf8 elsewhere: every XML feed body goes through it.
+bool is_valid_utf8_fast(std::string_view bytes);
 
 // Decodes `body` chosen by BOM, then the HTTP charset, then the XML declaration (UTF-8 when none
-// says); undecodable bytes become U+FFFD, never an error. The BOM is removed, and an XML
-// declaration's encoding is rewritten to UTF-8 so the XML parser reads the converted text right.
+// says); undecodable bytes become U+FFFD (maximal subparts, as support/utf8.h), never an error. The BOM is
+// removed, and an XML declaration's encoding is rewritten to UTF-8 so the XML parser reads the converted text
+// right.
 DecodedText decode_to_utf8(std::string_view body, std::string_view content_type);
 
 }  // namespace pebble

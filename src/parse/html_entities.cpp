@@ -5,25 +5,18 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 #include <utility>
 
-#include "domain/unicode_text.h"
+#include "support/html_entities.h"
+#include "support/utf8.h"
 
 namespace pebble {
 
 namespace {
-
-struct NamedEntity {
-  std::string_view name;
-  std::uint32_t code_point;
-};
-
-constexpr NamedEntity kEntities[] = {
-#include "parse/html_entity_table.inc"
-};
 
 bool starts_with_at(std::string_view text, std::size_t pos, std::string_view prefix) {
   return text.compare(pos, prefix.size(), prefix) == 0;
@@ -162,8 +155,9 @@ std::size_t rewrite_reference(std::string_view text, std::size_t pos, std::strin
     out.append(text.substr(pos, resume - pos));
   } else if (numeric && numeric_reference_value(*name)) {
     out += "&#xFFFD;";
-  } else if (const auto code_point = numeric ? std::nullopt : html_entity_code_point(*name)) {
-    out += "&#" + std::to_string(static_cast<std::uint32_t>(*code_point)) + ";";
+  } else if (const HtmlEntity* entity = numeric ? nullptr : find_html_entity(*name)) {
+    out += "&#" + std::to_string(static_cast<std::uint32_t>(entity->first)) + ";";
+    if (entity->second != 0) out += "&#" + std::to_string(static_cast<std::uint32_t>(entity->second)) + ";";
   } else {
     out += "&amp;";  // unknown (perhaps DTD-defined) names and malformed numbers stay literal text
     return pos + 1;
@@ -171,16 +165,12 @@ std::size_t rewrite_reference(std::string_view text, std::size_t pos, std::strin
   return resume;
 }
 
-// The code point a reference other than XML's five stands for in text: a numeric reference (an
-// XML-forbidden character becomes U+FFFD) or an HTML named one; nullopt leaves the `&` literal,
-// as unknown names and malformed numbers are text that happens to contain one.
-std::optional<char32_t> reference_code_point(std::string_view name) {
-  if (!name.empty() && name[0] == '#') {
-    const auto value = numeric_reference_value(name);
-    if (!value) return std::nullopt;
-    return is_xml_char(*value) ? static_cast<char32_t>(*value) : U'\uFFFD';
-  }
-  return html_entity_code_point(name);
+// The code point of a numeric reference in text (an XML-forbidden character becomes U+FFFD);
+// nullopt leaves the `&` literal, as a malformed number is text that happens to contain one.
+std::optional<char32_t> numeric_reference_code_point(std::string_view name) {
+  const auto value = numeric_reference_value(name);
+  if (!value) return std::nullopt;
+  return is_xml_char(*value) ? static_cast<char32_t>(*value) : U'\uFFFD';
 }
 
 // XML's own five references at `pos` (text[pos] == '&'), told apart without a search for the `;`:
@@ -203,9 +193,15 @@ std::size_t append_reference(std::string_view text, std::size_t pos, std::string
     out += character;
     return pos + length;
   }
+  // Unknown names stay literal: they are text that happens to contain an `&`.
   const auto name = reference_name(text, pos);
-  if (const auto code_point = name ? reference_code_point(*name) : std::nullopt) {
-    unicode::append_utf8(out, *code_point);
+  if (name && !name->empty() && (*name)[0] == '#') {
+    if (const auto code_point = numeric_reference_code_point(*name)) {
+      append_utf8(out, *code_point);
+      return pos + name->size() + 2;
+    }
+  } else if (const HtmlEntity* entity = name ? find_html_entity(*name) : nullptr) {
+    append_html_entity(*entity, out);
     return pos + name->size() + 2;
   }
   out += '&';
@@ -254,15 +250,6 @@ std::size_t next_special(std::string_view text, std::size_t pos) {
 }
 
 }  // namespace
-
-std::optional<char32_t> html_entity_code_point(std::string_view name) {
-  const auto* const end = std::end(kEntities);
-  const auto* const found = std::lower_bound(
-      std::begin(kEntities), end, name,
-      [](const NamedEntity& entity, std::string_view wanted) { return entity.name < wanted; });
-  if (found == end || found->name != name) return std::nullopt;
-  return static_cast<char32_t>(found->code_point);
-}
 
 void append_character_data(std::string_view raw, bool references, bool line_ends, std::string& out) {
   std::size_t pos = 0;

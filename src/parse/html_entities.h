@@ -1,15 +1,12 @@
 #pragma once
 // HTML's named references in feeds, which XML parsers do not know: decoded in character data,
 // and rewritten to numeric ones in whole documents whose DOCTYPE (the door to entity bombs and
-// external fetches) or NUL bytes must go before an XML parser may see them.
-#include <optional>
+// external fetches) or NUL bytes must go before an XML parser may see them. The names are HTML5's
+// (support/html_entities.h); as in XML, a reference needs its `;` here, legacy forms included.
 #include <string>
 #include <string_view>
 
 namespace pebble {
-
-// The code point an HTML 4 named character reference (`eacute`, without `&` and `;`) stands for.
-std::optional<char32_t> html_entity_code_point(std::string_view name);
 
 // `xml` with every DOCTYPE removed (so no custom entity is ever defined, let alone expanded),
 // HTML named references outside CDATA and comments rewritten to `&#N;`, unknown references and

@@ -71,17 +71,22 @@ struct DateFields {
   int offset_minutes = 0;
 };
 
-std::optional<Timestamp> to_timestamp(const DateFields& f) {
-  if (f.year < 1 || f.year > 9999 || f.month < 1 || f.month > 12 || f.day < 1 ||
-      f.day > days_in_month(f.year, f.month) || f.hour > 24 || f.minute > 59 || f.second > 60) {
-    return std::nullopt;
-  }
+// The instant of fields already checked for range; a leap second counts as :59.
+Timestamp instant_of(const DateFields& f) {
   const std::int64_t days =
       days_from_civil(f.year, static_cast<unsigned>(f.month), static_cast<unsigned>(f.day));
   const std::int64_t seconds = days * 86400 + f.hour * 3600 + f.minute * 60 +
                                (f.second == 60 ? 59 : f.second) -
                                static_cast<std::int64_t>(f.offset_minutes) * 60;
   return Timestamp{seconds * 1000000 + f.micros};
+}
+
+std::optional<Timestamp> to_timestamp(const DateFields& f) {
+  if (f.year < 1 || f.year > 9999 || f.month < 1 || f.month > 12 || f.day < 1 ||
+      f.day > days_in_month(f.year, f.month) || f.hour > 24 || f.minute > 59 || f.second > 60) {
+    return std::nullopt;
+  }
+  return instant_of(f);
 }
 
 // `+hhmm`, `-hh:mm`, `+hh`: minutes east of UTC.
@@ -120,21 +125,26 @@ std::optional<int> named_offset(std::string_view lower) {
   return std::nullopt;
 }
 
-// `hh:mm[:ss[.frac]]`.
-bool read_clock(std::string_view text, DateFields& fields) {
+// Whether `digits` is one clock field: two digits, or with `lenient` one or two.
+bool is_clock_field(std::string_view digits, bool lenient) {
+  return (digits.size() == 2 || (lenient && digits.size() == 1)) && all_digits(digits);
+}
+
+// `hh:mm[:ss[.frac]]`; `lenient` also accepts single-digit fields (`9:05`).
+bool read_clock(std::string_view text, DateFields& fields, bool lenient = true) {
   const std::size_t first = text.find(':');
-  if (first == 0 || first > 2 || !all_digits(text.substr(0, first))) return false;
+  if (first == std::string_view::npos || !is_clock_field(text.substr(0, first), lenient)) return false;
   fields.hour = to_int(text.substr(0, first));
   std::string_view rest = text.substr(first + 1);
   const std::size_t second_colon = rest.find(':');
   const std::string_view minute = rest.substr(0, second_colon);
-  if (minute.empty() || minute.size() > 2 || !all_digits(minute)) return false;
+  if (!is_clock_field(minute, lenient)) return false;
   fields.minute = to_int(minute);
   if (second_colon == std::string_view::npos) return true;
   rest = rest.substr(second_colon + 1);
   const std::size_t dot = rest.find_first_of(".,");
   const std::string_view second = rest.substr(0, dot);
-  if (second.empty() || second.size() > 2 || !all_digits(second)) return false;
+  if (!is_clock_field(second, lenient)) return false;
   fields.second = to_int(second);
   if (dot != std::string_view::npos) {
     const std::string_view fraction = rest.substr(dot + 1);
@@ -148,9 +158,36 @@ bool read_clock(std::string_view text, DateFields& fields) {
   return true;
 }
 
-// ISO 8601 / RFC 3339 / W3CDTF: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, then `T` or a space, a clock, and
-// `Z`, a numeric offset or a zone name (`2004-01-01 10:00:00 UTC`).
-std::optional<Timestamp> parse_iso_like(std::string_view text) {
+// RFC 3339's zone in the strict mode: `Z`, `±HH:MM`, `±HHMM`, or `±HH` (PostgreSQL prints
+// whole-hour zones as `+00`); minutes east of UTC.
+std::optional<int> strict_offset(std::string_view zone) {
+  if (zone == "Z" || zone == "z") return 0;
+  if (zone.size() < 3 || (zone[0] != '+' && zone[0] != '-') || !all_digits(zone.substr(1, 2))) {
+    return std::nullopt;
+  }
+  std::string_view minutes = zone.substr(3);
+  if (!minutes.empty() && minutes[0] == ':') minutes.remove_prefix(1);
+  if (!minutes.empty() && (minutes.size() != 2 || !all_digits(minutes))) return std::nullopt;
+  const int hour = to_int(zone.substr(1, 2));
+  const int minute = minutes.empty() ? 0 : to_int(minutes);
+  if (hour > 23 || minute > 59) return std::nullopt;
+  return (zone[0] == '-' ? -1 : 1) * (hour * 60 + minute);
+}
+
+// The strict mode's ranges: a day up to 31 in any month (as before; days_from_civil rolls it
+// over), hours up to 23, any four-digit year.
+std::optional<Timestamp> to_strict_timestamp(const DateFields& f) {
+  if (f.month < 1 || f.month > 12 || f.day < 1 || f.day > 31 || f.hour > 23 || f.minute > 59 ||
+      f.second > 60) {
+    return std::nullopt;
+  }
+  return instant_of(f);
+}
+
+}  // namespace
+
+std::optional<Timestamp> parse_iso8601(std::string_view text, Iso8601Mode mode) {
+  const bool lenient = mode == Iso8601Mode::lenient;
   DateFields fields;
   if (text.size() < 4 || !all_digits(text.substr(0, 4))) return std::nullopt;
   fields.year = to_int(text.substr(0, 4));
@@ -165,12 +202,12 @@ std::optional<Timestamp> parse_iso_like(std::string_view text) {
     pos += 3;
     return value;
   };
-  const char separator = pos < text.size() && text[pos] == '/' ? '/' : '-';
-  if (pos < text.size()) {
+  const char separator = lenient && pos < text.size() && text[pos] == '/' ? '/' : '-';
+  if (pos < text.size() || !lenient) {
     const auto month = two_digits_after(separator);
     if (!month) return std::nullopt;
     fields.month = *month;
-    if (pos < text.size()) {
+    if (pos < text.size() || !lenient) {
       const auto day = two_digits_after(separator);
       if (!day) return std::nullopt;
       fields.day = *day;
@@ -179,25 +216,27 @@ std::optional<Timestamp> parse_iso_like(std::string_view text) {
   if (pos < text.size()) {
     if (text[pos] != 'T' && text[pos] != 't' && text[pos] != ' ') return std::nullopt;
     std::string_view rest = text.substr(pos + 1);
-    while (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
+    while (lenient && !rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
     std::size_t clock_end = 0;
     while (clock_end < rest.size() &&
            (std::isdigit(static_cast<unsigned char>(rest[clock_end])) || rest[clock_end] == ':' ||
             rest[clock_end] == '.' || rest[clock_end] == ',')) {
       ++clock_end;
     }
-    if (!read_clock(rest.substr(0, clock_end), fields)) return std::nullopt;
+    if (!read_clock(rest.substr(0, clock_end), fields, lenient)) return std::nullopt;
     std::string_view zone = rest.substr(clock_end);
-    while (!zone.empty() && zone[0] == ' ') zone.remove_prefix(1);
+    while (lenient && !zone.empty() && zone[0] == ' ') zone.remove_prefix(1);
     if (!zone.empty()) {
-      auto offset = numeric_offset(zone);
-      if (!offset) offset = all_alpha(zone) ? named_offset(ascii_lower(zone)) : std::nullopt;
+      auto offset = lenient ? numeric_offset(zone) : strict_offset(zone);
+      if (!offset && lenient && all_alpha(zone)) offset = named_offset(ascii_lower(zone));
       if (!offset) return std::nullopt;
       fields.offset_minutes = *offset;
     }
   }
-  return to_timestamp(fields);
+  return lenient ? to_timestamp(fields) : to_strict_timestamp(fields);
 }
+
+namespace {
 
 std::optional<int> month_from_name(std::string_view lower) {
   if (lower.size() < 3 || !all_alpha(lower)) return std::nullopt;
@@ -288,7 +327,7 @@ std::optional<Timestamp> parse_feed_date(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
   if (text.empty() || text.size() > 200) return std::nullopt;
-  if (auto iso = parse_iso_like(text)) return iso;
+  if (auto iso = parse_iso8601(text, Iso8601Mode::lenient)) return iso;
   return parse_rfc822_like(text);
 }
 

@@ -1,8 +1,9 @@
 #include "support/time.h"
 
-#include <cctype>
 #include <chrono>
 #include <cstdio>
+
+#include "support/dates.h"
 
 namespace pebble {
 
@@ -32,19 +33,6 @@ CivilDate civil_from_days(std::int64_t days) {
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
-}
-
-// Reads exactly `count` digits at `pos`; advances pos on success.
-std::optional<int> read_digits(std::string_view text, std::size_t& pos, std::size_t count) {
-  if (pos + count > text.size()) return std::nullopt;
-  int value = 0;
-  for (std::size_t i = 0; i < count; ++i) {
-    const char c = text[pos + i];
-    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  pos += count;
-  return value;
 }
 
 std::string format_with(Timestamp t, bool with_micros) {
@@ -113,64 +101,7 @@ std::string format_rfc822(Timestamp t) {
 }
 
 std::optional<Timestamp> parse_iso8601(std::string_view text) {
-  std::size_t pos = 0;
-  const auto year = read_digits(text, pos, 4);
-  if (!year || pos >= text.size() || text[pos++] != '-') return std::nullopt;
-  const auto month = read_digits(text, pos, 2);
-  if (!month || pos >= text.size() || text[pos++] != '-') return std::nullopt;
-  const auto day = read_digits(text, pos, 2);
-  if (!day || *month < 1 || *month > 12 || *day < 1 || *day > 31) return std::nullopt;
-  std::int64_t micros_of_day = 0;
-  std::int64_t offset_seconds = 0;
-  if (pos < text.size()) {
-    if (text[pos] != 'T' && text[pos] != 't' && text[pos] != ' ') return std::nullopt;
-    ++pos;
-    const auto hour = read_digits(text, pos, 2);
-    if (!hour || pos >= text.size() || text[pos++] != ':') return std::nullopt;
-    const auto minute = read_digits(text, pos, 2);
-    if (!minute || *hour > 23 || *minute > 59) return std::nullopt;
-    int second = 0;
-    std::int64_t fraction = 0;
-    if (pos < text.size() && text[pos] == ':') {
-      ++pos;
-      const auto parsed_second = read_digits(text, pos, 2);
-      if (!parsed_second || *parsed_second > 60) return std::nullopt;
-      second = *parsed_second == 60 ? 59 : *parsed_second;
-      if (pos < text.size() && (text[pos] == '.' || text[pos] == ',')) {
-        ++pos;
-        std::int64_t scale = 100000;
-        const std::size_t start = pos;
-        while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) {
-          fraction += (text[pos] - '0') * scale;
-          scale /= 10;
-          ++pos;
-        }
-        if (pos == start) return std::nullopt;
-      }
-    }
-    micros_of_day = ((*hour * 60 + *minute) * 60 + second) * kMicrosPerSecond + fraction;
-    if (pos < text.size()) {
-      const char zone = text[pos];
-      if ((zone == 'Z' || zone == 'z') && pos + 1 == text.size()) {
-        ++pos;
-      } else if (zone == '+' || zone == '-') {
-        ++pos;
-        const auto offset_hour = read_digits(text, pos, 2);
-        if (!offset_hour) return std::nullopt;
-        if (pos < text.size() && text[pos] == ':') ++pos;
-        // PostgreSQL prints whole-hour zones as `+00`: the minutes are optional.
-        const auto offset_minute = pos == text.size() ? std::optional<int>(0) : read_digits(text, pos, 2);
-        if (!offset_minute || *offset_hour > 23 || *offset_minute > 59) return std::nullopt;
-        offset_seconds = std::int64_t{*offset_hour * 60 + *offset_minute} * 60 * (zone == '-' ? -1 : 1);
-      } else {
-        return std::nullopt;
-      }
-    }
-    if (pos != text.size()) return std::nullopt;
-  }
-  const std::int64_t days =
-      days_from_civil(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day));
-  return Timestamp{(days * kSecondsPerDay - offset_seconds) * kMicrosPerSecond + micros_of_day};
+  return parse_iso8601(text, Iso8601Mode::strict);
 }
 
 }  // namespace pebble

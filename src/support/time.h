@@ -32,6 +32,7 @@ std::string format_rfc822(Timestamp t);
 
 // Parses ISO-8601 / RFC 3339: `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.frac]]` with `Z`, `±HH:MM`,
 // `±HHMM` or no zone (taken as UTC); a space may replace `T`. Returns nullopt for anything else.
+// The strict mode of dates.h's parse_iso8601, which is where it is implemented.
 std::optional<Timestamp> parse_iso8601(std::string_view text);
 
 // Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).

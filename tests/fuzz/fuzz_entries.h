@@ -12,13 +12,14 @@
 #include <vector>
 
 #include "domain/url.h"
+#include "formats/bookmark_readers.h"
 #include "parse/charset.h"
 #include "parse/parse_feed.h"
 #include "parse/utf8_avx2.h"
-#include "formats/bookmark_readers.h"
 #include "support/dates.h"
 #include "support/error.h"
 #include "support/time.h"
+#include "support/utf8.h"
 
 namespace pebble::fuzz {
 
@@ -121,14 +122,13 @@ inline std::vector<std::string_view> texts_of(const ParsedFeed& feed) {
 // UTF-8 check must agree with the portable one, and whatever the bytes, every text parsed out
 // must be valid UTF-8 (bad sequences replaced, entities decoded to real characters).
 inline void run_feed_xml(std::string_view body) {
-  if (utf8_avx2::available() && utf8_avx2::is_valid(body) != is_valid_utf8_portable(body)) {
+  if (utf8_avx2::available() && utf8_avx2::is_valid(body) != is_valid_utf8(body)) {
     throw InvariantBroken("the AVX2 and portable UTF-8 checks disagree");
   }
   try {
     const ParsedFeed feed = parse_feed(body, "https://example.org/feed/", "application/rss+xml");
     for (const std::string_view text : texts_of(feed)) {
-      if (!is_valid_utf8_portable(text))
-        throw InvariantBroken("parsed text is not UTF-8: " + std::string(text));
+      if (!is_valid_utf8(text)) throw InvariantBroken("parsed text is not UTF-8: " + std::string(text));
     }
   } catch (const Error&) {
   }
