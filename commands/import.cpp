@@ -3,11 +3,12 @@
 #include <iostream>
 
 #include "batch_job.h"
-#include "bookmarks/option_values.h"
 #include "bookmarks/import_report.h"
 #include "bookmarks/importer.h"
+#include "bookmarks/option_values.h"
 #include "bookmarks/progress_meter.h"
 #include "command_table.h"
+#include "global_options.h"
 #include "metrics/catalogue.h"
 #include "store/open_store.h"
 #include "support/stop_signal.h"
@@ -39,7 +40,7 @@ ExitCode exit_code(const bookmarks::ImportSummary& summary) {
 ExitCode run_import(const ImportOptions& options, const Config& config) {
   bookmarks::ImportRequest request;
   request.source = options.source;
-  request.format = *bookmarks::parse_import_format(options.format);  // CLI11 checked the name
+  request.format = *bookmarks::parse_import_format(options.format);             // CLI11 checked the name
   request.duplicates = *bookmarks::parse_duplicate_policy(options.duplicates);  // CLI11 checked the name
   request.tags = options.tags;
   request.folder_tags = options.folder_tags;
@@ -51,7 +52,7 @@ ExitCode run_import(const ImportOptions& options, const Config& config) {
 
   install_stop_signal_handlers();
   BatchJob job(config, std::string(metrics::kCommandImport));
-  const auto store = open_store(config.database_url);
+  const auto store = open_store(config.database_url, store_options(config));
   Store* recorded = request.dry_run ? nullptr : store.get();  // a dry run writes nothing, not even job_runs
   bookmarks::ProgressMeter meter(config.progress, "import");
   bookmarks::ImportHooks hooks;

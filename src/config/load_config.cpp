@@ -131,6 +131,7 @@ Config load_config(const GlobalFlags& flags, const Environment& environment, boo
   if (auto value = lookup(environment, "PEBBLE_DENY_PRIVATE_NETWORKS")) {
     config.deny_private_networks = parse_bool(*value, "PEBBLE_DENY_PRIVATE_NETWORKS");
   }
+  config.postgres_connect_timeout = lookup(environment, "PGCONNECT_TIMEOUT");
   return config;
 }
 

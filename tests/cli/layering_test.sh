@@ -12,9 +12,13 @@ only_in 'sqlite3\.h' '^src/store/sqlite_'
 only_in 'libpq-fe\.h' '^src/store/postgres_'
 only_in 'curl/curl\.h' '^src/http/(curl_|push_client)'
 
-for header in src/store/store.h src/http/http_client.h; do
+# The store interface is store.h and the role headers it assembles, which may include each other.
+store_interface='store/(store|roles|bookmark_store|feed_store|job_store|metric_store|transaction_store)\.h'
+for header in src/store/store.h src/store/roles.h src/store/{bookmark,feed,job,metric,transaction}_store.h \
+  src/http/http_client.h; do
   [ -f "$header" ] || continue
-  non_std=$(grep -E '^#include' "$header" | grep -vE '#include <[a-z_]+>' | grep -vE '"(domain|support)/' || true)
+  non_std=$(grep -E '^#include' "$header" | grep -vE '#include <[a-z_]+>' | grep -vE '"(domain|support)/' |
+    grep -vE "\"$store_interface\"" || true)
   [ -z "$non_std" ] || fail "$header must include only the standard library and vocabulary types: $non_std"
 done
 

@@ -126,3 +126,12 @@ TEST_CASE("metrics switches use the web app's names and defaults", "[config]") {
           load({}, environment);
         }).starts_with("MAX_METRICS_PER_MINUTE: invalid value '-5'"));
 }
+
+TEST_CASE("PGCONNECT_TIMEOUT reaches the Config as is, for the store to hand to libpq", "[config]") {
+  Environment environment{{"USER", "ann"}};
+  CHECK_FALSE(load({}, environment).postgres_connect_timeout);
+  environment["PGCONNECT_TIMEOUT"] = "3";
+  CHECK(load({}, environment).postgres_connect_timeout == "3");
+  environment["PGCONNECT_TIMEOUT"] = "";
+  CHECK(load({}, environment).postgres_connect_timeout == "");
+}
