@@ -131,7 +131,10 @@ Config load_config(const GlobalFlags& flags, const Environment& environment, boo
   if (auto value = lookup(environment, "PEBBLE_DENY_PRIVATE_NETWORKS")) {
     config.deny_private_networks = parse_bool(*value, "PEBBLE_DENY_PRIVATE_NETWORKS");
   }
-  config.postgres_connect_timeout = lookup(environment, "PGCONNECT_TIMEOUT");
+  // Set but empty counts as set, as libpq sees it: pebble's default then does not apply.
+  if (const auto found = environment.find("PGCONNECT_TIMEOUT"); found != environment.end()) {
+    config.postgres_connect_timeout = found->second;
+  }
   return config;
 }
 

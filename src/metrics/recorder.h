@@ -26,8 +26,8 @@ struct RecorderStores {
   requires implements_roles<Roles, MetricStore, TransactionStore> RecorderStores(Roles& store)
       : metrics(store), transactions(store) {}
   // Roles taken from a consumer's own struct of roles.
-  RecorderStores(MetricStore& metrics, TransactionStore& transactions)
-      : metrics(metrics), transactions(transactions) {}
+  RecorderStores(MetricStore& metric_tables, TransactionStore& transaction_control)
+      : metrics(metric_tables), transactions(transaction_control) {}
 
   MetricStore& metrics;
   TransactionStore& transactions;
