@@ -5,9 +5,10 @@
 #include <iostream>
 
 #include "batch_job.h"
-#include "bookmarks/option_values.h"
 #include "bookmarks/exporter.h"
+#include "bookmarks/option_values.h"
 #include "command_table.h"
+#include "global_options.h"
 #include "metrics/catalogue.h"
 #include "store/open_store.h"
 #include "support/stop_signal.h"
@@ -40,7 +41,7 @@ ExitCode run_export(const ExportOptions& options, const Config& config) {
 
   install_stop_signal_handlers();
   BatchJob job(config, std::string(metrics::kCommandExport));
-  const auto store = open_store(config.database_url);
+  const auto store = open_store(config.database_url, store_options(config));
   bookmarks::ExportResult result;
   try {
     result = bookmarks::export_bookmarks(*store, request, job.recorder(), std::cout);

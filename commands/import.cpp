@@ -8,6 +8,7 @@
 #include "bookmarks/option_values.h"
 #include "bookmarks/progress_meter.h"
 #include "command_table.h"
+#include "global_options.h"
 #include "metrics/catalogue.h"
 #include "store/open_store.h"
 #include "support/stop_signal.h"
@@ -52,7 +53,7 @@ ExitCode run_import(const ImportOptions& options, const Config& config) {
 
   install_stop_signal_handlers();
   BatchJob job(config, std::string(metrics::kCommandImport));
-  const auto store = open_store(config.database_url);
+  const auto store = open_store(config.database_url, store_options(config));
   Store* recorded = request.dry_run ? nullptr : store.get();  // a dry run writes nothing, not even job_runs
   bookmarks::ProgressMeter meter(config.progress, "import");
   bookmarks::ImportHooks hooks;

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "command_table.h"
+#include "global_options.h"
 #include "http/http_get.h"
 #include "http/push_client.h"
 #include "metrics/text_parser.h"
@@ -52,7 +53,7 @@ ExitCode run_metrics_show(const MetricsShowOptions& options, const Config& confi
   if (options.url) {
     families = scrape(*options.url);
   } else {
-    const auto store = open_store(config.database_url);
+    const auto store = open_store(config.database_url, store_options(config));
     families = store_families(*store, config.metrics);
   }
   std::cout << render_families(select_families(std::move(families), options.selection), format);

@@ -8,11 +8,12 @@
 
 #include "batch_job.h"
 #include "command_table.h"
+#include "global_options.h"
+#include "http/http_client.h"
+#include "http/user_agent.h"
+#include "metrics/catalogue.h"
 #include "poll/poll_report.h"
 #include "poll/poller.h"
-#include "http/user_agent.h"
-#include "http/http_client.h"
-#include "metrics/catalogue.h"
 #include "store/open_store.h"
 #include "support/stop_signal.h"
 
@@ -43,7 +44,7 @@ ExitCode run_poll_feeds(const PollFeedsOptions& options, const Config& config) {
   // SIGINT/SIGTERM stop the run after the feeds in flight are committed; exit 130.
   install_stop_signal_handlers();
   BatchJob job(config, std::string(metrics::kCommandPollFeeds));
-  const auto store = open_store(config.database_url);
+  const auto store = open_store(config.database_url, store_options(config));
 
   http::FetcherOptions fetch;
   fetch.concurrency = options.concurrency;

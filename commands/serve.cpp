@@ -4,6 +4,7 @@
 
 #include "command_table.h"
 #include "config/values.h"
+#include "global_options.h"
 #include "http_server/http_server.h"
 #include "server/serve_app.h"
 #include "store/open_store.h"
@@ -43,7 +44,7 @@ ExitCode run_serve(const ServeOptions& options, const Config& config) {
   auto authenticator = server::Authenticator::load(options.bearer_token_file, options.basic_auth_file);
 
   const std::string database_url = config.database_url;
-  server::SnapshotCache cache(server::ServedStore(database_url), config.metrics,
+  server::SnapshotCache cache(server::ServedStore(database_url, store_options(config)), config.metrics,
                               {to_ms(options.cache_ttl_seconds), to_ms(options.query_timeout_seconds)});
   server::ServeApp app(cache, std::move(authenticator), config.metrics);
   http::HttpServer server(server_options,

@@ -7,13 +7,14 @@
 #include "batch_job.h"
 #include "command_table.h"
 #include "domain/url.h"
-#include "test_metrics_poll.h"
+#include "global_options.h"
 #include "metrics/catalogue.h"
 #include "metrics/row_write_counters.h"
 #include "metrics_view.h"
 #include "store/open_store.h"
 #include "support/stop_signal.h"
 #include "test_metrics_bookmarks.h"
+#include "test_metrics_poll.h"
 
 namespace pebble::cli {
 
@@ -80,7 +81,7 @@ void stop_if_requested(int finished_step) {
 ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& config) {
   install_stop_signal_handlers();
   BatchJob job(config, std::string(metrics::kCommandTestMetrics));
-  const auto store = open_store(config.database_url);
+  const auto store = open_store(config.database_url, store_options(config));
   nlohmann::json summary;
   try {
     summary["bookmarks"] = bookmark_step(*store, job.recorder());

@@ -23,13 +23,14 @@ bool merge_changes(const Bookmark& existing, const BookmarkInput& incoming) {
 
 }  // namespace
 
-DryRunApplier::DryRunApplier(Store& store, std::optional<std::int64_t> owner_id, DuplicatePolicy policy)
-    : store_(store), owner_id_(owner_id), policy_(policy) {}
+DryRunApplier::DryRunApplier(ImportStores stores, std::optional<std::int64_t> owner_id,
+                             DuplicatePolicy policy)
+    : stores_(stores), owner_id_(owner_id), policy_(policy) {}
 
 UpsertOutcome DryRunApplier::judge(const BookmarkInput& bookmark) {
   const bool seen_in_file = !seen_hashes_.insert(bookmark.unique_hash).second;
   std::optional<Bookmark> existing;
-  if (owner_id_) existing = store_.find_bookmark(*owner_id_, bookmark.unique_hash);
+  if (owner_id_) existing = stores_.bookmarks.find_bookmark(*owner_id_, bookmark.unique_hash);
   if (!existing && !seen_in_file) return UpsertOutcome::kCreated;
   switch (policy_) {
     case DuplicatePolicy::kSkip:
@@ -60,7 +61,7 @@ void DryRunApplier::apply(std::vector<BookmarkInput>& bookmarks, std::vector<Ite
         break;
     }
     if (bookmark.feed_url && !bookmark.feed_url->empty() && seen_feeds_.insert(*bookmark.feed_url).second &&
-        !store_.find_feed_by_url(*bookmark.feed_url)) {
+        !stores_.feeds.find_feed_by_url(*bookmark.feed_url)) {
       ++tally.feeds_created;
     }
   }

@@ -13,7 +13,7 @@ namespace pebble::bookmarks {
 namespace {
 
 // The store query of `request`, after checking that the user and every tag exist.
-BookmarkQuery resolve_query(Store& store, const ExportRequest& request) {
+BookmarkQuery resolve_query(BookmarkStore& store, const ExportRequest& request) {
   const auto user = store.find_user(request.user);
   if (!user) throw Error("no user named '" + request.user + "' in the store (set --user or PEBBLE_USER)");
   for (const std::string& tag : request.tags) {
@@ -38,7 +38,7 @@ void check_output(const std::ostream& out, std::int64_t items) {
 }
 
 // Writes the whole document into `out`; returns the number of bookmarks written.
-std::int64_t write_document(Store& store, const ExportRequest& request, const BookmarkQuery& query,
+std::int64_t write_document(BookmarkStore& store, const ExportRequest& request, const BookmarkQuery& query,
                             std::ostream& out) {
   WriterOptions options;
   options.pretty = request.pretty;
@@ -58,8 +58,8 @@ std::int64_t write_document(Store& store, const ExportRequest& request, const Bo
 
 }  // namespace
 
-ExportResult export_bookmarks(Store& store, const ExportRequest& request, metrics::MetricsRecorder& recorder,
-                              std::ostream& out) {
+ExportResult export_bookmarks(BookmarkStore& store, const ExportRequest& request,
+                              metrics::MetricsRecorder& recorder, std::ostream& out) {
   const auto started = std::chrono::steady_clock::now();
   const std::string format(format_name(request.format));
   ExportResult result;

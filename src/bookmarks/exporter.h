@@ -9,7 +9,7 @@
 
 #include "formats/bookmark_record.h"
 #include "metrics/recorder.h"
-#include "store/store.h"
+#include "store/bookmark_store.h"
 #include "support/time.h"
 
 namespace pebble::bookmarks {
@@ -34,7 +34,7 @@ struct ExportResult {
 // Runs one export. Records export_operations_total{format,status}, export_duration_seconds and
 // export_items_total into `recorder` (the caller flushes it). Throws pebble::Error naming the user,
 // the tag or the file; after a failure the output file is untouched.
-ExportResult export_bookmarks(Store& store, const ExportRequest& request, metrics::MetricsRecorder& recorder,
-                              std::ostream& out);
+ExportResult export_bookmarks(BookmarkStore& store, const ExportRequest& request,
+                              metrics::MetricsRecorder& recorder, std::ostream& out);
 
 }  // namespace pebble::bookmarks

@@ -8,8 +8,8 @@
 #include <unordered_set>
 
 #include "bookmarks/import_batcher.h"
+#include "bookmarks/import_stores.h"
 #include "metrics/recorder.h"
-#include "store/store.h"
 
 namespace pebble::bookmarks {
 
@@ -17,12 +17,13 @@ namespace pebble::bookmarks {
 // metric deltas commit together, so a killed import leaves a consistent store.
 class StoreBatchApplier : public BatchApplier {
  public:
-  StoreBatchApplier(Store& store, ImportJob& job, DuplicatePolicy policy, metrics::MetricsRecorder& recorder);
+  StoreBatchApplier(ImportStores stores, ImportJob& job, DuplicatePolicy policy,
+                    metrics::MetricsRecorder& recorder);
   void apply(std::vector<BookmarkInput>& bookmarks, std::vector<ItemFailure>& failures,
              ImportTally& tally) override;
 
  private:
-  Store& store_;
+  ImportStores stores_;
   ImportJob& job_;
   DuplicatePolicy policy_;
   metrics::MetricsRecorder& recorder_;
@@ -33,14 +34,14 @@ class StoreBatchApplier : public BatchApplier {
 // run would judge them.
 class DryRunApplier : public BatchApplier {
  public:
-  DryRunApplier(Store& store, std::optional<std::int64_t> owner_id, DuplicatePolicy policy);
+  DryRunApplier(ImportStores stores, std::optional<std::int64_t> owner_id, DuplicatePolicy policy);
   void apply(std::vector<BookmarkInput>& bookmarks, std::vector<ItemFailure>& failures,
              ImportTally& tally) override;
 
  private:
   UpsertOutcome judge(const BookmarkInput& bookmark);
 
-  Store& store_;
+  ImportStores stores_;
   std::optional<std::int64_t> owner_id_;
   DuplicatePolicy policy_;
   std::unordered_set<std::string> seen_hashes_;

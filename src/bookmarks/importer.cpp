@@ -65,28 +65,28 @@ std::string read_all(InputFile& input, BookmarkFormat format, const ImportReques
 }
 
 // Runs the import for an existing job row; the job row ends completed or cancelled.
-ImportSummary run_job(Store& store, const ImportRequest& request, metrics::MetricsRecorder& recorder,
+ImportSummary run_job(ImportStores stores, const ImportRequest& request, metrics::MetricsRecorder& recorder,
                       const ImportHooks& hooks, InputFile& input, BookmarkFormat format, ImportJob& job,
                       Clock::time_point start) {
   job.total = validate_root(input, format, request);
   {
-    Transaction transaction(store, TxMode::kWrite);
+    Transaction transaction(stores.transactions, TxMode::kWrite);
     job.status = "processing";
     job.started_at = now_utc();
-    store.update_import_job(job);
+    stores.import_jobs.update_import_job(job);
     metrics::record_updates(recorder, metrics::kModelImportJob);
-    recorder.flush(store);
+    recorder.flush({stores.metrics, stores.transactions});
     transaction.commit();
   }
   ImportSummary summary;
-  StoreBatchApplier applier(store, job, request.duplicates, recorder);
+  StoreBatchApplier applier(stores, job, request.duplicates, recorder);
   ImportBatcher batcher(request, hooks, applier, summary.tally, input.size());
   summary.status = read_all(input, format, request, batcher);
-  Transaction transaction(store, TxMode::kWrite);
+  Transaction transaction(stores.transactions, TxMode::kWrite);
   job.status = summary.status;
   job.total = summary.tally.total;
   job.completed_at = now_utc();
-  store.update_import_job(job);
+  stores.import_jobs.update_import_job(job);
   metrics::record_updates(recorder, metrics::kModelImportJob);
   const std::string format_label(format_name(format));
   recorder.increment(
@@ -94,37 +94,37 @@ ImportSummary run_job(Store& store, const ImportRequest& request, metrics::Metri
       {{"status", summary.status == "completed" ? "completed" : "failed"}, {"format", format_label}});
   summary.seconds = seconds_since(start);
   recorder.observe(metrics::metric::kImportJobDurationSeconds, {{"format", format_label}}, summary.seconds);
-  recorder.flush(store);
+  recorder.flush({stores.metrics, stores.transactions});
   transaction.commit();
   return summary;
 }
 
 // Marks the job failed after a root-level problem or a store failure (best effort: the original
 // error is what the user must see).
-void fail_job(Store& store, ImportJob& job, const std::string& message, metrics::MetricsRecorder& recorder,
-              Clock::time_point start) {
+void fail_job(ImportStores stores, ImportJob& job, const std::string& message,
+              metrics::MetricsRecorder& recorder, Clock::time_point start) {
   try {
-    Transaction transaction(store, TxMode::kWrite);
+    Transaction transaction(stores.transactions, TxMode::kWrite);
     job.status = "failed";
     job.error_message = message;
     job.completed_at = now_utc();
-    store.update_import_job(job);
+    stores.import_jobs.update_import_job(job);
     metrics::record_updates(recorder, metrics::kModelImportJob);
     recorder.increment(metrics::metric::kImportJobsTotal, {{"status", "failed"}, {"format", job.format}});
     recorder.observe(metrics::metric::kImportJobDurationSeconds, {{"format", job.format}},
                      seconds_since(start));
-    recorder.flush(store);
+    recorder.flush({stores.metrics, stores.transactions});
     transaction.commit();
   } catch (const std::exception&) {  // the store is the problem; the caller reports the first error
   }
 }
 
-ImportSummary run_dry(Store& store, const ImportRequest& request, const ImportHooks& hooks, InputFile& input,
-                      BookmarkFormat format, Clock::time_point start) {
+ImportSummary run_dry(ImportStores stores, const ImportRequest& request, const ImportHooks& hooks,
+                      InputFile& input, BookmarkFormat format, Clock::time_point start) {
   std::optional<std::int64_t> owner_id;
-  if (const auto user = store.find_user(request.user)) owner_id = user->id;
+  if (const auto user = stores.bookmarks.find_user(request.user)) owner_id = user->id;
   ImportSummary summary;
-  DryRunApplier applier(store, owner_id, request.duplicates);
+  DryRunApplier applier(stores, owner_id, request.duplicates);
   ImportBatcher batcher(request, hooks, applier, summary.tally, input.size());
   summary.status = read_all(input, format, request, batcher);
   summary.seconds = seconds_since(start);
@@ -133,8 +133,8 @@ ImportSummary run_dry(Store& store, const ImportRequest& request, const ImportHo
 
 }  // namespace
 
-ImportSummary import_bookmarks(Store& store, const ImportRequest& request, metrics::MetricsRecorder& recorder,
-                               const ImportHooks& hooks) {
+ImportSummary import_bookmarks(ImportStores stores, const ImportRequest& request,
+                               metrics::MetricsRecorder& recorder, const ImportHooks& hooks) {
   const auto start = Clock::now();
   const auto opened = request.document != nullptr
                           ? std::make_unique<InputFile>(request.source, request.document)
@@ -151,7 +151,7 @@ ImportSummary import_bookmarks(Store& store, const ImportRequest& request, metri
                   "OPML or Pinboard JSON (use --format to choose)");
     }
     try {
-      ImportSummary summary = run_dry(store, request, hooks, input, format, start);
+      ImportSummary summary = run_dry(stores, request, hooks, input, format, start);
       summary.source = input.name();
       summary.format = format_name(format);
       summary.dry_run = true;
@@ -163,8 +163,8 @@ ImportSummary import_bookmarks(Store& store, const ImportRequest& request, metri
 
   ImportJob job;
   {
-    Transaction transaction(store, TxMode::kWrite);
-    const auto [user, user_created] = store.get_or_create_user(request.user);
+    Transaction transaction(stores.transactions, TxMode::kWrite);
+    const auto [user, user_created] = stores.bookmarks.get_or_create_user(request.user);
     if (user_created) metrics::record_inserts(recorder, metrics::kModelUser);
     job.user_id = user.id;
     job.source = input.name();
@@ -172,16 +172,16 @@ ImportSummary import_bookmarks(Store& store, const ImportRequest& request, metri
     job.status = "pending";
     job.file_size = static_cast<std::int64_t>(input.size());
     job.options_json = options_json(request);
-    store.create_import_job(job);
+    stores.import_jobs.create_import_job(job);
     metrics::record_inserts(recorder, metrics::kModelImportJob);
-    const std::int64_t abandoned = store.fail_abandoned_import_jobs(
+    const std::int64_t abandoned = stores.import_jobs.fail_abandoned_import_jobs(
         job, Timestamp{now_utc().micros - kAbandonedAfterMicros},
         "interrupted: the importing process ended without finishing (found by import job " +
             std::to_string(job.id) + ")");
     if (abandoned > 0)
       metrics::record_updates(recorder, metrics::kModelImportJob, static_cast<double>(abandoned));
     recorder.increment(metrics::metric::kImportJobsTotal, {{"status", "started"}, {"format", job.format}});
-    recorder.flush(store);
+    recorder.flush({stores.metrics, stores.transactions});
     transaction.commit();
   }
   const std::string job_text = " (import job " + std::to_string(job.id) + " failed)";
@@ -189,20 +189,20 @@ ImportSummary import_bookmarks(Store& store, const ImportRequest& request, metri
     const std::string message = where +
                                 "line 1, byte 0: not a bookmark file: expected Netscape HTML, "
                                 "ActivityStreams JSON, OPML or Pinboard JSON (use --format to choose)";
-    fail_job(store, job, message, recorder, start);
+    fail_job(stores, job, message, recorder, start);
     throw Error(message + job_text);
   }
   try {
-    ImportSummary summary = run_job(store, request, recorder, hooks, input, format, job, start);
+    ImportSummary summary = run_job(stores, request, recorder, hooks, input, format, job, start);
     summary.job_id = job.id;
     summary.source = input.name();
     summary.format = job.format;
     return summary;
   } catch (const FormatError& error) {
-    fail_job(store, job, where + error.what(), recorder, start);
+    fail_job(stores, job, where + error.what(), recorder, start);
     throw Error(where + error.what() + job_text);
   } catch (const std::exception& error) {
-    fail_job(store, job, error.what(), recorder, start);
+    fail_job(stores, job, error.what(), recorder, start);
     throw;
   }
 }

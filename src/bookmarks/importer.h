@@ -3,17 +3,17 @@
 // batches (one transaction each, with the import_jobs progress and the metric deltas), and keeps
 // the import_jobs row moving pending → processing → completed / failed / cancelled.
 #include "bookmarks/import_request.h"
+#include "bookmarks/import_stores.h"
 #include "metrics/recorder.h"
-#include "store/store.h"
 
 namespace pebble::bookmarks {
 
-// Runs one import into `store` for request.user, recording into `recorder` (the caller's, so
+// Runs one import into `stores` for request.user, recording into `recorder` (the caller's, so
 // test-metrics can record under its own command). Returns the summary of a completed or
 // cancelled run (a stop request finishes the current batch first). A root-level problem (an
 // unreadable file, not a bookmark file, a bad JSON root) throws pebble::Error naming the file and
 // position after marking the job failed; no bookmark has been written then. A dry run writes nothing.
-ImportSummary import_bookmarks(Store& store, const ImportRequest& request, metrics::MetricsRecorder& recorder,
-                               const ImportHooks& hooks = {});
+ImportSummary import_bookmarks(ImportStores stores, const ImportRequest& request,
+                               metrics::MetricsRecorder& recorder, const ImportHooks& hooks = {});
 
 }  // namespace pebble::bookmarks

@@ -7,16 +7,16 @@
 
 namespace pebble::bookmarks {
 
-StoreBatchApplier::StoreBatchApplier(Store& store, ImportJob& job, DuplicatePolicy policy,
+StoreBatchApplier::StoreBatchApplier(ImportStores stores, ImportJob& job, DuplicatePolicy policy,
                                      metrics::MetricsRecorder& recorder)
-    : store_(store), job_(job), policy_(policy), recorder_(recorder) {}
+    : stores_(stores), job_(job), policy_(policy), recorder_(recorder) {}
 
 void StoreBatchApplier::apply(std::vector<BookmarkInput>& bookmarks, std::vector<ItemFailure>& failures,
                               ImportTally& tally) {
   ImportTally next = tally;  // becomes the tally only once the batch is committed
   ImportJob job = job_;
-  Transaction transaction(store_, TxMode::kWrite);
-  const auto outcomes = store_.upsert_bookmarks(job.user_id, bookmarks, policy_);
+  Transaction transaction(stores_.transactions, TxMode::kWrite);
+  const auto outcomes = stores_.bookmarks.upsert_bookmarks(job.user_id, bookmarks, policy_);
   std::int64_t created = 0, updated = 0, skipped = 0;
   for (const UpsertOutcome outcome : outcomes) {
     if (outcome == UpsertOutcome::kCreated)
@@ -32,7 +32,7 @@ void StoreBatchApplier::apply(std::vector<BookmarkInput>& bookmarks, std::vector
   }
   std::int64_t feeds_created = 0;
   for (const std::string& url : feed_urls) {
-    if (store_.get_or_create_feed(url).second) ++feeds_created;
+    if (stores_.feeds.get_or_create_feed(url).second) ++feeds_created;
   }
   for (ItemFailure& failure : failures) add_failure(next, std::move(failure));
   next.total += static_cast<std::int64_t>(bookmarks.size() + failures.size());
@@ -46,7 +46,7 @@ void StoreBatchApplier::apply(std::vector<BookmarkInput>& bookmarks, std::vector
   job.skipped_count = next.skipped;
   job.failed_count = next.failed;
   if (!failures.empty()) job.failed_details_json = failed_details_json(next);
-  store_.update_import_job(job);
+  stores_.import_jobs.update_import_job(job);
 
   const std::string format = job.format;
   const auto processed = [&](const char* status, std::int64_t count) {
@@ -63,7 +63,7 @@ void StoreBatchApplier::apply(std::vector<BookmarkInput>& bookmarks, std::vector
   if (feeds_created > 0)
     metrics::record_inserts(recorder_, metrics::kModelFeed, static_cast<double>(feeds_created));
   metrics::record_updates(recorder_, metrics::kModelImportJob);
-  recorder_.flush(store_);
+  recorder_.flush({stores_.metrics, stores_.transactions});
   transaction.commit();
   tally = std::move(next);
   job_ = std::move(job);

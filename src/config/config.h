@@ -34,6 +34,8 @@ struct Config {
   std::chrono::seconds poll_interval{1800};  // PEBBLE_POLL_INTERVAL
   bool deny_private_networks = false;        // PEBBLE_DENY_PRIVATE_NETWORKS
   std::string temp_folder = "/tmp";          // TMPDIR: where `import -` copies stdin
+  // PGCONNECT_TIMEOUT, libpq's own variable, passed on as is (libpq judges it); unset = pebble's 10 s.
+  std::optional<std::string> postgres_connect_timeout;
 };
 
 }  // namespace pebble

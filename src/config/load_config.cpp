@@ -131,6 +131,10 @@ Config load_config(const GlobalFlags& flags, const Environment& environment, boo
     config.deny_private_networks = parse_bool(*value, "PEBBLE_DENY_PRIVATE_NETWORKS");
   }
   if (auto value = lookup(environment, "TMPDIR")) config.temp_folder = *value;
+  // Set but empty counts as set, as libpq sees it: pebble's default then does not apply.
+  if (const auto found = environment.find("PGCONNECT_TIMEOUT"); found != environment.end()) {
+    config.postgres_connect_timeout = found->second;
+  }
   return config;
 }
 

@@ -112,15 +112,15 @@ void add_recorded_series(FamilyTable& table, const std::vector<CounterValue>& co
 
 }  // namespace
 
-StoreSnapshot read_store_snapshot(Store& store, const MetricsSettings& settings, Timestamp now) {
+StoreSnapshot read_store_snapshot(ExpositionStores stores, const MetricsSettings& settings, Timestamp now) {
   StoreSnapshot snapshot;
   auto started = std::chrono::steady_clock::now();
   try {
-    Transaction transaction(store, TxMode::kRead);
-    snapshot.counters = store.read_counters();
-    snapshot.histograms = store.read_histograms();
-    snapshot.job_runs = store.latest_job_runs();
-    if (needs_stats(settings, kNoCommand)) snapshot.stats = store.gather_stats(now);
+    Transaction transaction(stores.transactions, TxMode::kRead);
+    snapshot.counters = stores.metrics.read_counters();
+    snapshot.histograms = stores.metrics.read_histograms();
+    snapshot.job_runs = stores.job_runs.latest_job_runs();
+    if (needs_stats(settings, kNoCommand)) snapshot.stats = stores.metrics.gather_stats(now);
     transaction.commit();
     snapshot.up = true;
   } catch (const std::exception& error) {
@@ -168,14 +168,14 @@ std::vector<prometheus::MetricFamily> build_exposition(const StoreSnapshot& snap
   return table.take();
 }
 
-std::optional<std::string> render_metrics(Store& store, const MetricsSettings& settings,
+std::optional<std::string> render_metrics(ExpositionStores stores, const MetricsSettings& settings,
                                           const std::vector<prometheus::MetricFamily>& extra) {
   if (!settings.enabled) return std::nullopt;
-  StoreSnapshot snapshot = read_store_snapshot(store, settings, now_utc());
+  StoreSnapshot snapshot = read_store_snapshot(stores, settings, now_utc());
   return render_text(build_exposition(snapshot, settings, extra));
 }
 
-std::optional<std::string> render_push_body(Store& store, const MetricsSettings& settings,
+std::optional<std::string> render_push_body(ExpositionStores stores, const MetricsSettings& settings,
                                             std::string_view command) {
   if (!settings.enabled) return std::nullopt;
   std::uint32_t bit = command_bit(command);
@@ -183,14 +183,14 @@ std::optional<std::string> render_push_body(Store& store, const MetricsSettings&
   for (const FamilyDef* family : all_families()) {
     if ((family->recorded_by & bit) != 0) table.open(*family, settings);
   }
-  Transaction transaction(store, TxMode::kRead);
-  add_recorded_series(table, store.read_counters(), store.read_histograms(), command,
+  Transaction transaction(stores.transactions, TxMode::kRead);
+  add_recorded_series(table, stores.metrics.read_counters(), stores.metrics.read_histograms(), command,
                       [](const std::string&) { return true; });
-  for (const JobRunSummary& summary : store.latest_job_runs()) {
+  for (const JobRunSummary& summary : stores.job_runs.latest_job_runs()) {
     if (summary.last_run.command == command) add_job_samples(table, summary, false);
   }
   if (needs_stats(settings, bit)) {
-    StoreStats stats = store.gather_stats(now_utc());
+    StoreStats stats = stores.metrics.gather_stats(now_utc());
     table.add(metric::kActiveFeedsCount,
               gauge_sample(static_cast<double>(stats.feeds_active + stats.feeds_failing)));
   }

@@ -10,10 +10,25 @@
 
 #include "config/config.h"
 #include "metrics/series_budget.h"
-#include "store/store.h"
+#include "store/job_store.h"
+#include "store/metric_store.h"
+#include "store/roles.h"
+#include "store/transaction_store.h"
 #include "support/time.h"
 
 namespace pebble::metrics {
+
+// The store roles the exposition reads: metric tables and stats, job runs, in one read transaction.
+struct ExpositionStores {
+  // The roles of one object (the whole Store, or a fake of just these); implicit, so callers pass it as is.
+  template <typename Roles>
+  requires implements_roles<Roles, MetricStore, JobRunStore, TransactionStore> ExpositionStores(Roles& store)
+      : metrics(store), job_runs(store), transactions(store) {}
+
+  MetricStore& metrics;
+  JobRunStore& job_runs;
+  TransactionStore& transactions;
+};
 
 // What one pass of store queries read; serve caches it between scrapes.
 struct StoreSnapshot {
@@ -27,7 +42,7 @@ struct StoreSnapshot {
 
 // Reads everything the exposition needs in one read transaction. Never throws: a failing store
 // gives up = false and nothing else.
-StoreSnapshot read_store_snapshot(Store& store, const MetricsSettings& settings, Timestamp now);
+StoreSnapshot read_store_snapshot(ExpositionStores stores, const MetricsSettings& settings, Timestamp now);
 
 // Every enabled catalogue family in catalogue order (empty ones included), filled from the
 // snapshot and the process, plus `extra` (serve's HTTP families) merged in by name. Series read
@@ -39,14 +54,14 @@ std::vector<prometheus::MetricFamily> build_exposition(
 
 // read_store_snapshot + build_exposition + render_text. nullopt when metrics are disabled
 // (PROMETHEUS_METRICS_ENABLED=false): callers answer 404 "metrics disabled".
-std::optional<std::string> render_metrics(Store& store, const MetricsSettings& settings,
+std::optional<std::string> render_metrics(ExpositionStores stores, const MetricsSettings& settings,
                                           const std::vector<prometheus::MetricFamily>& extra = {});
 
 // The text a batch command pushes: the families it records with their cumulative values for this
 // command only, the pebble_job_* gauges of its latest run and the push-failure counter, all WITHOUT
 // a `command` label (the grouping key carries it). nullopt when metrics are disabled. Throws
 // StoreError when the store cannot be read.
-std::optional<std::string> render_push_body(Store& store, const MetricsSettings& settings,
+std::optional<std::string> render_push_body(ExpositionStores stores, const MetricsSettings& settings,
                                             std::string_view command);
 
 }  // namespace pebble::metrics

@@ -9,7 +9,7 @@
 namespace pebble::metrics {
 namespace {
 
-// The savepoint every flush writes inside (see Store::savepoint).
+// The savepoint every flush writes inside (see TransactionStore::savepoint).
 const std::string kSavepointName = "pebble_metrics";
 
 // The guard's key of one series: distinct per command, family and labels.
@@ -110,25 +110,25 @@ std::pair<std::vector<CounterDelta>, std::vector<HistogramDelta>> MetricsRecorde
   return {std::move(counters), std::move(histograms)};
 }
 
-bool MetricsRecorder::flush(Store& store) {
+bool MetricsRecorder::flush(RecorderStores stores) {
   if (empty()) return true;
   auto [counters, histograms] = admitted_deltas();
   counters_.clear();
   histograms_.clear();
   try {
-    store.savepoint(kSavepointName);
+    stores.transactions.savepoint(kSavepointName);
     try {
-      if (!counters.empty()) store.add_counters(counters);
-      if (!histograms.empty()) store.add_histograms(histograms);
+      if (!counters.empty()) stores.metrics.add_counters(counters);
+      if (!histograms.empty()) stores.metrics.add_histograms(histograms);
     } catch (...) {
       try {
-        store.rollback_to_savepoint(kSavepointName);
-        store.release_savepoint(kSavepointName);
+        stores.transactions.rollback_to_savepoint(kSavepointName);
+        stores.transactions.release_savepoint(kSavepointName);
       } catch (...) {  // the original failure is the one worth reporting
       }
       throw;
     }
-    store.release_savepoint(kSavepointName);
+    stores.transactions.release_savepoint(kSavepointName);
     return true;
   } catch (const std::exception& error) {
     if (budget_.first_failure()) {
@@ -139,11 +139,11 @@ bool MetricsRecorder::flush(Store& store) {
   }
 }
 
-bool MetricsRecorder::flush_in_own_transaction(Store& store) {
+bool MetricsRecorder::flush_in_own_transaction(RecorderStores stores) {
   if (empty()) return true;
   try {
-    Transaction transaction(store, TxMode::kWrite);
-    bool written = flush(store);
+    Transaction transaction(stores.transactions, TxMode::kWrite);
+    bool written = flush(stores);
     transaction.commit();
     return written;
   } catch (const std::exception& error) {

@@ -13,9 +13,25 @@
 #include "metrics/catalogue.h"
 #include "metrics/labels.h"
 #include "metrics/series_budget.h"
-#include "store/store.h"
+#include "store/metric_store.h"
+#include "store/roles.h"
+#include "store/transaction_store.h"
 
 namespace pebble::metrics {
+
+// The store roles a flush writes through: the metric tables, inside the caller's transaction.
+struct RecorderStores {
+  // Both roles of one object (the whole Store, or a fake of just these); implicit, so callers pass it as is.
+  template <typename Roles>
+  requires implements_roles<Roles, MetricStore, TransactionStore> RecorderStores(Roles& store)
+      : metrics(store), transactions(store) {}
+  // Roles taken from a consumer's own struct of roles.
+  RecorderStores(MetricStore& metric_tables, TransactionStore& transaction_control)
+      : metrics(metric_tables), transactions(transaction_control) {}
+
+  MetricStore& metrics;
+  TransactionStore& transactions;
+};
 
 // Accumulates metric deltas of one command and writes them to the store.
 class MetricsRecorder {
@@ -34,11 +50,11 @@ class MetricsRecorder {
   // Writes the pending deltas inside a savepoint of the caller's open transaction and clears them.
   // Never throws: a failure is undone to the savepoint, warned about once per process and the
   // deltas are dropped. Returns false when the write failed.
-  bool flush(Store& store);
+  bool flush(RecorderStores stores);
 
   // flush() in a transaction of its own, for metrics recorded after the data is committed (a
   // failed push, for example). Never throws.
-  bool flush_in_own_transaction(Store& store);
+  bool flush_in_own_transaction(RecorderStores stores);
 
   // Whether nothing is waiting to be written.
   bool empty() const { return counters_.empty() && histograms_.empty(); }

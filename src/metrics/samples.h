@@ -10,7 +10,8 @@
 
 #include "config/config.h"
 #include "metrics/catalogue.h"
-#include "store/store.h"
+#include "store/job_store.h"
+#include "store/metric_store.h"
 
 namespace pebble::metrics {
 

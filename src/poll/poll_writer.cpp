@@ -2,17 +2,17 @@
 
 #include <spdlog/spdlog.h>
 
-#include "poll/feed_state.h"
 #include "metrics/catalogue.h"
 #include "metrics/row_write_counters.h"
+#include "poll/feed_state.h"
 
 namespace pebble {
 
 namespace {
 
 // Follows a permanent redirect unless another feed row already has that URL (the unique key).
-void move_url(Store& store, Feed& feed, const std::string& moved_to) {
-  const auto other = store.find_feed_by_url(moved_to);
+void move_url(FeedStore& feeds, Feed& feed, const std::string& moved_to) {
+  const auto other = feeds.find_feed_by_url(moved_to);
   if (!other) {
     spdlog::info("feed {} moved permanently to {}; URL updated", feed.url, moved_to);
     feed.url = moved_to;
@@ -36,18 +36,18 @@ void record_poll_metrics(metrics::MetricsRecorder& recorder, const PollOutcome& 
     recorder.increment(metric::kFeedItemsDiscoveredTotal, {}, static_cast<double>(new_items));
 }
 
-RecordedPoll record_poll(Store& store, metrics::MetricsRecorder& recorder, const Feed& claimed,
+RecordedPoll record_poll(PollStores stores, metrics::MetricsRecorder& recorder, const Feed& claimed,
                          const PollOutcome& outcome, Timestamp now, std::chrono::seconds base_interval) {
-  Transaction transaction(store, TxMode::kWrite);
+  Transaction transaction(stores.transactions, TxMode::kWrite);
   RecordedPoll recorded;
   recorded.feed = claimed;
   apply_outcome(recorded.feed, outcome, now, base_interval);
-  if (outcome.moved_to) move_url(store, recorded.feed, *outcome.moved_to);
+  if (outcome.moved_to) move_url(stores.feeds, recorded.feed, *outcome.moved_to);
   std::size_t updated = 0;
   if (outcome.feed) {
     const auto& items = outcome.feed->items;
     for (std::size_t i = 0; i < items.size(); ++i) {
-      if (store.upsert_feed_item(claimed.id, to_feed_item_input(items[i]), now) ==
+      if (stores.feeds.upsert_feed_item(claimed.id, to_feed_item_input(items[i]), now) ==
           ItemUpsertOutcome::kInserted) {
         recorded.new_item_indexes.push_back(i);
       } else {
@@ -55,7 +55,7 @@ RecordedPoll record_poll(Store& store, metrics::MetricsRecorder& recorder, const
       }
     }
   }
-  store.update_feed(recorded.feed);
+  stores.feeds.update_feed(recorded.feed);
   // Metrics are recorded only once every data write succeeded, so a refused write leaves no
   // pending delta behind for the next feed's transaction.
   record_poll_metrics(recorder, outcome, recorded.new_item_indexes.size());
@@ -65,7 +65,7 @@ RecordedPoll record_poll(Store& store, metrics::MetricsRecorder& recorder, const
                             static_cast<double>(recorded.new_item_indexes.size()));
   }
   if (updated > 0) metrics::record_updates(recorder, metrics::kModelFeedItem, static_cast<double>(updated));
-  recorder.flush(store);
+  recorder.flush({stores.metrics, stores.transactions});
   transaction.commit();
   return recorded;
 }

@@ -6,11 +6,26 @@
 #include <vector>
 
 #include "domain/model.h"
-#include "poll/poll_outcome.h"
 #include "metrics/recorder.h"
-#include "store/store.h"
+#include "poll/poll_outcome.h"
+#include "store/feed_store.h"
+#include "store/metric_store.h"
+#include "store/roles.h"
+#include "store/transaction_store.h"
 
 namespace pebble {
+
+// The store roles polling uses: feeds and items, and the metric tables, in its own transactions.
+struct PollStores {
+  // The roles of one object (the whole Store, or a fake of just these); implicit, so callers pass it as is.
+  template <typename Roles>
+  requires implements_roles<Roles, FeedStore, MetricStore, TransactionStore> PollStores(Roles& store)
+      : feeds(store), metrics(store), transactions(store) {}
+
+  FeedStore& feeds;
+  MetricStore& metrics;
+  TransactionStore& transactions;
+};
 
 // What storing a poll did.
 struct RecordedPoll {
@@ -20,7 +35,7 @@ struct RecordedPoll {
 
 // Applies `outcome` to `claimed` (polled at `now`), upserts the parsed items, records the poll's
 // metrics into `recorder` and flushes them, and commits. Throws StoreError when the store refuses.
-RecordedPoll record_poll(Store& store, metrics::MetricsRecorder& recorder, const Feed& claimed,
+RecordedPoll record_poll(PollStores stores, metrics::MetricsRecorder& recorder, const Feed& claimed,
                          const PollOutcome& outcome, Timestamp now, std::chrono::seconds base_interval);
 
 // Counts a poll in the feed_* families (status, error reason, duration, new items).

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
+#include "metrics/row_write_counters.h"
 #include "poll/poll_schedule.h"
 #include "poll/poll_writer.h"
-#include "metrics/row_write_counters.h"
 
 namespace pebble {
 
@@ -27,8 +27,9 @@ bool is_due(const Feed& feed, Timestamp now) {
 
 }  // namespace
 
-Poller::Poller(Store& store, http::Fetcher& fetcher, metrics::MetricsRecorder& recorder, PollOptions options)
-    : store_(store), fetcher_(fetcher), recorder_(recorder), options_(std::move(options)) {
+Poller::Poller(PollStores stores, http::Fetcher& fetcher, metrics::MetricsRecorder& recorder,
+               PollOptions options)
+    : stores_(stores), fetcher_(fetcher), recorder_(recorder), options_(std::move(options)) {
   options_.batch_size = std::max<std::size_t>(options_.batch_size, 1);
 }
 
@@ -36,7 +37,7 @@ void Poller::prepare() {
   if (!options_.urls.empty()) {
     by_ids_ = true;
     for (const std::string& url : options_.urls) {
-      std::optional<Feed> feed = store_.find_feed_by_url(url);
+      std::optional<Feed> feed = stores_.feeds.find_feed_by_url(url);
       if (!feed && options_.dry_run) {
         Feed transient;  // never stored: a dry run subscribes nothing
         transient.url = url;
@@ -44,10 +45,10 @@ void Poller::prepare() {
         continue;
       }
       if (!feed) {
-        Transaction transaction(store_, TxMode::kWrite);
-        auto [created, is_new] = store_.get_or_create_feed(url);
+        Transaction transaction(stores_.transactions, TxMode::kWrite);
+        auto [created, is_new] = stores_.feeds.get_or_create_feed(url);
         if (is_new) metrics::record_inserts(recorder_, metrics::kModelFeed);
-        recorder_.flush(store_);
+        recorder_.flush({stores_.metrics, stores_.transactions});
         transaction.commit();
         if (is_new) spdlog::info("subscribed to {}", url);
         feed = created;
@@ -64,7 +65,7 @@ void Poller::prepare() {
     by_ids_ = true;
     for (const std::int64_t id : options_.feed_ids) {
       if (options_.dry_run) {
-        if (auto feed = store_.get_feed(id)) listed_.push_back(*feed);
+        if (auto feed = stores_.feeds.get_feed(id)) listed_.push_back(*feed);
       } else {
         id_queue_.push_back(id);
       }
@@ -73,7 +74,7 @@ void Poller::prepare() {
   }
   if (!options_.all && !options_.dry_run) return;  // due feeds are claimed batch by batch
   const Timestamp now = now_utc();
-  std::vector<Feed> feeds = store_.list_feeds();
+  std::vector<Feed> feeds = stores_.feeds.list_feeds();
   std::erase_if(feeds,
                 [&](const Feed& feed) { return feed.disabled || (!options_.all && !is_due(feed, now)); });
   std::sort(feeds.begin(), feeds.end(), due_first);
@@ -95,8 +96,8 @@ std::vector<Feed> Poller::claim(const std::vector<std::int64_t>& ids, std::optio
   request.lease_until = add_seconds(request.now, options_.lease);
   request.feed_ids = ids;
   request.limit = due_limit;
-  Transaction transaction(store_, TxMode::kWrite);
-  std::vector<Feed> claimed = store_.claim_feeds(request);
+  Transaction transaction(stores_.transactions, TxMode::kWrite);
+  std::vector<Feed> claimed = stores_.feeds.claim_feeds(request);
   transaction.commit();
   return claimed;
 }
@@ -161,12 +162,12 @@ void Poller::poll_batch(const std::vector<Feed>& feeds, const FeedReportSink& re
 
 RecordedPoll Poller::record_poll_retrying_once(const Feed& feed, const PollOutcome& outcome, Timestamp now) {
   try {
-    return record_poll(store_, recorder_, feed, outcome, now, options_.interval);
+    return record_poll(stores_, recorder_, feed, outcome, now, options_.interval);
   } catch (const StoreError& error) {
     // The transaction rolled back. A lost PostgreSQL session reconnects at the next transaction, so
     // one more try stores the poll instead of marking a good feed failed for a server restart.
     spdlog::warn("feed {}: cannot store the poll, trying once more: {}", feed.url, error.what());
-    return record_poll(store_, recorder_, feed, outcome, now, options_.interval);
+    return record_poll(stores_, recorder_, feed, outcome, now, options_.interval);
   }
 }
 
@@ -195,7 +196,7 @@ void Poller::finish_feed(const Feed& feed, const http::FetchResponse& response,
       result.outcome.error = std::string("cannot store the feed: ") + error.what();
       result.outcome.feed.reset();
       result.outcome.moved_to.reset();
-      after = record_poll(store_, recorder_, feed, result.outcome, now, options_.interval).feed;
+      after = record_poll(stores_, recorder_, feed, result.outcome, now, options_.interval).feed;
     }
     result.outcome.feed.reset();
   } else if (result.outcome.feed) {
@@ -217,13 +218,13 @@ void Poller::finish_feed(const Feed& feed, const http::FetchResponse& response,
 
 void Poller::release(const std::vector<Feed>& feeds) {
   if (options_.dry_run || feeds.empty()) return;
-  Transaction transaction(store_, TxMode::kWrite);
+  Transaction transaction(stores_.transactions, TxMode::kWrite);
   for (const Feed& feed : feeds) {
-    std::optional<Feed> current = store_.get_feed(feed.id);
+    std::optional<Feed> current = stores_.feeds.get_feed(feed.id);
     if (!current || current->lease_owner != options_.lease_owner) continue;
     current->lease_owner.reset();
     current->lease_until.reset();
-    store_.update_feed(*current);
+    stores_.feeds.update_feed(*current);
   }
   transaction.commit();
 }

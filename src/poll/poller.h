@@ -10,11 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "poll/poll_outcome.h"
-#include "poll/poll_writer.h"
 #include "http/http_client.h"
 #include "metrics/recorder.h"
-#include "store/store.h"
+#include "poll/poll_outcome.h"
+#include "poll/poll_writer.h"
 
 namespace pebble {
 
@@ -61,7 +60,7 @@ using FeedReportSink = std::function<void(FeedReport&)>;
 // Runs one poll-feeds pass.
 class Poller {
  public:
-  Poller(Store& store, http::Fetcher& fetcher, metrics::MetricsRecorder& recorder, PollOptions options);
+  Poller(PollStores stores, http::Fetcher& fetcher, metrics::MetricsRecorder& recorder, PollOptions options);
 
   // Polls every selected feed; returns when done or when `stop` turns true (what finished is kept,
   // unfinished leases are released). Throws StoreError when the store fails.
@@ -79,7 +78,7 @@ class Poller {
   void release(const std::vector<Feed>& feeds);
   void count(const FeedReport& report);
 
-  Store& store_;
+  PollStores stores_;
   http::Fetcher& fetcher_;
   metrics::MetricsRecorder& recorder_;
   PollOptions options_;

@@ -8,8 +8,14 @@
 
 namespace pebble::server {
 
-ServedStore::ServedStore(std::string database_url)
-    : database_url_(std::move(database_url)), sqlite_file_(sqlite_file_of(database_url_)) {}
+ServedStore::ServedStore(std::string database_url, StoreOptions options)
+    : database_url_(std::move(database_url)),
+      options_(std::move(options)),
+      sqlite_file_(sqlite_file_of(database_url_)) {
+  // One reconnect attempt per pass: the next pass tries again anyway, and a pass that waited out a
+  // PostgreSQL restart would hold up SIGTERM (the refresher is joined at exit) for that long.
+  options_.reconnect_window = std::chrono::seconds(0);
+}
 
 std::optional<ServedStore::FileIdentity> ServedStore::current_file() const {
   struct stat status {};
@@ -36,9 +42,7 @@ Store& ServedStore::get() {
   // The identity is taken before opening: a file swapped in meanwhile then reads as a change, and
   // costs one reopen instead of leaving the old file open for good.
   const auto before_open = current_file();
-  // One reconnect attempt per pass: the next pass tries again anyway, and a pass that waited out a
-  // PostgreSQL restart would hold up SIGTERM (the refresher is joined at exit) for that long.
-  store_ = open_store(database_url_, StoreOptions{.reconnect_window = std::chrono::seconds(0)});
+  store_ = open_store(database_url_, options_);
   opened_before_ = true;
   open_file_ = before_open ? before_open : current_file();  // created by this open
   return *store_;

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "store/open_store.h"
 #include "store/store.h"
 
 namespace pebble::server {
@@ -18,7 +19,7 @@ namespace pebble::server {
 class ServedStore {
  public:
   // Opens nothing yet: the first get() does, so serve starts even while the store is down.
-  explicit ServedStore(std::string database_url);
+  explicit ServedStore(std::string database_url, StoreOptions options = {});
 
   // The open store, (re)opening it when needed. Throws StoreError when it cannot be opened, and when
   // the SQLite file has gone (a deleted store is reported down, never silently recreated empty).
@@ -38,6 +39,7 @@ class ServedStore {
   std::optional<FileIdentity> current_file() const;
 
   std::string database_url_;
+  StoreOptions options_;  // as given, but every open retries a lost session only once (see get)
   std::optional<std::string> sqlite_file_;  // nullopt: not a SQLite file (PostgreSQL, :memory:)
   std::unique_ptr<Store> store_;
   std::optional<FileIdentity> open_file_;  // the SQLite file store_ has open

@@ -20,11 +20,11 @@ struct SchemeEntry {
 };
 
 std::unique_ptr<Store> open_postgres(const std::string& uri, const StoreOptions& options) {
-  return open_postgres_store(uri, options.reconnect_window);
+  return open_postgres_store(uri, options);
 }
 
-std::unique_ptr<Store> open_sqlite(const std::string& path, const StoreOptions&) {
-  return open_sqlite_store(path);
+std::unique_ptr<Store> open_sqlite(const std::string& path, const StoreOptions& options) {
+  return open_sqlite_store(path, options.clock.get());
 }
 
 // Order matters: `sqlite:///abs` loses only `sqlite://`, keeping the path's leading '/'.

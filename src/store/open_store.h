@@ -1,11 +1,13 @@
 #pragma once
 // Chooses a Store implementation from the database URL's scheme (SPEC §1.1) and opens it.
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "store/store.h"
+#include "support/clock.h"
 
 namespace pebble {
 
@@ -14,6 +16,12 @@ struct StoreOptions {
   // How long a lost PostgreSQL session is retried before its statement fails: a batch command
   // rides out a server restart this way. SQLite has no session to lose.
   std::chrono::seconds reconnect_window{15};
+  // Where created_at, updated_at and the other times the store stamps itself come from; it must
+  // outlive the store.
+  std::reference_wrapper<const Clock> clock = system_clock();
+  // PGCONNECT_TIMEOUT's value when the environment sets it (config/): libpq's connect timeout in
+  // seconds; unset, pebble waits 10 s. A connect_timeout in the URL wins over both.
+  std::optional<std::string> connect_timeout;
 };
 
 // Opens (creating and migrating as needed) the store named by `url`:

@@ -63,7 +63,7 @@ Bookmark bookmark_from_row(const Result& result, int row) {
 
 UpsertOutcome PostgresStore::update_existing_bookmark(std::int64_t owner_id, const BookmarkInput& input,
                                                       DuplicatePolicy policy) {
-  const Timestamp now = now_utc();
+  const Timestamp now = clock_.now();
   const Result existing = connection_.exec("read bookmark " + input.url,
                                            "SELECT id, title, description, feed_url FROM bookmarks WHERE "
                                            "owner_id = $1::bigint AND unique_hash = $2 "
@@ -128,7 +128,7 @@ std::int64_t PostgresStore::attach_tags(std::int64_t owner_id, std::int64_t book
                                         const std::vector<std::string>& names) {
   const std::vector<std::string> distinct = distinct_tag_names(names);
   if (distinct.empty()) return 0;
-  const Timestamp now = now_utc();
+  const Timestamp now = clock_.now();
   connection_.exec(
       "create tags",
       "INSERT INTO tags (owner_id, name, created_at, updated_at) "

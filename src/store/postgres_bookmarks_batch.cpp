@@ -33,7 +33,7 @@ std::vector<UpsertOutcome> PostgresStore::upsert_bookmarks(std::int64_t owner_id
   std::vector<UpsertOutcome> outcomes;
   outcomes.reserve(inputs.size());
   in_transaction("upsert bookmarks", [&] {
-    const auto created = insert_new_bookmarks(owner_id, inputs, now_utc());
+    const auto created = insert_new_bookmarks(owner_id, inputs, clock_.now());
     // The rest, in input order, see the rows created above and each other (a later equal hash sees
     // the earlier one).
     for (std::size_t index = 0; index < inputs.size(); ++index) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
-#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <system_error>
@@ -197,15 +196,15 @@ std::optional<Timestamp> Result::optional_time(int row, int column) const {
   return time(row, column);
 }
 
-Connection::Connection(const std::string& uri, std::chrono::seconds reconnect_window)
+Connection::Connection(const std::string& uri, std::chrono::seconds reconnect_window,
+                       const std::optional<std::string>& connect_timeout)
     : reconnect_window_(reconnect_window) {
   // libpq waits for ever on a server that takes the connection but never answers (a hung host, a
   // half-open proxy), which would hang a cron job for good. Keywords are applied in order, so the
-  // URL's own connect_timeout, coming after this default, still wins; so does PGCONNECT_TIMEOUT.
-  const bool timeout_in_environment = std::getenv("PGCONNECT_TIMEOUT") != nullptr;
+  // URL's own connect_timeout, coming after this one, still wins.
   const char* const keywords[] = {"connect_timeout", "dbname", nullptr};
-  const char* const values[] = {timeout_in_environment ? "" : kDefaultConnectTimeoutSeconds, uri.c_str(),
-                                nullptr};
+  const char* const values[] = {connect_timeout ? connect_timeout->c_str() : kDefaultConnectTimeoutSeconds,
+                                uri.c_str(), nullptr};
   connection_ = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
   if (connection_ == nullptr) {
     throw StoreError("cannot connect to PostgreSQL at " + redact_database_url(uri) + ": out of memory");

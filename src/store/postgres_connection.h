@@ -85,8 +85,10 @@ class Result {
 class Connection {
  public:
   // Connects; on failure throws StoreError naming the redacted URI and libpq's reason. A session
-  // lost later is retried for `reconnect_window` (reconnect_if_lost).
-  Connection(const std::string& uri, std::chrono::seconds reconnect_window);
+  // lost later is retried for `reconnect_window` (reconnect_if_lost). `connect_timeout` is the
+  // seconds libpq waits for the server (PGCONNECT_TIMEOUT's value); nullopt means 10.
+  Connection(const std::string& uri, std::chrono::seconds reconnect_window,
+             const std::optional<std::string>& connect_timeout);
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
   ~Connection();

@@ -82,7 +82,7 @@ std::pair<Feed, bool> PostgresStore::get_or_create_feed(const std::string& url) 
                        std::string("INSERT INTO feeds (url, created_at, updated_at) "
                                    "VALUES ($1, $2, $2) ON CONFLICT (url) DO NOTHING RETURNING ") +
                            kFeedColumns,
-                       Params().text(url).time(now_utc()));
+                       Params().text(url).time(clock_.now()));
   if (inserted.rows() == 1) return {feed_from_row(inserted, 0), true};
   auto existing = find_feed_by_url(url);
   if (!existing) throw StoreError("PostgreSQL: feed " + url + " vanished while being created");
@@ -136,7 +136,7 @@ void PostgresStore::update_feed(const Feed& feed) {
           .time(feed.next_poll_at)
           .text(feed.lease_owner)
           .time(feed.lease_until)
-          .time(now_utc()));
+          .time(clock_.now()));
 }
 
 std::vector<Feed> PostgresStore::claim_feeds(const FeedClaim& claim) {
@@ -201,7 +201,7 @@ ItemUpsertOutcome PostgresStore::upsert_feed_item(std::int64_t feed_id, const Fe
           .time(item.entry_updated_at)
           .time(seen_at)
           .text(item.extra_json)
-          .time(now_utc()));
+          .time(clock_.now()));
   return result.boolean(0, 0) ? ItemUpsertOutcome::kInserted : ItemUpsertOutcome::kUpdated;
 }
 

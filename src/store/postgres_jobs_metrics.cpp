@@ -71,7 +71,7 @@ Params import_job_params(std::int64_t key, const ImportJob& job, Timestamp now) 
 }  // namespace
 
 void PostgresStore::create_import_job(ImportJob& job) {
-  const Timestamp now = now_utc();
+  const Timestamp now = clock_.now();
   const Result result = connection_.exec(
       "create import job for " + job.source,
       "INSERT INTO import_jobs (user_id, source, format, status, file_size, total, created_count, "
@@ -95,7 +95,7 @@ void PostgresStore::update_import_job(const ImportJob& job) {
                    "skipped_count = $9::bigint, failed_count = $10::bigint, failed_details = $11::jsonb, "
                    "options = $12::jsonb, error_message = $13, started_at = $14::timestamptz, "
                    "completed_at = $15::timestamptz, updated_at = $16::timestamptz WHERE id = $1::bigint",
-                   import_job_params(job.id, job, now_utc()));
+                   import_job_params(job.id, job, clock_.now()));
 }
 
 std::int64_t PostgresStore::fail_abandoned_import_jobs(const ImportJob& current, Timestamp stale_before,
@@ -107,7 +107,7 @@ std::int64_t PostgresStore::fail_abandoned_import_jobs(const ImportJob& current,
       "AND (updated_at < $4::timestamptz OR (user_id = $5::bigint AND source = $6))",
       Params()
           .text(reason)
-          .time(now_utc())
+          .time(clock_.now())
           .integer(current.id)
           .time(stale_before)
           .integer(current.user_id)
@@ -136,7 +136,7 @@ void PostgresStore::record_job_run(JobRun& run) {
           .time(run.finished_at)
           .text(run.status)
           .text(run.summary_json)
-          .time(now_utc()));
+          .time(clock_.now()));
   run.id = result.integer(0, 0);
 }
 
@@ -162,7 +162,7 @@ std::vector<JobRunSummary> PostgresStore::latest_job_runs() {
 }
 
 void PostgresStore::add_counters(const std::vector<CounterDelta>& deltas) {
-  const Timestamp now = now_utc();
+  const Timestamp now = clock_.now();
   in_transaction("add metric counters", [&] {
     for (const CounterDelta& delta : deltas) {
       connection_.exec(
@@ -176,7 +176,7 @@ void PostgresStore::add_counters(const std::vector<CounterDelta>& deltas) {
 }
 
 void PostgresStore::add_histograms(const std::vector<HistogramDelta>& deltas) {
-  const Timestamp now = now_utc();
+  const Timestamp now = clock_.now();
   in_transaction("add metric histograms", [&] {
     for (const HistogramDelta& delta : deltas) {
       connection_.exec(

@@ -161,7 +161,7 @@ CREATE TABLE metric_histogram_buckets (
 
 }  // namespace
 
-void apply_migrations(Connection& connection) {
+void apply_migrations(Connection& connection, const Clock& clock) {
   connection.exec_script("begin the migration transaction", "BEGIN");
   try {
     // The lock comes first: creating schema_migrations races when two sessions do it at once.
@@ -188,7 +188,7 @@ void apply_migrations(Connection& connection) {
       connection.exec(
           "record migration " + std::to_string(migration.version),
           "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1::integer, $2, $3)",
-          Params().integer(migration.version).text(std::string(migration.name)).time(now_utc()));
+          Params().integer(migration.version).text(std::string(migration.name)).time(clock.now()));
     }
     connection.exec_script("commit the migrations", "COMMIT");
   } catch (...) {

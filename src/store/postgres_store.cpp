@@ -8,8 +8,8 @@
 
 namespace pebble {
 
-std::unique_ptr<Store> open_postgres_store(const std::string& uri, std::chrono::seconds reconnect_window) {
-  return std::make_unique<postgres::PostgresStore>(uri, reconnect_window);
+std::unique_ptr<Store> open_postgres_store(const std::string& uri, const StoreOptions& options) {
+  return std::make_unique<postgres::PostgresStore>(uri, options);
 }
 
 std::string libpq_library_version() {
@@ -48,9 +48,9 @@ Tag tag_from_row(const Result& result, int row) {
 
 }  // namespace
 
-PostgresStore::PostgresStore(const std::string& uri, std::chrono::seconds reconnect_window)
-    : connection_(uri, reconnect_window) {
-  apply_migrations(connection_);
+PostgresStore::PostgresStore(const std::string& uri, const StoreOptions& options)
+    : connection_(uri, options.reconnect_window, options.connect_timeout), clock_(options.clock.get()) {
+  apply_migrations(connection_, clock_);
 }
 
 void PostgresStore::begin(TxMode) {
@@ -129,7 +129,7 @@ std::pair<User, bool> PostgresStore::get_or_create_user(const std::string& usern
                        std::string("INSERT INTO users (username, created_at, updated_at) VALUES ($1, $2, $2) "
                                    "ON CONFLICT (username) DO NOTHING RETURNING ") +
                            kUserColumns,
-                       Params().text(username).time(now_utc()));
+                       Params().text(username).time(clock_.now()));
   if (inserted.rows() == 1) return {user_from_row(inserted, 0), true};
   auto existing = find_user(username);
   if (!existing) throw StoreError("PostgreSQL: user '" + username + "' vanished while being created");

@@ -9,16 +9,18 @@
 #include <utility>
 #include <vector>
 
+#include "store/open_store.h"
 #include "store/postgres_connection.h"
 #include "store/store.h"
+#include "support/clock.h"
 
 namespace pebble::postgres {
 
 // The Store over one libpq connection; not thread-safe (one per thread or process).
 class PostgresStore final : public Store {
  public:
-  // Connects and migrates.
-  PostgresStore(const std::string& uri, std::chrono::seconds reconnect_window);
+  // Connects and migrates; every timestamp the store writes comes from options.clock.
+  PostgresStore(const std::string& uri, const StoreOptions& options);
 
   std::string backend() const override { return "postgresql"; }
   void begin(TxMode mode) override;
@@ -91,6 +93,7 @@ class PostgresStore final : public Store {
   void stream_bookmarks(const BookmarkQuery& query, const std::function<void(const Bookmark&)>& visit);
 
   Connection connection_;
+  const Clock& clock_;
   bool in_transaction_ = false;
   std::int64_t cursor_counter_ = 0;  // names each cursor uniquely, so a visit may open another
 };

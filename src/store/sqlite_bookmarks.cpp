@@ -70,7 +70,7 @@ std::vector<UpsertOutcome> SqliteStore::upsert_bookmarks(std::int64_t owner_id,
                                                          const std::vector<BookmarkInput>& inputs,
                                                          DuplicatePolicy policy) {
   return write_atomically([&] {
-    const Timestamp now = now_utc();
+    const Timestamp now = clock_.now();
     // Tag ids live only as long as this call: a tag created in a transaction that is later rolled
     // back must not be remembered by the next one.
     TagIds tag_ids;

@@ -74,7 +74,7 @@ std::string json_id_list(const std::vector<std::int64_t>& ids) {
 
 std::pair<Feed, bool> SqliteStore::get_or_create_feed(const std::string& url) {
   return write_atomically([&] {
-    const Timestamp now = now_utc();
+    const Timestamp now = clock_.now();
     connection_
         .prepare(
             "create feed",
@@ -120,7 +120,7 @@ void SqliteStore::update_feed(const Feed& feed) {
       .bind_all(feed.url, feed.title, feed.site_url, feed.description, feed.disabled, feed.disabled_reason,
                 feed.etag, feed.last_modified, feed.newest_item_date, feed.last_polled_at, feed.last_status,
                 feed.last_error, feed.consecutive_failures, feed.next_poll_at, feed.lease_owner,
-                feed.lease_until, now_utc(), feed.id)
+                feed.lease_until, clock_.now(), feed.id)
       .run();
   if (connection_.changes() == 0) {
     throw StoreError("SQLite database " + connection_.path() + ": cannot update feed " +
@@ -166,7 +166,7 @@ ItemUpsertOutcome SqliteStore::upsert_feed_item(std::int64_t feed_id, const Feed
       statement.bind_all(feed_id, item.guid);
       if (statement.step()) existing_id = statement.integer(0);
     }
-    const Timestamp now = now_utc();
+    const Timestamp now = clock_.now();
     if (!existing_id) {
       connection_
           .prepare(

@@ -48,7 +48,7 @@ std::int64_t count_of(SqliteConnection& connection, const char* purpose, const s
 }  // namespace
 
 void SqliteStore::create_import_job(ImportJob& job) {
-  const Timestamp now = now_utc();
+  const Timestamp now = clock_.now();
   connection_
       .prepare(
           "create import job",
@@ -73,7 +73,7 @@ void SqliteStore::update_import_job(const ImportJob& job) {
           "options = ?, error_message = ?, started_at = ?, completed_at = ?, updated_at = ? WHERE id = ?")
       .bind_all(job.source, job.format, job.status, job.file_size, job.total, job.created_count,
                 job.updated_count, job.skipped_count, job.failed_count, job.failed_details_json,
-                job.options_json, job.error_message, job.started_at, job.completed_at, now_utc(), job.id)
+                job.options_json, job.error_message, job.started_at, job.completed_at, clock_.now(), job.id)
       .run();
 }
 
@@ -86,7 +86,7 @@ std::optional<ImportJob> SqliteStore::get_import_job(std::int64_t job_id) {
 
 std::int64_t SqliteStore::fail_abandoned_import_jobs(const ImportJob& current, Timestamp stale_before,
                                                      const std::string& reason) {
-  const Timestamp now = now_utc();
+  const Timestamp now = clock_.now();
   connection_
       .prepare(
           "mark abandoned import jobs",
@@ -99,7 +99,7 @@ std::int64_t SqliteStore::fail_abandoned_import_jobs(const ImportJob& current, T
 }
 
 void SqliteStore::record_job_run(JobRun& run) {
-  const Timestamp now = now_utc();
+  const Timestamp now = clock_.now();
   connection_
       .prepare(
           "record job run",
@@ -134,7 +134,7 @@ std::vector<JobRunSummary> SqliteStore::latest_job_runs() {
 
 void SqliteStore::add_counters(const std::vector<CounterDelta>& deltas) {
   write_atomically([&] {
-    const Timestamp now = now_utc();
+    const Timestamp now = clock_.now();
     for (const CounterDelta& delta : deltas) {
       connection_
           .prepare("add to counter",
@@ -150,7 +150,7 @@ void SqliteStore::add_counters(const std::vector<CounterDelta>& deltas) {
 
 void SqliteStore::add_histograms(const std::vector<HistogramDelta>& deltas) {
   write_atomically([&] {
-    const Timestamp now = now_utc();
+    const Timestamp now = clock_.now();
     for (const HistogramDelta& delta : deltas) {
       connection_
           .prepare(

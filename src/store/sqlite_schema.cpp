@@ -183,7 +183,7 @@ bool schema_is_current(SqliteConnection& connection) {
 
 }  // namespace
 
-void migrate_sqlite(SqliteConnection& connection) {
+void migrate_sqlite(SqliteConnection& connection, const Clock& clock) {
   if (schema_is_current(connection)) return;
   // BEGIN IMMEDIATE takes the write lock before the check, so a second process opening the same
   // new file waits (busy_timeout) and then sees the migrations already recorded.
@@ -201,7 +201,7 @@ void migrate_sqlite(SqliteConnection& connection) {
       connection
           .prepare("record migration",
                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
-          .bind_all(migration.version, migration.name, now_utc())
+          .bind_all(migration.version, migration.name, clock.now())
           .run();
     }
     connection.execute("commit migrations", "COMMIT");

@@ -23,14 +23,14 @@ User read_user(const SqliteStatement& statement) {
 
 }  // namespace
 
-std::unique_ptr<Store> open_sqlite_store(const std::string& path) {
-  return std::make_unique<SqliteStore>(path);
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, const Clock& clock) {
+  return std::make_unique<SqliteStore>(path, clock);
 }
 
 // Connection errors read "cannot open SQLite database PATH: …"; migration errors name the path and
 // the migration that failed.
-SqliteStore::SqliteStore(const std::string& path) : connection_(path) {
-  migrate_sqlite(connection_);
+SqliteStore::SqliteStore(const std::string& path, const Clock& clock) : connection_(path), clock_(clock) {
+  migrate_sqlite(connection_, clock_);
 }
 
 void SqliteStore::begin(TxMode mode) {
@@ -73,7 +73,7 @@ void SqliteStore::ping() {
 
 std::pair<User, bool> SqliteStore::get_or_create_user(const std::string& username) {
   return write_atomically([&] {
-    const Timestamp now = now_utc();
+    const Timestamp now = clock_.now();
     connection_
         .prepare("create user",
                  "INSERT INTO users (username, created_at, updated_at) VALUES (?, ?, ?) "

@@ -5,11 +5,13 @@
 #include <string>
 
 #include "store/store.h"
+#include "support/clock.h"
 
 namespace pebble {
 
 // Opens or creates the database file at `path` (":memory:" for a private in-memory store) and
-// applies pending migrations. Creates the parent folder when missing.
-std::unique_ptr<Store> open_sqlite_store(const std::string& path);
+// applies pending migrations. Creates the parent folder when missing. Every timestamp the store
+// writes itself (created_at, updated_at, …) comes from `clock`.
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, const Clock& clock);
 
 }  // namespace pebble

@@ -9,17 +9,19 @@
 
 #include "store/sqlite_connection.h"
 #include "store/store.h"
+#include "support/clock.h"
 
 namespace pebble {
 
-// Applies the pending schema migrations in order, under one write lock (sqlite_schema.cpp).
-void migrate_sqlite(SqliteConnection& connection);
+// Applies the pending schema migrations in order, under one write lock (sqlite_schema.cpp);
+// applied_at comes from `clock`.
+void migrate_sqlite(SqliteConnection& connection, const Clock& clock);
 
 // The SQLite Store: one connection, used from one thread.
 class SqliteStore final : public Store {
  public:
-  // Opens the database at `path` and migrates it.
-  explicit SqliteStore(const std::string& path);
+  // Opens the database at `path` and migrates it; every timestamp the store writes comes from `clock`.
+  SqliteStore(const std::string& path, const Clock& clock);
 
   std::string backend() const override { return "sqlite"; }
   void begin(TxMode mode) override;
@@ -104,6 +106,7 @@ class SqliteStore final : public Store {
   std::int64_t tag_id(std::int64_t owner_id, const std::string& name, Timestamp now);
 
   SqliteConnection connection_;
+  const Clock& clock_;
   bool in_transaction_ = false;
 };
 

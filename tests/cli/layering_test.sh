@@ -56,9 +56,13 @@ for header in "${!json_headers[@]}"; do
   grep -qE '#include <nlohmann/json\.hpp>' "$header" 2>/dev/null || fail "$header no longer includes nlohmann: drop it from json_headers"
 done
 
-for header in src/store/store.h src/http/http_client.h; do
+# The store interface is store.h and the role headers it assembles, which may include each other.
+store_interface='store/(store|roles|bookmark_store|feed_store|job_store|metric_store|transaction_store)\.h'
+for header in src/store/store.h src/store/roles.h src/store/{bookmark,feed,job,metric,transaction}_store.h \
+  src/http/http_client.h; do
   [ -f "$header" ] || continue
-  non_std=$(grep -E '^#include' "$header" | grep -vE '#include <[a-z_]+>' | grep -vE '"(domain|support)/' || true)
+  non_std=$(grep -E '^#include' "$header" | grep -vE '#include <[a-z_]+>' | grep -vE '"(domain|support)/' |
+    grep -vE "\"$store_interface\"" || true)
   [ -z "$non_std" ] || fail "$header must include only the standard library and vocabulary types: $non_std"
 done
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A PostgreSQL address that accepts the connection but never answers (a hung host, a stuck proxy):
 # a command gives up after the default 10 s connect timeout with one line naming the server and
-# without the password, instead of waiting for good; a connect_timeout in the URL wins.
+# without the password, instead of waiting for good; PGCONNECT_TIMEOUT sets another limit, and a
+# connect_timeout in the URL wins over both.
 source "$(dirname "$0")/lib.sh"
 port=$(free_port)
 python3 - "$port" >"$work/silent.log" 2>&1 <<'PY' &
@@ -20,11 +21,16 @@ wait_until 10 bash -c "exec 3<>/dev/tcp/127.0.0.1/$port" || fail "the silent ser
 url="postgresql://pebble:s3cret-pw@127.0.0.1:$port/pebble"
 
 # timeout(1) only keeps a regression from hanging the suite; the bound asserted is far below it.
-for case in "default|$url|9|16" "from the URL|$url?connect_timeout=2|2|6"; do
-  IFS='|' read -r label database low high <<<"$case"
+for case in "default|$url|9|16|" "from PGCONNECT_TIMEOUT|$url|2|6|2" "from the URL|$url?connect_timeout=2|2|6|30"; do
+  IFS='|' read -r label database low high environment_timeout <<<"$case"
+  if [ -n "$environment_timeout" ]; then
+    timeout_variable=(env "PGCONNECT_TIMEOUT=$environment_timeout")
+  else
+    timeout_variable=(env -u PGCONNECT_TIMEOUT)
+  fi
   started=$SECONDS
   set +e
-  env -u PGCONNECT_TIMEOUT timeout 60 "$PEBBLE_BIN" --database "$database" metrics-show >"$work/out" 2>"$work/err"
+  "${timeout_variable[@]}" timeout 60 "$PEBBLE_BIN" --database "$database" metrics-show >"$work/out" 2>"$work/err"
   status=$?
   set -e
   elapsed=$((SECONDS - started))

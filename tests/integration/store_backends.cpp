@@ -78,11 +78,11 @@ std::string empty_database_url(const std::string& backend) {
   throw std::invalid_argument("unknown store backend " + backend);
 }
 
-OpenedStore open_fresh_store(const std::string& backend) {
+OpenedStore open_fresh_store(const std::string& backend, const StoreOptions& options) {
   OpenedStore opened;
   opened.backend = backend;
   opened.url = empty_database_url(backend);
-  opened.store = open_store(opened.url);
+  opened.store = open_store(opened.url, options);
   return opened;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "store/open_store.h"
 #include "store/store.h"
 #include "support/time.h"
 
@@ -29,7 +30,7 @@ std::string make_temp_folder();
 std::string empty_database_url(const std::string& backend);
 
 // Opens a fresh store of this backend on an empty database.
-OpenedStore open_fresh_store(const std::string& backend);
+OpenedStore open_fresh_store(const std::string& backend, const StoreOptions& options = {});
 
 // Whether another process can reach this backend's database (false for a private in-memory store).
 bool is_shared_database(const std::string& backend);

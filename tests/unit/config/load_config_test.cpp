@@ -136,3 +136,12 @@ TEST_CASE("TMPDIR chooses the temporary folder, /tmp when unset or empty", "[con
   environment["TMPDIR"] = "/var/tmp/pebble";
   CHECK(load({}, environment).temp_folder == "/var/tmp/pebble");
 }
+
+TEST_CASE("PGCONNECT_TIMEOUT reaches the Config as is, for the store to hand to libpq", "[config]") {
+  Environment environment{{"USER", "ann"}};
+  CHECK_FALSE(load({}, environment).postgres_connect_timeout);
+  environment["PGCONNECT_TIMEOUT"] = "3";
+  CHECK(load({}, environment).postgres_connect_timeout == "3");
+  environment["PGCONNECT_TIMEOUT"] = "";
+  CHECK(load({}, environment).postgres_connect_timeout == "");
+}

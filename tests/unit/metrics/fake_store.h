@@ -1,19 +1,22 @@
 #pragma once
-// An in-memory Store for the metrics tests: the metric, job-run, stats and transaction methods are
-// real (savepoints and rollbacks restore the metric tables); every other method throws.
+// An in-memory store of the roles the metrics code uses: metric tables and stats, job runs, and
+// transactions (savepoints and rollbacks restore the metric tables).
+#include <cstdint>
 #include <map>
-#include <stdexcept>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
 
-#include "store/store.h"
+#include "store/job_store.h"
+#include "store/metric_store.h"
+#include "store/transaction_store.h"
 #include "support/error.h"
 
 namespace pebble::test {
 
 // The fake; `fail_metric_writes` makes add_counters/add_histograms throw after writing a part.
-class FakeStore : public Store {
+class FakeStore : public MetricStore, public JobRunStore, public TransactionStore {
  public:
   using Key = std::tuple<std::string, std::string, std::string>;
   // The metric tables: what a snapshot saves and a rollback restores.
@@ -99,7 +102,17 @@ class FakeStore : public Store {
   }
   std::vector<JobRunSummary> latest_job_runs() override { return job_runs; }
   StoreStats gather_stats(Timestamp) override { return stats; }
-  void record_job_run(JobRun&) override { unused(); }
+  // Keeps one summary per command, as latest_job_runs reports them.
+  void record_job_run(JobRun& run) override {
+    run.id = ++job_run_ids_;
+    for (JobRunSummary& summary : job_runs) {
+      if (summary.last_run.command != run.command) continue;
+      summary.last_run = run;
+      if (run.status == "ok") summary.last_success_at = run.finished_at;
+      return;
+    }
+    job_runs.push_back({run, run.status == "ok" ? run.finished_at : std::nullopt});
+  }
 
   // The counter value of one series, 0 when absent.
   double counter(const std::string& command, const std::string& family, const std::string& labels) const {
@@ -107,41 +120,10 @@ class FakeStore : public Store {
     return found == tables.counters.end() ? 0 : found->second;
   }
 
-  std::pair<User, bool> get_or_create_user(const std::string&) override { unused(); }
-  std::optional<User> find_user(const std::string&) override { unused(); }
-  bool delete_user(std::int64_t) override { unused(); }
-  std::vector<UpsertOutcome> upsert_bookmarks(std::int64_t, const std::vector<BookmarkInput>&,
-                                              DuplicatePolicy) override {
-    unused();
-  }
-  std::optional<Bookmark> find_bookmark(std::int64_t, const std::string&) override { unused(); }
-  bool delete_bookmark(std::int64_t) override { unused(); }
-  void for_each_bookmark(const BookmarkQuery&, const std::function<void(const Bookmark&)>&) override {
-    unused();
-  }
-  std::int64_t count_bookmarks(std::int64_t) override { unused(); }
-  std::optional<Tag> find_tag(std::int64_t, const std::string&) override { unused(); }
-  std::vector<Tag> list_tags(std::int64_t) override { unused(); }
-  std::pair<Feed, bool> get_or_create_feed(const std::string&) override { unused(); }
-  std::optional<Feed> find_feed_by_url(const std::string&) override { unused(); }
-  std::optional<Feed> get_feed(std::int64_t) override { unused(); }
-  std::vector<Feed> list_feeds() override { unused(); }
-  void update_feed(const Feed&) override { unused(); }
-  std::vector<Feed> claim_feeds(const FeedClaim&) override { unused(); }
-  ItemUpsertOutcome upsert_feed_item(std::int64_t, const FeedItemInput&, Timestamp) override { unused(); }
-  std::vector<FeedItem> list_feed_items(std::int64_t) override { unused(); }
-  void create_import_job(ImportJob&) override { unused(); }
-  void update_import_job(const ImportJob&) override { unused(); }
-  std::optional<ImportJob> get_import_job(std::int64_t) override { unused(); }
-  std::int64_t fail_abandoned_import_jobs(const ImportJob&, Timestamp, const std::string&) override {
-    unused();
-  }
-
  private:
-  [[noreturn]] static void unused() { throw std::logic_error("fake store: not used by the metrics tests"); }
-
   bool in_transaction_ = false;
   Tables transaction_start_;
+  std::int64_t job_run_ids_ = 0;
   std::map<std::string, Tables> savepoints_;
 };
 

@@ -1,0 +1,28 @@
+#pragma once
+// The store roles the import engine uses.
+#include "store/bookmark_store.h"
+#include "store/feed_store.h"
+#include "store/job_store.h"
+#include "store/metric_store.h"
+#include "store/roles.h"
+#include "store/transaction_store.h"
+
+namespace pebble::bookmarks {
+
+// Users and bookmarks, the feed rows bookmarks subscribe to, the import_jobs row, and the metric
+// tables, written in the import's own transactions.
+struct ImportStores {
+  // The roles of one object (the whole Store, or a fake of just these); implicit, so callers pass it as is.
+  template <typename Roles>
+  requires implements_roles<Roles, BookmarkStore, FeedStore, ImportJobStore, MetricStore, TransactionStore>
+  ImportStores(Roles& store)
+      : bookmarks(store), feeds(store), import_jobs(store), metrics(store), transactions(store) {}
+
+  BookmarkStore& bookmarks;
+  FeedStore& feeds;
+  ImportJobStore& import_jobs;
+  MetricStore& metrics;
+  TransactionStore& transactions;
+};
+
+}  // namespace pebble::bookmarks
