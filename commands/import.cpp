@@ -3,13 +3,14 @@
 #include <iostream>
 
 #include "batch_job.h"
-#include "bookmarks/option_values.h"
 #include "bookmarks/import_report.h"
 #include "bookmarks/importer.h"
+#include "bookmarks/option_values.h"
 #include "bookmarks/progress_meter.h"
 #include "command_table.h"
 #include "metrics/catalogue.h"
 #include "store/open_store.h"
+#include "support/clock.h"
 #include "support/stop_signal.h"
 
 namespace pebble::cli {
@@ -39,7 +40,7 @@ ExitCode exit_code(const bookmarks::ImportSummary& summary) {
 ExitCode run_import(const ImportOptions& options, const Config& config) {
   bookmarks::ImportRequest request;
   request.source = options.source;
-  request.format = *bookmarks::parse_import_format(options.format);  // CLI11 checked the name
+  request.format = *bookmarks::parse_import_format(options.format);             // CLI11 checked the name
   request.duplicates = *bookmarks::parse_duplicate_policy(options.duplicates);  // CLI11 checked the name
   request.tags = options.tags;
   request.folder_tags = options.folder_tags;
@@ -61,7 +62,7 @@ ExitCode run_import(const ImportOptions& options, const Config& config) {
   hooks.stop_requested = [] { return stop_requested(); };
   bookmarks::ImportSummary summary;
   try {
-    summary = bookmarks::import_bookmarks(*store, request, job.recorder(), hooks);
+    summary = bookmarks::import_bookmarks(*store, request, job.recorder(), system_clock(), hooks);
   } catch (const Error& error) {
     meter.done();
     job.finish(recorded, JobStatus::kFailed, {{"error", error.what()}}, error.code());

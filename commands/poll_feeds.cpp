@@ -8,12 +8,13 @@
 
 #include "batch_job.h"
 #include "command_table.h"
+#include "http/http_client.h"
+#include "http/user_agent.h"
+#include "metrics/catalogue.h"
 #include "poll/poll_report.h"
 #include "poll/poller.h"
-#include "http/user_agent.h"
-#include "http/http_client.h"
-#include "metrics/catalogue.h"
 #include "store/open_store.h"
+#include "support/clock.h"
 #include "support/stop_signal.h"
 
 namespace pebble::cli {
@@ -67,7 +68,7 @@ ExitCode run_poll_feeds(const PollFeedsOptions& options, const Config& config) {
   poll.lease = std::chrono::seconds(options.timeout_seconds * rounds + 30);
   poll.lease_owner = make_lease_owner();
 
-  Poller poller(*store, *fetcher, job.recorder(), poll);
+  Poller poller(*store, *fetcher, job.recorder(), poll, system_clock());
   PollSummary summary;
   try {
     summary = poller.run(

@@ -10,11 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "poll/poll_outcome.h"
-#include "poll/poll_writer.h"
 #include "http/http_client.h"
 #include "metrics/recorder.h"
+#include "poll/poll_outcome.h"
+#include "poll/poll_writer.h"
 #include "store/store.h"
+#include "support/clock.h"
 
 namespace pebble {
 
@@ -61,7 +62,9 @@ using FeedReportSink = std::function<void(FeedReport&)>;
 // Runs one poll-feeds pass.
 class Poller {
  public:
-  Poller(Store& store, http::Fetcher& fetcher, metrics::MetricsRecorder& recorder, PollOptions options);
+  // `clock` dates the claims, leases, schedule and outcomes; commands pass system_clock().
+  Poller(Store& store, http::Fetcher& fetcher, metrics::MetricsRecorder& recorder, PollOptions options,
+         const Clock& clock);
 
   // Polls every selected feed; returns when done or when `stop` turns true (what finished is kept,
   // unfinished leases are released). Throws StoreError when the store fails.
@@ -82,6 +85,7 @@ class Poller {
   Store& store_;
   http::Fetcher& fetcher_;
   metrics::MetricsRecorder& recorder_;
+  const Clock& clock_;
   PollOptions options_;
   PollSummary summary_;
   std::vector<Feed> listed_;            // dry run: feeds selected up front, polled in order

@@ -2,6 +2,7 @@
 // An in-memory Store for the metrics tests: the metric, job-run, stats and transaction methods are
 // real (savepoints and rollbacks restore the metric tables); every other method throws.
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <tuple>
@@ -25,6 +26,7 @@ class FakeStore : public Store {
   bool fail_metric_writes = false;
   bool fail_reads = false;
   StoreStats stats;
+  std::optional<Timestamp> stats_asked_at;  // the `now` of the latest gather_stats
   std::vector<JobRunSummary> job_runs;
   Tables tables;
   std::vector<std::string> savepoint_log;  // "savepoint x", "release x", "rollback x"
@@ -98,7 +100,10 @@ class FakeStore : public Store {
     return values;
   }
   std::vector<JobRunSummary> latest_job_runs() override { return job_runs; }
-  StoreStats gather_stats(Timestamp) override { return stats; }
+  StoreStats gather_stats(Timestamp now) override {
+    stats_asked_at = now;
+    return stats;
+  }
   void record_job_run(JobRun&) override { unused(); }
 
   // The counter value of one series, 0 when absent.
