@@ -66,7 +66,7 @@ TEST_CASE("the export is dated by the injected clock", "[bookmarks]") {
   CHECK(export_json(*store, {}, clock).at("published") == "2026-03-02T12:00:00Z");
 }
 
-TEST_CASE("--since counts back from the clock's now", "[bookmarks]") {
+TEST_CASE("export since: counts back from the clock's now", "[bookmarks]") {
   const auto store = alice_store();
   pebble::ManualClock clock{kStart};
   pebble::bookmarks::ExportRequest request;
