@@ -47,6 +47,15 @@ pebble::server::SnapshotCacheOptions ten_second_ttl() {
   return options;
 }
 
+// A store file, a ManualClock at kStart and a 10 s cache over both. The cache reads nothing before
+// its first get(), so a test may fill the store first.
+struct CachedStore {
+  StoreFile file;
+  pebble::ManualClock clock{kStart};
+  pebble::server::SnapshotCache cache{pebble::server::ServedStore(file.url), pebble::MetricsSettings{},
+                                      ten_second_ttl(), clock};
+};
+
 std::int64_t users_in(const pebble::metrics::StoreSnapshot& snapshot) {
   REQUIRE(snapshot.up);
   REQUIRE(snapshot.stats);
@@ -56,49 +65,41 @@ std::int64_t users_in(const pebble::metrics::StoreSnapshot& snapshot) {
 }  // namespace
 
 TEST_CASE("a snapshot is reused until the clock reaches the ttl, then read again", "[server]") {
-  StoreFile file;
-  pebble::ManualClock clock{kStart};
-  pebble::server::SnapshotCache cache(pebble::server::ServedStore(file.url), pebble::MetricsSettings{},
-                                      ten_second_ttl(), clock);
-  CHECK(users_in(cache.get()) == 0);
-  file.add_user("alice");
-  CHECK(users_in(cache.get()) == 0);  // cached
-  clock.advance(9'999ms);
-  CHECK(users_in(cache.get()) == 0);  // 1 ms short of the ttl
-  clock.advance(1ms);
-  CHECK(users_in(cache.get()) == 1);
-  file.add_user("bob");
-  CHECK(users_in(cache.get()) == 1);  // the new snapshot has its own ttl
+  CachedStore served;
+  CHECK(users_in(served.cache.get()) == 0);
+  served.file.add_user("alice");
+  CHECK(users_in(served.cache.get()) == 0);  // cached
+  served.clock.advance(9'999ms);
+  CHECK(users_in(served.cache.get()) == 0);  // 1 ms short of the ttl
+  served.clock.advance(1ms);
+  CHECK(users_in(served.cache.get()) == 1);
+  served.file.add_user("bob");
+  CHECK(users_in(served.cache.get()) == 1);  // the new snapshot has its own ttl
 }
 
 TEST_CASE("a clock set back before the snapshot makes it stale, never stuck", "[server]") {
-  StoreFile file;
-  pebble::ManualClock clock{kStart};
-  pebble::server::SnapshotCache cache(pebble::server::ServedStore(file.url), pebble::MetricsSettings{},
-                                      ten_second_ttl(), clock);
-  CHECK(users_in(cache.get()) == 0);
-  file.add_user("alice");
-  clock.set(pebble::Timestamp{kStart.micros - 3'600'000'000LL});
-  CHECK(users_in(cache.get()) == 1);
+  CachedStore served;
+  CHECK(users_in(served.cache.get()) == 0);
+  served.file.add_user("alice");
+  served.clock.set(pebble::Timestamp{kStart.micros - 3'600'000'000LL});
+  CHECK(users_in(served.cache.get()) == 1);
 }
 
 TEST_CASE("each pass counts the feeds due at the clock's time", "[server]") {
-  StoreFile file;
+  CachedStore served;
   {
-    pebble::Transaction transaction(*file.writer, pebble::TxMode::kWrite);
-    pebble::Feed feed = file.writer->get_or_create_feed("https://a.example/feed").first;
+    pebble::Store& writer = *served.file.writer;
+    pebble::Transaction transaction(writer, pebble::TxMode::kWrite);
+    pebble::Feed feed = writer.get_or_create_feed("https://a.example/feed").first;
     feed.next_poll_at = pebble::Timestamp{kStart.micros + 3'600'000'000LL};  // an hour after the start
-    file.writer->update_feed(feed);
+    writer.update_feed(feed);
     transaction.commit();
   }
-  pebble::ManualClock clock{kStart};
-  pebble::server::SnapshotCache cache(pebble::server::ServedStore(file.url), pebble::MetricsSettings{},
-                                      ten_second_ttl(), clock);
-  auto snapshot = cache.get();
+  auto snapshot = served.cache.get();
   REQUIRE(snapshot.stats);
   CHECK(snapshot.stats->feeds_due == 0);
-  clock.advance(1h);
-  snapshot = cache.get();
+  served.clock.advance(1h);
+  snapshot = served.cache.get();
   REQUIRE(snapshot.stats);
   CHECK(snapshot.stats->feeds_due == 1);
 }
