@@ -11,6 +11,7 @@
 #include "global_options.h"
 #include "metrics/catalogue.h"
 #include "store/open_store.h"
+#include "support/clock.h"
 #include "support/stop_signal.h"
 
 namespace pebble::cli {
@@ -35,7 +36,7 @@ ExitCode run_export(const ExportOptions& options, const Config& config) {
                                               : BookmarkFormat::kNetscape)
                        : *bookmarks::parse_export_format(options.format);  // CLI11 checked the name
   request.tags = options.tags;
-  if (!options.since.empty()) request.since = bookmarks::parse_since(options.since, now_utc());
+  if (!options.since.empty()) request.since = bookmarks::parse_since(options.since, system_clock().now());
   if (options.limit != 0) request.limit = options.limit;
   request.pretty = options.pretty;
 
@@ -44,7 +45,7 @@ ExitCode run_export(const ExportOptions& options, const Config& config) {
   const auto store = open_store(config.database_url, store_options(config));
   bookmarks::ExportResult result;
   try {
-    result = bookmarks::export_bookmarks(*store, request, job.recorder(), std::cout);
+    result = bookmarks::export_bookmarks(*store, request, job.recorder(), std::cout, system_clock());
   } catch (const Error& error) {
     job.finish(store.get(), JobStatus::kFailed, {{"error", error.what()}}, error.code());
     throw;

@@ -11,6 +11,7 @@
 #include "global_options.h"
 #include "metrics/catalogue.h"
 #include "store/open_store.h"
+#include "support/clock.h"
 #include "support/stop_signal.h"
 
 namespace pebble::cli {
@@ -63,7 +64,7 @@ ExitCode run_import(const ImportOptions& options, const Config& config) {
   hooks.stop_requested = [] { return stop_requested(); };
   bookmarks::ImportSummary summary;
   try {
-    summary = bookmarks::import_bookmarks(*store, request, job.recorder(), hooks);
+    summary = bookmarks::import_bookmarks(*store, request, job.recorder(), system_clock(), hooks);
   } catch (const Error& error) {
     meter.done();
     job.finish(recorded, JobStatus::kFailed, {{"error", error.what()}}, error.code());

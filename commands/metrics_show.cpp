@@ -11,6 +11,7 @@
 #include "metrics/text_parser.h"
 #include "metrics_view.h"
 #include "store/open_store.h"
+#include "support/clock.h"
 
 namespace pebble::cli {
 
@@ -54,7 +55,7 @@ ExitCode run_metrics_show(const MetricsShowOptions& options, const Config& confi
     families = scrape(*options.url);
   } else {
     const auto store = open_store(config.database_url, store_options(config));
-    families = store_families(*store, config.metrics);
+    families = store_families(*store, config.metrics, system_clock());
   }
   std::cout << render_families(select_families(std::move(families), options.selection), format);
   return ExitCode::kOk;

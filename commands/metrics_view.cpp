@@ -10,9 +10,10 @@
 
 namespace pebble::cli {
 
-std::vector<prometheus::MetricFamily> store_families(Store& store, const MetricsSettings& settings) {
+std::vector<prometheus::MetricFamily> store_families(Store& store, const MetricsSettings& settings,
+                                                     const Clock& clock) {
   if (!settings.enabled) throw Error("metrics are disabled (PROMETHEUS_METRICS_ENABLED=false)");
-  const metrics::StoreSnapshot snapshot = metrics::read_store_snapshot(store, settings, now_utc());
+  const metrics::StoreSnapshot snapshot = metrics::read_store_snapshot(store, settings, clock.now());
   return metrics::build_exposition(snapshot, settings);
 }
 

@@ -8,6 +8,7 @@
 #include "config/config.h"
 #include "metrics/metric_family.h"
 #include "store/store.h"
+#include "support/clock.h"
 
 namespace pebble::cli {
 
@@ -20,8 +21,9 @@ struct MetricsSelection {
   std::optional<std::string> filter;
 };
 
-// The families `serve` would expose for this store right now (no HTTP families).
-std::vector<prometheus::MetricFamily> store_families(Store& store, const MetricsSettings& settings);
+// The families `serve` would expose for this store at clock.now() (no HTTP families).
+std::vector<prometheus::MetricFamily> store_families(Store& store, const MetricsSettings& settings,
+                                                     const Clock& clock);
 
 // Keeps the selected families; throws UsageError for an invalid --filter expression.
 std::vector<prometheus::MetricFamily> select_families(std::vector<prometheus::MetricFamily> families,

@@ -15,6 +15,7 @@
 #include "poll/poll_report.h"
 #include "poll/poller.h"
 #include "store/open_store.h"
+#include "support/clock.h"
 #include "support/stop_signal.h"
 
 namespace pebble::cli {
@@ -68,7 +69,7 @@ ExitCode run_poll_feeds(const PollFeedsOptions& options, const Config& config) {
   poll.lease = std::chrono::seconds(options.timeout_seconds * rounds + 30);
   poll.lease_owner = make_lease_owner();
 
-  Poller poller(*store, *fetcher, job.recorder(), poll);
+  Poller poller(*store, *fetcher, job.recorder(), poll, system_clock());
   PollSummary summary;
   try {
     summary = poller.run(

@@ -8,6 +8,7 @@
 #include "http_server/http_server.h"
 #include "server/serve_app.h"
 #include "store/open_store.h"
+#include "support/clock.h"
 
 namespace pebble::cli {
 
@@ -45,7 +46,8 @@ ExitCode run_serve(const ServeOptions& options, const Config& config) {
 
   const std::string database_url = config.database_url;
   server::SnapshotCache cache(server::ServedStore(database_url, store_options(config)), config.metrics,
-                              {to_ms(options.cache_ttl_seconds), to_ms(options.query_timeout_seconds)});
+                              {to_ms(options.cache_ttl_seconds), to_ms(options.query_timeout_seconds)},
+                              system_clock());
   server::ServeApp app(cache, std::move(authenticator), config.metrics);
   http::HttpServer server(server_options,
                           [&app](const http::HttpRequest& request) { return app.handle(request); });

@@ -12,6 +12,7 @@
 #include "metrics/row_write_counters.h"
 #include "metrics_view.h"
 #include "store/open_store.h"
+#include "support/clock.h"
 #include "support/stop_signal.h"
 #include "test_metrics_bookmarks.h"
 #include "test_metrics_poll.h"
@@ -60,7 +61,7 @@ nlohmann::json bookmark_step(Store& store, metrics::MetricsRecorder& recorder) {
 
 // Step 3: a built-in feed on a loopback server, polled twice through the real poller.
 nlohmann::json poll_step(Store& store, metrics::MetricsRecorder& recorder, const Config& config) {
-  const SelfTestPollResult result = run_self_test_poll(store, recorder, config.poll_interval);
+  const SelfTestPollResult result = run_self_test_poll(store, recorder, config.poll_interval, system_clock());
   report_step(3, "feeds: polled " + result.feed_url + ": " + std::to_string(result.first_new_items) +
                      " new item(s), then " + poll_status_name(result.second_status) +
                      "; test feed left disabled");
@@ -86,13 +87,13 @@ ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& confi
   try {
     summary["bookmarks"] = bookmark_step(*store, job.recorder());
     stop_if_requested(1);
-    summary["import"] = import_sample_step(*store, job.recorder(), kTestUser);
+    summary["import"] = import_sample_step(*store, job.recorder(), kTestUser, system_clock());
     report_step(2, "import: " + summary["import"]["total"].dump() +
                        " item(s) through the real importer, job " + summary["import"]["job_id"].dump());
     stop_if_requested(2);
     summary["feeds"] = poll_step(*store, job.recorder(), config);
     stop_if_requested(3);
-    summary["export"] = export_sample_step(*store, job.recorder(), kTestUser);
+    summary["export"] = export_sample_step(*store, job.recorder(), kTestUser, system_clock());
     report_step(4, "export: " + summary["export"]["netscape"]["items"].dump() +
                        " bookmark(s) through the real exporter (netscape, activitystreams), discarded");
   } catch (const Error& error) {
@@ -108,7 +109,7 @@ ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& confi
   report_step(5, "job run recorded" + push_text);
   if (options.show_metrics) {
     std::cout << "\n"
-              << render_families(store_families(*store, config.metrics),
+              << render_families(store_families(*store, config.metrics, system_clock()),
                                  default_metrics_format(isatty(STDOUT_FILENO) != 0));
   }
   return code;

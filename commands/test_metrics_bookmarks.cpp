@@ -33,16 +33,18 @@ class DiscardBuffer : public std::streambuf {
 
 }  // namespace
 
-nlohmann::json import_sample_step(Store& store, metrics::MetricsRecorder& recorder, const std::string& user) {
+nlohmann::json import_sample_step(Store& store, metrics::MetricsRecorder& recorder, const std::string& user,
+                                  const Clock& clock) {
   bookmarks::ImportRequest request;
   request.source = "test-metrics sample";
   request.document = &kSampleDocument;
   request.duplicates = DuplicatePolicy::kOverwrite;
   request.user = user;
-  return bookmarks::summary_json(bookmarks::import_bookmarks(store, request, recorder));
+  return bookmarks::summary_json(bookmarks::import_bookmarks(store, request, recorder, clock));
 }
 
-nlohmann::json export_sample_step(Store& store, metrics::MetricsRecorder& recorder, const std::string& user) {
+nlohmann::json export_sample_step(Store& store, metrics::MetricsRecorder& recorder, const std::string& user,
+                                  const Clock& clock) {
   DiscardBuffer discard;
   std::ostream out(&discard);
   nlohmann::json steps = nlohmann::json::object();
@@ -50,7 +52,7 @@ nlohmann::json export_sample_step(Store& store, metrics::MetricsRecorder& record
     bookmarks::ExportRequest request;
     request.user = user;
     request.format = format;
-    const auto result = bookmarks::export_bookmarks(store, request, recorder, out);
+    const auto result = bookmarks::export_bookmarks(store, request, recorder, out, clock);
     steps[std::string(format_name(format))] = {{"items", result.items}, {"duration_seconds", result.seconds}};
   }
   return steps;

@@ -6,13 +6,16 @@
 
 #include "metrics/recorder.h"
 #include "store/store.h"
+#include "support/clock.h"
 
 namespace pebble::cli {
 
 // Imports a small built-in ActivityStreams document for `user` through the real importer.
-nlohmann::json import_sample_step(Store& store, metrics::MetricsRecorder& recorder, const std::string& user);
+nlohmann::json import_sample_step(Store& store, metrics::MetricsRecorder& recorder, const std::string& user,
+                                  const Clock& clock);
 
 // Exports `user`'s bookmarks through the real exporter into a discarding stream.
-nlohmann::json export_sample_step(Store& store, metrics::MetricsRecorder& recorder, const std::string& user);
+nlohmann::json export_sample_step(Store& store, metrics::MetricsRecorder& recorder, const std::string& user,
+                                  const Clock& clock);
 
 }  // namespace pebble::cli

@@ -5,11 +5,11 @@
 
 #include <unistd.h>
 
-#include "poll/poller.h"
-#include "http/user_agent.h"
 #include "http/http_client.h"
+#include "http/user_agent.h"
 #include "http_server/http_server.h"
 #include "metrics/row_write_counters.h"
+#include "poll/poller.h"
 
 namespace pebble {
 
@@ -90,13 +90,13 @@ void disable_feed(Store& store, metrics::MetricsRecorder& recorder, std::int64_t
 }  // namespace
 
 SelfTestPollResult run_self_test_poll(Store& store, metrics::MetricsRecorder& recorder,
-                                      std::chrono::seconds interval) {
+                                      std::chrono::seconds interval, const Clock& clock) {
   // Each attempt serves a new item, so a retried attempt finds new items again.
   std::mutex content_mutex;
   std::string body;
   std::string etag;
   const auto new_content = [&] {
-    const std::string run_id = std::to_string(now_utc().micros);
+    const std::string run_id = std::to_string(clock.now().micros);
     std::lock_guard lock(content_mutex);
     body = self_test_feed(run_id);
     etag = "\"pebble-self-test-" + run_id + "\"";
@@ -124,7 +124,8 @@ SelfTestPollResult run_self_test_poll(Store& store, metrics::MetricsRecorder& re
   const auto keep = [&](FeedReport& report) { reports.push_back(std::move(report)); };
   // Two overlapping test-metrics runs share the one test feed row: while the other run holds its
   // lease the poll is skipped, or the row points at the other run's server; wait a moment (the other
-  // run takes a few seconds at most) and try again.
+  // run takes a few seconds at most) and try again. The retry deadline is a real wait for another
+  // process, so it runs on the steady clock, not on `clock`.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   for (bool first_attempt = true;; first_attempt = false) {
     if (!first_attempt) {
@@ -134,8 +135,8 @@ SelfTestPollResult run_self_test_poll(Store& store, metrics::MetricsRecorder& re
     reports.clear();
     const Feed feed = prepare_feed(store, recorder, result.feed_url);
     options.feed_ids = {feed.id};
-    Poller(store, *fetcher, recorder, options).run(keep, nullptr);
-    Poller(store, *fetcher, recorder, options).run(keep, nullptr);
+    Poller(store, *fetcher, recorder, options, clock).run(keep, nullptr);
+    Poller(store, *fetcher, recorder, options, clock).run(keep, nullptr);
     disable_feed(store, recorder, feed.id);
     const bool clean = reports.size() == 2 && reports[0].outcome.status == PollStatus::kSuccess &&
                        reports[0].new_items > 0 && reports[1].outcome.status == PollStatus::kNotModified;

@@ -5,9 +5,10 @@
 #include <cstddef>
 #include <string>
 
-#include "poll/poll_outcome.h"
 #include "metrics/recorder.h"
+#include "poll/poll_outcome.h"
 #include "store/store.h"
+#include "support/clock.h"
 
 namespace pebble {
 
@@ -24,7 +25,8 @@ struct SelfTestPollResult {
 
 // Runs both polls, recording into `recorder`, and leaves the test feed disabled. Throws Error when
 // the polls do not behave as a healthy poller must (first: success with new items; second: 304).
+// `clock` dates the polls and names each attempt's new item.
 SelfTestPollResult run_self_test_poll(Store& store, metrics::MetricsRecorder& recorder,
-                                      std::chrono::seconds interval);
+                                      std::chrono::seconds interval, const Clock& clock);
 
 }  // namespace pebble

@@ -39,11 +39,11 @@ void check_output(const std::ostream& out, std::int64_t items) {
 
 // Writes the whole document into `out`; returns the number of bookmarks written.
 std::int64_t write_document(BookmarkStore& store, const ExportRequest& request, const BookmarkQuery& query,
-                            std::ostream& out) {
+                            std::ostream& out, Timestamp exported_at) {
   WriterOptions options;
   options.pretty = request.pretty;
   auto writer = make_bookmark_writer(request.format, out, options);
-  writer->begin(ExportHeader{request.user, now_utc()});
+  writer->begin(ExportHeader{request.user, exported_at});
   std::int64_t items = 0;
   store.for_each_bookmark(query, [&](const Bookmark& bookmark) {
     writer->write(bookmark);
@@ -59,7 +59,8 @@ std::int64_t write_document(BookmarkStore& store, const ExportRequest& request, 
 }  // namespace
 
 ExportResult export_bookmarks(BookmarkStore& store, const ExportRequest& request,
-                              metrics::MetricsRecorder& recorder, std::ostream& out) {
+                              metrics::MetricsRecorder& recorder, std::ostream& out, const Clock& clock) {
+  // The duration is an interval (steady clock); the header's date is the time of day (clock).
   const auto started = std::chrono::steady_clock::now();
   const std::string format(format_name(request.format));
   ExportResult result;
@@ -68,7 +69,7 @@ ExportResult export_bookmarks(BookmarkStore& store, const ExportRequest& request
     if (request.output_path) {
       AtomicFile file(*request.output_path);
       try {
-        result.items = write_document(store, request, query, file.stream());
+        result.items = write_document(store, request, query, file.stream(), clock.now());
       } catch (const StoreError&) {
         throw;
       } catch (const Error& error) {
@@ -76,7 +77,7 @@ ExportResult export_bookmarks(BookmarkStore& store, const ExportRequest& request
       }
       file.commit();
     } else {
-      result.items = write_document(store, request, query, out);
+      result.items = write_document(store, request, query, out, clock.now());
     }
   } catch (...) {
     recorder.increment(metrics::metric::kExportOperationsTotal, {{"format", format}, {"status", "failed"}});

@@ -10,6 +10,7 @@
 #include "formats/bookmark_record.h"
 #include "metrics/recorder.h"
 #include "store/bookmark_store.h"
+#include "support/clock.h"
 #include "support/time.h"
 
 namespace pebble::bookmarks {
@@ -33,8 +34,9 @@ struct ExportResult {
 
 // Runs one export. Records export_operations_total{format,status}, export_duration_seconds and
 // export_items_total into `recorder` (the caller flushes it). Throws pebble::Error naming the user,
-// the tag or the file; after a failure the output file is untouched.
+// the tag or the file; after a failure the output file is untouched. `clock` dates the document's
+// header (the export time).
 ExportResult export_bookmarks(BookmarkStore& store, const ExportRequest& request,
-                              metrics::MetricsRecorder& recorder, std::ostream& out);
+                              metrics::MetricsRecorder& recorder, std::ostream& out, const Clock& clock);
 
 }  // namespace pebble::bookmarks

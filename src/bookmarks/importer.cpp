@@ -13,7 +13,9 @@ namespace pebble::bookmarks {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+// Durations for the histograms are intervals, measured on the steady clock; the job's dates come
+// from the injected Clock.
+using SteadyClock = std::chrono::steady_clock;
 
 constexpr std::size_t kSniffBytes = 4096;
 
@@ -47,8 +49,8 @@ std::optional<std::int64_t> validate_root(InputFile& input, BookmarkFormat forma
   return sink.count;
 }
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
+double seconds_since(SteadyClock::time_point start) {
+  return std::chrono::duration<double>(SteadyClock::now() - start).count();
 }
 
 // Reads the whole input into `batcher`, the last partial batch included: "completed", or
@@ -66,13 +68,13 @@ std::string read_all(InputFile& input, BookmarkFormat format, const ImportReques
 
 // Runs the import for an existing job row; the job row ends completed or cancelled.
 ImportSummary run_job(ImportStores stores, const ImportRequest& request, metrics::MetricsRecorder& recorder,
-                      const ImportHooks& hooks, InputFile& input, BookmarkFormat format, ImportJob& job,
-                      Clock::time_point start) {
+                      const Clock& clock, const ImportHooks& hooks, InputFile& input, BookmarkFormat format,
+                      ImportJob& job, SteadyClock::time_point start) {
   job.total = validate_root(input, format, request);
   {
     Transaction transaction(stores.transactions, TxMode::kWrite);
     job.status = "processing";
-    job.started_at = now_utc();
+    job.started_at = clock.now();
     stores.import_jobs.update_import_job(job);
     metrics::record_updates(recorder, metrics::kModelImportJob);
     recorder.flush({stores.metrics, stores.transactions});
@@ -85,7 +87,7 @@ ImportSummary run_job(ImportStores stores, const ImportRequest& request, metrics
   Transaction transaction(stores.transactions, TxMode::kWrite);
   job.status = summary.status;
   job.total = summary.tally.total;
-  job.completed_at = now_utc();
+  job.completed_at = clock.now();
   stores.import_jobs.update_import_job(job);
   metrics::record_updates(recorder, metrics::kModelImportJob);
   const std::string format_label(format_name(format));
@@ -102,12 +104,12 @@ ImportSummary run_job(ImportStores stores, const ImportRequest& request, metrics
 // Marks the job failed after a root-level problem or a store failure (best effort: the original
 // error is what the user must see).
 void fail_job(ImportStores stores, ImportJob& job, const std::string& message,
-              metrics::MetricsRecorder& recorder, Clock::time_point start) {
+              metrics::MetricsRecorder& recorder, const Clock& clock, SteadyClock::time_point start) {
   try {
     Transaction transaction(stores.transactions, TxMode::kWrite);
     job.status = "failed";
     job.error_message = message;
-    job.completed_at = now_utc();
+    job.completed_at = clock.now();
     stores.import_jobs.update_import_job(job);
     metrics::record_updates(recorder, metrics::kModelImportJob);
     recorder.increment(metrics::metric::kImportJobsTotal, {{"status", "failed"}, {"format", job.format}});
@@ -120,7 +122,7 @@ void fail_job(ImportStores stores, ImportJob& job, const std::string& message,
 }
 
 ImportSummary run_dry(ImportStores stores, const ImportRequest& request, const ImportHooks& hooks,
-                      InputFile& input, BookmarkFormat format, Clock::time_point start) {
+                      InputFile& input, BookmarkFormat format, SteadyClock::time_point start) {
   std::optional<std::int64_t> owner_id;
   if (const auto user = stores.bookmarks.find_user(request.user)) owner_id = user->id;
   ImportSummary summary;
@@ -134,8 +136,8 @@ ImportSummary run_dry(ImportStores stores, const ImportRequest& request, const I
 }  // namespace
 
 ImportSummary import_bookmarks(ImportStores stores, const ImportRequest& request,
-                               metrics::MetricsRecorder& recorder, const ImportHooks& hooks) {
-  const auto start = Clock::now();
+                               metrics::MetricsRecorder& recorder, const Clock& clock, const ImportHooks& hooks) {
+  const auto start = SteadyClock::now();
   const auto opened = request.document != nullptr
                           ? std::make_unique<InputFile>(request.source, request.document)
                           : std::make_unique<InputFile>(request.source, request.temp_folder);
@@ -175,7 +177,7 @@ ImportSummary import_bookmarks(ImportStores stores, const ImportRequest& request
     stores.import_jobs.create_import_job(job);
     metrics::record_inserts(recorder, metrics::kModelImportJob);
     const std::int64_t abandoned = stores.import_jobs.fail_abandoned_import_jobs(
-        job, Timestamp{now_utc().micros - kAbandonedAfterMicros},
+        job, Timestamp{clock.now().micros - kAbandonedAfterMicros},
         "interrupted: the importing process ended without finishing (found by import job " +
             std::to_string(job.id) + ")");
     if (abandoned > 0)
@@ -189,20 +191,20 @@ ImportSummary import_bookmarks(ImportStores stores, const ImportRequest& request
     const std::string message = where +
                                 "line 1, byte 0: not a bookmark file: expected Netscape HTML, "
                                 "ActivityStreams JSON, OPML or Pinboard JSON (use --format to choose)";
-    fail_job(stores, job, message, recorder, start);
+    fail_job(stores, job, message, recorder, clock, start);
     throw Error(message + job_text);
   }
   try {
-    ImportSummary summary = run_job(stores, request, recorder, hooks, input, format, job, start);
+    ImportSummary summary = run_job(stores, request, recorder, clock, hooks, input, format, job, start);
     summary.job_id = job.id;
     summary.source = input.name();
     summary.format = job.format;
     return summary;
   } catch (const FormatError& error) {
-    fail_job(stores, job, where + error.what(), recorder, start);
+    fail_job(stores, job, where + error.what(), recorder, clock, start);
     throw Error(where + error.what() + job_text);
   } catch (const std::exception& error) {
-    fail_job(stores, job, error.what(), recorder, start);
+    fail_job(stores, job, error.what(), recorder, clock, start);
     throw;
   }
 }

@@ -5,6 +5,7 @@
 #include "bookmarks/import_request.h"
 #include "bookmarks/import_stores.h"
 #include "metrics/recorder.h"
+#include "support/clock.h"
 
 namespace pebble::bookmarks {
 
@@ -13,7 +14,9 @@ namespace pebble::bookmarks {
 // cancelled run (a stop request finishes the current batch first). A root-level problem (an
 // unreadable file, not a bookmark file, a bad JSON root) throws pebble::Error naming the file and
 // position after marking the job failed; no bookmark has been written then. A dry run writes nothing.
+// `clock` dates the job (started, completed) and decides which other jobs are abandoned.
 ImportSummary import_bookmarks(ImportStores stores, const ImportRequest& request,
-                               metrics::MetricsRecorder& recorder, const ImportHooks& hooks = {});
+                               metrics::MetricsRecorder& recorder, const Clock& clock,
+                               const ImportHooks& hooks = {});
 
 }  // namespace pebble::bookmarks

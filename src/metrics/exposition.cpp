@@ -114,6 +114,7 @@ void add_recorded_series(FamilyTable& table, const std::vector<CounterValue>& co
 
 StoreSnapshot read_store_snapshot(ExpositionStores stores, const MetricsSettings& settings, Timestamp now) {
   StoreSnapshot snapshot;
+  // How long the queries took is an interval: the steady clock, which the time of day cannot move.
   auto started = std::chrono::steady_clock::now();
   try {
     Transaction transaction(stores.transactions, TxMode::kRead);
@@ -169,14 +170,14 @@ std::vector<prometheus::MetricFamily> build_exposition(const StoreSnapshot& snap
 }
 
 std::optional<std::string> render_metrics(ExpositionStores stores, const MetricsSettings& settings,
-                                          const std::vector<prometheus::MetricFamily>& extra) {
+                                          const Clock& clock, const std::vector<prometheus::MetricFamily>& extra) {
   if (!settings.enabled) return std::nullopt;
-  StoreSnapshot snapshot = read_store_snapshot(stores, settings, now_utc());
+  StoreSnapshot snapshot = read_store_snapshot(stores, settings, clock.now());
   return render_text(build_exposition(snapshot, settings, extra));
 }
 
 std::optional<std::string> render_push_body(ExpositionStores stores, const MetricsSettings& settings,
-                                            std::string_view command) {
+                                            std::string_view command, const Clock& clock) {
   if (!settings.enabled) return std::nullopt;
   std::uint32_t bit = command_bit(command);
   FamilyTable table;
@@ -190,7 +191,7 @@ std::optional<std::string> render_push_body(ExpositionStores stores, const Metri
     if (summary.last_run.command == command) add_job_samples(table, summary, false);
   }
   if (needs_stats(settings, bit)) {
-    StoreStats stats = stores.metrics.gather_stats(now_utc());
+    StoreStats stats = stores.metrics.gather_stats(clock.now());
     table.add(metric::kActiveFeedsCount,
               gauge_sample(static_cast<double>(stats.feeds_active + stats.feeds_failing)));
   }

@@ -14,6 +14,7 @@
 #include "store/metric_store.h"
 #include "store/roles.h"
 #include "store/transaction_store.h"
+#include "support/clock.h"
 #include "support/time.h"
 
 namespace pebble::metrics {
@@ -52,16 +53,17 @@ std::vector<prometheus::MetricFamily> build_exposition(
     const StoreSnapshot& snapshot, const MetricsSettings& settings,
     const std::vector<prometheus::MetricFamily>& extra = {}, SeriesBudget& budget = process_series_budget());
 
-// read_store_snapshot + build_exposition + render_text. nullopt when metrics are disabled
-// (PROMETHEUS_METRICS_ENABLED=false): callers answer 404 "metrics disabled".
+// read_store_snapshot (at clock.now()) + build_exposition + render_text. nullopt when metrics are
+// disabled (PROMETHEUS_METRICS_ENABLED=false): callers answer 404 "metrics disabled".
 std::optional<std::string> render_metrics(ExpositionStores stores, const MetricsSettings& settings,
+                                          const Clock& clock,
                                           const std::vector<prometheus::MetricFamily>& extra = {});
 
 // The text a batch command pushes: the families it records with their cumulative values for this
 // command only, the pebble_job_* gauges of its latest run and the push-failure counter, all WITHOUT
 // a `command` label (the grouping key carries it). nullopt when metrics are disabled. Throws
-// StoreError when the store cannot be read.
+// StoreError when the store cannot be read. `clock` dates the store statistics.
 std::optional<std::string> render_push_body(ExpositionStores stores, const MetricsSettings& settings,
-                                            std::string_view command);
+                                            std::string_view command, const Clock& clock = system_clock());
 
 }  // namespace pebble::metrics

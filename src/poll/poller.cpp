@@ -28,8 +28,8 @@ bool is_due(const Feed& feed, Timestamp now) {
 }  // namespace
 
 Poller::Poller(PollStores stores, http::Fetcher& fetcher, metrics::MetricsRecorder& recorder,
-               PollOptions options)
-    : stores_(stores), fetcher_(fetcher), recorder_(recorder), options_(std::move(options)) {
+               PollOptions options, const Clock& clock)
+    : stores_(stores), fetcher_(fetcher), recorder_(recorder), clock_(clock), options_(std::move(options)) {
   options_.batch_size = std::max<std::size_t>(options_.batch_size, 1);
 }
 
@@ -73,7 +73,7 @@ void Poller::prepare() {
     return;
   }
   if (!options_.all && !options_.dry_run) return;  // due feeds are claimed batch by batch
-  const Timestamp now = now_utc();
+  const Timestamp now = clock_.now();
   std::vector<Feed> feeds = stores_.feeds.list_feeds();
   std::erase_if(feeds,
                 [&](const Feed& feed) { return feed.disabled || (!options_.all && !is_due(feed, now)); });
@@ -91,7 +91,7 @@ void Poller::prepare() {
 
 std::vector<Feed> Poller::claim(const std::vector<std::int64_t>& ids, std::optional<std::int64_t> due_limit) {
   FeedClaim request;
-  request.now = now_utc();
+  request.now = clock_.now();
   request.lease_owner = options_.lease_owner;
   request.lease_until = add_seconds(request.now, options_.lease);
   request.feed_ids = ids;
@@ -173,7 +173,7 @@ RecordedPoll Poller::record_poll_retrying_once(const Feed& feed, const PollOutco
 
 void Poller::finish_feed(const Feed& feed, const http::FetchResponse& response,
                          const FeedReportSink& report) {
-  const Timestamp now = now_utc();
+  const Timestamp now = clock_.now();
   FeedReport result;
   result.url = feed.url;
   result.outcome = classify_response(response, feed.url, now);
@@ -253,6 +253,7 @@ void Poller::count(const FeedReport& report) {
 }
 
 PollSummary Poller::run(const FeedReportSink& report, const std::atomic<bool>* stop) {
+  // The run's duration is an interval, not a time of day: the steady clock, not clock_.
   const auto started = std::chrono::steady_clock::now();
   prepare();
   while (stop == nullptr || !stop->load()) {

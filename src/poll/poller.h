@@ -14,6 +14,7 @@
 #include "metrics/recorder.h"
 #include "poll/poll_outcome.h"
 #include "poll/poll_writer.h"
+#include "support/clock.h"
 
 namespace pebble {
 
@@ -60,7 +61,9 @@ using FeedReportSink = std::function<void(FeedReport&)>;
 // Runs one poll-feeds pass.
 class Poller {
  public:
-  Poller(PollStores stores, http::Fetcher& fetcher, metrics::MetricsRecorder& recorder, PollOptions options);
+  // `clock` dates the claims, leases, schedule and outcomes; commands pass system_clock().
+  Poller(PollStores stores, http::Fetcher& fetcher, metrics::MetricsRecorder& recorder, PollOptions options,
+         const Clock& clock);
 
   // Polls every selected feed; returns when done or when `stop` turns true (what finished is kept,
   // unfinished leases are released). Throws StoreError when the store fails.
@@ -81,6 +84,7 @@ class Poller {
   PollStores stores_;
   http::Fetcher& fetcher_;
   metrics::MetricsRecorder& recorder_;
+  const Clock& clock_;
   PollOptions options_;
   PollSummary summary_;
   std::vector<Feed> listed_;            // dry run: feeds selected up front, polled in order

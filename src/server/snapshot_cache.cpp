@@ -7,24 +7,21 @@
 #include <optional>
 #include <thread>
 
-#include "support/time.h"
-
 namespace pebble::server {
 
-using Clock = std::chrono::steady_clock;
-
 struct SnapshotCache::State {
-  explicit State(ServedStore served) : store(std::move(served)) {}
+  State(ServedStore served, const Clock& time_source) : store(std::move(served)), clock(time_source) {}
 
   ServedStore store;  // used by the refresher thread only
+  const Clock& clock;
   MetricsSettings settings;
   SnapshotCacheOptions options;
 
   std::mutex mutex;
   std::condition_variable changed;
   std::optional<metrics::StoreSnapshot> snapshot;  // the latest completed pass
-  Clock::time_point snapshot_time;
-  std::uint64_t generation = 0;  // completed passes
+  Timestamp snapshot_time;                         // clock.now() when the latest pass completed
+  std::uint64_t generation = 0;                    // completed passes
   bool refresh_wanted = false;
   bool refreshing = false;
   bool stopping = false;
@@ -44,16 +41,27 @@ struct SnapshotCache::State {
       lock.lock();
       refreshing = false;
       snapshot = std::move(fresh);
-      snapshot_time = Clock::now();
+      snapshot_time = clock.now();
       ++generation;
       changed.notify_all();
     }
   }
 
+  // Whether the latest snapshot is younger than the ttl. A clock set back before the snapshot
+  // counts as stale, so a wall-clock jump can only cause an early refresh, never a stuck one.
+  bool fresh_enough() const {
+    if (!snapshot) return false;
+    const Timestamp now = clock.now();
+    const std::int64_t ttl_micros =
+        std::chrono::duration_cast<std::chrono::microseconds>(options.ttl).count();
+    return now.micros >= snapshot_time.micros && now.micros - snapshot_time.micros < ttl_micros;
+  }
+
   metrics::StoreSnapshot read_once() {
-    const auto started = Clock::now();
+    // A failed pass reports how long it took: an interval, on the steady clock.
+    const auto started = std::chrono::steady_clock::now();
     try {
-      metrics::StoreSnapshot fresh = metrics::read_store_snapshot(store.get(), settings, now_utc());
+      metrics::StoreSnapshot fresh = metrics::read_store_snapshot(store.get(), settings, clock.now());
       if (!fresh.up) store.reset();  // reconnect on the next pass
       if (fresh.up && !last_failure.empty()) spdlog::info("the store answers again");
       if (fresh.up) last_failure.clear();
@@ -63,14 +71,16 @@ struct SnapshotCache::State {
       last_failure = error.what();
       store.reset();
       metrics::StoreSnapshot failed;
-      failed.query_seconds = std::chrono::duration<double>(Clock::now() - started).count();
+      failed.query_seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       return failed;
     }
   }
 };
 
-SnapshotCache::SnapshotCache(ServedStore store, MetricsSettings settings, SnapshotCacheOptions options)
-    : state_(std::make_shared<State>(std::move(store))) {
+SnapshotCache::SnapshotCache(ServedStore store, MetricsSettings settings, SnapshotCacheOptions options,
+                             const Clock& clock)
+    : state_(std::make_shared<State>(std::move(store), clock)) {
   state_->settings = settings;
   state_->options = options;
   state_->refresher = std::thread([state = state_] { state->run(); });
@@ -88,15 +98,14 @@ SnapshotCache::~SnapshotCache() {
 metrics::StoreSnapshot SnapshotCache::get() {
   State& state = *state_;
   std::unique_lock lock(state.mutex);
-  if (state.snapshot && Clock::now() - state.snapshot_time < state.options.ttl) return *state.snapshot;
+  if (state.fresh_enough()) return *state.snapshot;
   const std::uint64_t waiting_for = state.generation + (state.refreshing ? 2 : 1);
   if (!state.refreshing) state.refresh_wanted = true;
   state.changed.notify_all();
   // A pass already running may have started before the ttl expired; wait for it, then one more
   // only when that one is stale too. Either way, never past the query timeout.
   const bool done = state.changed.wait_for(lock, state.options.query_timeout, [&] {
-    return state.generation >= waiting_for ||
-           (state.snapshot && Clock::now() - state.snapshot_time < state.options.ttl);
+    return state.generation >= waiting_for || state.fresh_enough();
   });
   if (done && state.snapshot) return *state.snapshot;
   metrics::StoreSnapshot stale = state.snapshot.value_or(metrics::StoreSnapshot{});

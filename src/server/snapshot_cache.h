@@ -8,6 +8,7 @@
 #include "config/config.h"
 #include "metrics/exposition.h"
 #include "server/served_store.h"
+#include "support/clock.h"
 
 namespace pebble::server {
 
@@ -21,7 +22,10 @@ struct SnapshotCacheOptions {
 // SQLite file). Thread-safe.
 class SnapshotCache {
  public:
-  SnapshotCache(ServedStore store, MetricsSettings settings, SnapshotCacheOptions options);
+  // `clock` dates each pass and decides when a snapshot is older than the ttl; serve passes
+  // system_clock(). The query timeout is a real wait for the refresher thread, on the steady clock.
+  SnapshotCache(ServedStore store, MetricsSettings settings, SnapshotCacheOptions options,
+                const Clock& clock);
   // Stops the refresher thread (waiting for a pass in progress to end).
   ~SnapshotCache();
   SnapshotCache(const SnapshotCache&) = delete;

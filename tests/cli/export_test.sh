@@ -83,7 +83,8 @@ leftovers=$(find "$work" -name '.*.tmp.*' | wc -l)
 expect_equals "$leftovers" 0 "no temporary files left behind"
 
 # SIGINT stops an export with exit 130 and one line saying so. Standard output is a pipe nobody reads
-# yet, so the export fills it and waits mid-document: the signal surely comes before the end.
+# yet, so the export fills it and waits mid-document: the signal surely comes before the end. Its
+# first byte says the export is under way (the signal handlers are installed before it starts).
 python3 "$PEBBLE_SOURCE_DIR/tests/support/generate_netscape.py" 1000 1 >"$work/big.html"
 PEBBLE_DATABASE_URL="sqlite:$work/big.db" run import "$work/big.html"
 expect_status 0 "import 1000 bookmarks"
@@ -91,7 +92,7 @@ mkfifo "$work/fifo"
 PEBBLE_DATABASE_URL="sqlite:$work/big.db" "$PEBBLE_BIN" export >"$work/fifo" 2>"$work/interrupted.err" &
 export_pid=$!
 exec 3<"$work/fifo"
-sleep 3
+dd bs=1 count=1 <&3 >/dev/null 2>&1
 kill -INT "$export_pid"
 cat <&3 >/dev/null
 exec 3<&-

@@ -53,7 +53,11 @@ kill -9 "$victim"; wait "$victim" 2>/dev/null || true
 expect_equals "$(sqlite3 "$sqlite_db" "SELECT count(*) FROM feeds WHERE lease_owner IS NOT NULL AND last_status IS NULL")" 6 "killed worker left its leases"
 run --database "sqlite:$sqlite_db" poll-feeds --json
 expect_equals "$out" "" "leased feeds are not polled by another worker"
-sleep 41
+# The leases end 40 s after the claim, not later. Waiting for them proves nothing a clock cannot
+# (tests/unit/poll/poller_test.cpp expires a lease with a ManualClock): put the rows where 40 s
+# would leave them, with the leases run out, and check that the next run takes the feeds.
+expect_equals "$(sqlite3 "$sqlite_db" "SELECT count(*) FROM feeds WHERE url LIKE '%/slow/k%' AND (julianday(lease_until) - julianday('now')) * 86400 BETWEEN 0 AND 40.5")" 6 "the killed worker's leases end within 40 s"
+sqlite3 "$sqlite_db" "UPDATE feeds SET lease_until = '2020-01-01T00:00:00.000000Z' WHERE url LIKE '%/slow/k%' AND lease_owner IS NOT NULL"
 run --database "sqlite:$sqlite_db" poll-feeds --json
 expect_lines "$out" 6 "after the lease expired the feeds are polled"
 expect_equals "$(sqlite3 "$sqlite_db" "SELECT count(*) FROM feeds WHERE url LIKE '%/slow/k%' AND last_status = 200 AND lease_owner IS NULL")" 6 "killed worker's feeds done"

@@ -61,7 +61,11 @@ quitter_status=0
 wait "$quitter_pid" || quitter_status=$?
 expect_equals "$quitter_status" 0 "the second serve's exit status on SIGTERM during the outage"
 [ $((SECONDS - stopping_at)) -le 3 ] || fail "SIGTERM during the outage took $((SECONDS - stopping_at)) s to end serve"
-sleep 2
+# Keep the store down until the scrape loops have made 16 more requests into the outage.
+requests_so_far() { cat "$work/loops/"*.log | grep -c ''; }
+before_more=$(requests_so_far)
+more_scrapes_done() { [ "$(requests_so_far)" -ge $((before_more + 16)) ]; }
+wait_until 30 more_scrapes_done || fail "the scrape loops stalled during the outage"
 store_up
 wait_until 30 store_up_is 1 || fail "pebble_store_up did not return to 1 after the store came back (it is '$(store_up_value)')"
 expect_equals "$(http_status "$serve_url/readyz")" 200 "/readyz after the store came back"

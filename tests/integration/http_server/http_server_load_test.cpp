@@ -31,6 +31,16 @@ ServerOptions loopback_options(int threads) {
   return options;
 }
 
+// Options whose request timeout (60 s) far outlasts RawConnection's 5 s read timeout: a worker stuck
+// on a silent or half-sent client stays stuck for the whole test, so its requests come back with
+// status 0 instead of merely late. The tests then assert outcomes, not elapsed times.
+ServerOptions patient_options(int threads) {
+  ServerOptions options = loopback_options(threads);
+  options.request_timeout = 60s;
+  options.keep_alive_timeout = 60s;
+  return options;
+}
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -79,24 +89,20 @@ TEST_CASE("8 concurrent clients x 50 requests are all answered correctly", "[htt
 
 TEST_CASE("clients that connect and send nothing do not block others", "[http]") {
   // One worker only: silent connections wait in the poller, never in a worker.
-  HttpServer server(loopback_options(1), [](const HttpRequest&) { return make_response(200, "ok"); });
+  HttpServer server(patient_options(1), [](const HttpRequest&) { return make_response(200, "ok"); });
   const auto port = server.start();
   std::vector<std::unique_ptr<RawConnection>> silent;
   for (int index = 0; index < 10; ++index) silent.push_back(std::make_unique<RawConnection>(port));
-  const auto start = std::chrono::steady_clock::now();
   for (int index = 0; index < 10; ++index) CHECK(raw_get(port, "/").status == 200);
-  CHECK(seconds_since(start) < 1.0);
 }
 
 TEST_CASE("a half-sent request holds at most one worker while the others keep answering", "[http]") {
-  HttpServer server(loopback_options(2), [](const HttpRequest&) { return make_response(200, "ok"); });
+  HttpServer server(patient_options(2), [](const HttpRequest&) { return make_response(200, "ok"); });
   const auto port = server.start();
   RawConnection partial(port);
   REQUIRE(partial.send("GET / HT"));
   std::this_thread::sleep_for(50ms);  // let a worker pick it up and wait for the rest
-  const auto start = std::chrono::steady_clock::now();
   for (int index = 0; index < 10; ++index) CHECK(raw_get(port, "/").status == 200);
-  CHECK(seconds_since(start) < 1.0);
 }
 
 TEST_CASE("a request trickled past request_timeout gets 408 and a close", "[http]") {
@@ -112,23 +118,27 @@ TEST_CASE("a request trickled past request_timeout gets 408 and a close", "[http
   }
   const auto response = slow.read_response();
   CHECK(response.status == 408);
-  CHECK(seconds_since(start) < 2.0);
+  // The 408 is the outcome under test; the bound only says the 300 ms deadline, not the client's
+  // trickle, ended the request, and is loose (the trickle takes 0.4 s) for a loaded machine.
+  CHECK(seconds_since(start) < 5.0);
   CHECK(raw_get(port, "/").status == 200);
   RawConnection idle(port);  // one that never sends is closed at the same deadline, without a 408
-  CHECK(idle.closed_by_server(2000ms));
+  CHECK(idle.closed_by_server(5000ms));
 }
 
 TEST_CASE("stop() lets an in-flight request complete, then refuses connections", "[http]") {
   std::mutex mutex;
   std::condition_variable entered_signal;
   bool entered = false;
+  std::atomic<bool> handler_done{false};
   HttpServer server(loopback_options(2), [&](const HttpRequest&) {
     {
       const std::lock_guard lock(mutex);
       entered = true;
     }
     entered_signal.notify_all();
-    std::this_thread::sleep_for(500ms);
+    std::this_thread::sleep_for(500ms);  // a slow handler, still running when stop() is called
+    handler_done = true;
     return make_response(200, "finished");
   });
   const auto port = server.start();
@@ -144,10 +154,8 @@ TEST_CASE("stop() lets an in-flight request complete, then refuses connections",
     std::unique_lock lock(mutex);
     REQUIRE(entered_signal.wait_for(lock, 5s, [&] { return entered; }));
   }
-  const auto start = std::chrono::steady_clock::now();
   server.stop();
-  CHECK(seconds_since(start) >= 0.3);
-  CHECK(seconds_since(start) < 5.0);
+  CHECK(handler_done);  // stop() waited for the request in flight
   client.join();
   CHECK(response.status == 200);
   CHECK(response.body == "finished");
@@ -164,9 +172,11 @@ TEST_CASE("stop() closes idle keep-alive connections and returns promptly", "[ht
   RawConnection silent(port);
   const auto start = std::chrono::steady_clock::now();
   server.stop();
-  CHECK(seconds_since(start) < 1.0);
-  CHECK(kept.closed_by_server(1000ms));
-  CHECK(silent.closed_by_server(1000ms));
+  // "Promptly" means without waiting out the 10 s request or 60 s keep-alive timeouts; 5 s is a
+  // loose bound that still tells the two apart on a loaded machine.
+  CHECK(seconds_since(start) < 5.0);
+  CHECK(kept.closed_by_server(5000ms));
+  CHECK(silent.closed_by_server(5000ms));
 }
 
 TEST_CASE("a busy port is a one-line error naming the address", "[http]") {

@@ -11,14 +11,19 @@
 #include "metrics/exposition.h"
 #include "metrics/recorder.h"
 #include "metrics/text_format.h"
+#include "support/clock.h"
 #include "support/test_env.h"
 
 using namespace pebble::metrics;
+using pebble::ManualClock;
 using pebble::MetricsSettings;
 using pebble::Timestamp;
 using pebble::test::FakeStore;
 
 namespace {
+
+// 2026-03-01T12:00:00Z: the exposition reads no other time.
+const ManualClock kClock{Timestamp{1'772'366'400'000'000}};
 
 struct PromtoolResult {
   int exit_code = -1;
@@ -84,7 +89,7 @@ bool contains(const std::string& text, const std::string& part) {
 
 TEST_CASE("an empty store still exposes HELP and TYPE of every enabled family", "[metrics]") {
   FakeStore store;
-  auto text = render_metrics(store, MetricsSettings{});
+  auto text = render_metrics(store, MetricsSettings{}, kClock);
   REQUIRE(text);
   for (const FamilyDef* family : all_families()) {
     INFO(family->name);
@@ -120,7 +125,7 @@ TEST_CASE("a populated exposition carries store values and passes promtool", "[m
   request.label = {{"handler", "/metrics"}, {"code", "200"}};
   request.counter.value = 5;
   extra[0].metric.push_back(request);
-  auto text = render_metrics(store, MetricsSettings{}, extra);
+  auto text = render_metrics(store, MetricsSettings{}, kClock, extra);
   REQUIRE(text);
   CHECK(contains(*text, "feed_polls_total{command=\"poll-feeds\",status=\"success\"} 4\n"));
   CHECK(contains(
@@ -153,14 +158,14 @@ TEST_CASE("switches shape the exposition", "[metrics]") {
   MetricsSettings settings;
   settings.collect_user = false;
   settings.collect_feed = false;
-  auto text = render_metrics(store, settings);
+  auto text = render_metrics(store, settings, kClock);
   REQUIRE(text);
   CHECK_FALSE(contains(*text, "bookmark_count_by_user"));
   CHECK_FALSE(contains(*text, "feed_polls_total"));
   CHECK_FALSE(contains(*text, "active_feeds_count"));
   CHECK(contains(*text, "pebble_bookmarks 9\n"));
   settings.enabled = false;
-  CHECK_FALSE(render_metrics(store, settings));
+  CHECK_FALSE(render_metrics(store, settings, kClock));
   CHECK_FALSE(render_push_body(store, settings, "poll-feeds"));
 }
 
@@ -213,4 +218,15 @@ TEST_CASE("the push body carries one command's families without a command label"
   CHECK(contains(*export_body, "# TYPE export_duration_seconds histogram\n"));
   CHECK_FALSE(contains(*export_body, "active_feeds_count"));
   CHECK_FALSE(contains(*export_body, "\npebble_job_last_run_success "));
+}
+
+TEST_CASE("the store statistics are gathered at the injected clock's time", "[metrics]") {
+  FakeStore store;
+  populate(store);
+  ManualClock clock{Timestamp{1'772'366'400'000'000}};
+  REQUIRE(render_metrics(store, MetricsSettings{}, clock));
+  CHECK(store.stats_asked_at == Timestamp{1'772'366'400'000'000});
+  clock.advance(std::chrono::hours(1));
+  REQUIRE(render_push_body(store, MetricsSettings{}, "poll-feeds", clock));
+  CHECK(store.stats_asked_at == Timestamp{1'772'370'000'000'000});
 }

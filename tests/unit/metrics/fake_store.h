@@ -28,6 +28,7 @@ class FakeStore : public MetricStore, public JobRunStore, public TransactionStor
   bool fail_metric_writes = false;
   bool fail_reads = false;
   StoreStats stats;
+  std::optional<Timestamp> stats_asked_at;  // the `now` of the latest gather_stats
   std::vector<JobRunSummary> job_runs;
   Tables tables;
   std::vector<std::string> savepoint_log;  // "savepoint x", "release x", "rollback x"
@@ -101,7 +102,10 @@ class FakeStore : public MetricStore, public JobRunStore, public TransactionStor
     return values;
   }
   std::vector<JobRunSummary> latest_job_runs() override { return job_runs; }
-  StoreStats gather_stats(Timestamp) override { return stats; }
+  StoreStats gather_stats(Timestamp now) override {
+    stats_asked_at = now;
+    return stats;
+  }
   // Keeps one summary per command, as latest_job_runs reports them.
   void record_job_run(JobRun& run) override {
     run.id = ++job_run_ids_;

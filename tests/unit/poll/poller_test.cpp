@@ -3,9 +3,11 @@
 
 #include <map>
 
-#include "poll/poller.h"
 #include "metrics/catalogue.h"
+#include "poll/poll_schedule.h"
+#include "poll/poller.h"
 #include "store/open_store.h"
+#include "support/clock.h"
 
 namespace {
 
@@ -62,15 +64,19 @@ pebble::PollOptions scheduled(std::optional<std::int64_t> limit = std::nullopt, 
   return options;
 }
 
+// 2026-03-01T12:00:00Z; the poller reads no other time, so schedules and leases are exact.
+constexpr pebble::Timestamp kStart{1'772'366'400'000'000};
+
 struct Fixture {
   std::unique_ptr<pebble::Store> store = pebble::open_store("sqlite::memory:");
+  pebble::ManualClock clock{kStart};
   FakeFetcher fetcher;
   pebble::metrics::MetricsRecorder recorder{"poll-feeds", pebble::MetricsSettings{}};
   std::vector<pebble::FeedReport> reports;
 
   pebble::PollSummary run(pebble::PollOptions options) {
     if (options.lease_owner.empty()) options.lease_owner = "test-worker";
-    return pebble::Poller(*store, fetcher, recorder, options)
+    return pebble::Poller(*store, fetcher, recorder, options, clock)
         .run([&](pebble::FeedReport& report) { reports.push_back(std::move(report)); }, nullptr);
   }
   double counter(std::string_view family, const std::string& labels_part) {
@@ -170,11 +176,76 @@ TEST_CASE("a stop request releases the leases of feeds not polled", "[poller]") 
   pebble::PollOptions options;
   options.feed_ids = {feed.id};
   options.lease_owner = "w";
-  const auto summary = pebble::Poller(*fixture.store, fixture.fetcher, fixture.recorder, options)
-                           .run([](pebble::FeedReport&) {}, &stop);
+  const auto summary =
+      pebble::Poller(*fixture.store, fixture.fetcher, fixture.recorder, options, fixture.clock)
+          .run([](pebble::FeedReport&) {}, &stop);
   CHECK(summary.polled == 0);
   CHECK(summary.interrupted);
   const auto after = fixture.store->get_feed(feed.id);
   CHECK_FALSE(after->lease_owner.has_value());
   CHECK_FALSE(after->last_polled_at.has_value());
+}
+
+TEST_CASE("a polled feed is due again one interval later, a failed one after its backoff", "[poller]") {
+  Fixture fixture;
+  fixture.store->get_or_create_feed("https://a.example/feed");
+  fixture.store->get_or_create_feed("https://down.example/feed");
+  fixture.fetcher.answers["https://a.example/feed"] = ok(rss({"1"}));
+  pebble::PollOptions options = scheduled();
+  options.interval = std::chrono::seconds(1800);
+  CHECK(fixture.run(options).polled == 2);
+  const auto polled = fixture.store->find_feed_by_url("https://a.example/feed");
+  REQUIRE(polled);
+  CHECK(polled->last_polled_at == kStart);
+  CHECK(polled->next_poll_at == pebble::add_seconds(kStart, std::chrono::seconds(1800)));
+  const auto failed = fixture.store->find_feed_by_url("https://down.example/feed");
+  REQUIRE(failed);
+  // The first failure doubles the interval (backoff_delay(interval, 1)).
+  CHECK(failed->next_poll_at == pebble::add_seconds(kStart, std::chrono::seconds(3600)));
+
+  fixture.clock.advance(std::chrono::seconds(1799));
+  CHECK(fixture.run(options).polled == 0);
+  fixture.clock.advance(std::chrono::seconds(1));
+  auto summary = fixture.run(options);
+  CHECK(summary.polled == 1);
+  CHECK(summary.ok == 1);
+  fixture.clock.advance(std::chrono::seconds(1799));
+  CHECK(fixture.run(options).polled == 0);
+  fixture.clock.advance(std::chrono::seconds(1));
+  summary = fixture.run(options);
+  CHECK(summary.polled == 2);  // the good feed's second interval ends with the failed feed's backoff
+  CHECK(summary.ok == 1);
+  CHECK(summary.failed == 1);
+}
+
+TEST_CASE("feeds leased by a worker that died are polled once the lease expires", "[poller]") {
+  Fixture fixture;
+  const auto feed = fixture.store->get_or_create_feed("https://a.example/feed").first;
+  fixture.fetcher.answers["https://a.example/feed"] = ok(rss({"1"}));
+  {
+    // What a worker killed mid-fetch leaves behind: its lease, and no poll.
+    pebble::FeedClaim dead;
+    dead.now = kStart;
+    dead.lease_owner = "killed-worker";
+    dead.lease_until = pebble::add_seconds(kStart, std::chrono::seconds(40));
+    pebble::Transaction transaction(*fixture.store, pebble::TxMode::kWrite);
+    REQUIRE(fixture.store->claim_feeds(dead).size() == 1);
+    transaction.commit();
+  }
+  CHECK(fixture.run(scheduled()).polled == 0);
+  pebble::PollOptions explicit_ids;
+  explicit_ids.feed_ids = {feed.id};
+  CHECK(fixture.run(explicit_ids).polled == 0);  // named feeds respect the lease too
+
+  fixture.clock.advance(std::chrono::seconds(39));
+  CHECK(fixture.run(scheduled()).polled == 0);
+  fixture.clock.advance(std::chrono::seconds(2));
+  const auto summary = fixture.run(scheduled());
+  CHECK(summary.polled == 1);
+  CHECK(summary.ok == 1);
+  const auto after = fixture.store->get_feed(feed.id);
+  REQUIRE(after);
+  CHECK_FALSE(after->lease_owner.has_value());
+  CHECK(after->last_polled_at == pebble::add_seconds(kStart, std::chrono::seconds(41)));
+  CHECK(after->last_status == 200);
 }
