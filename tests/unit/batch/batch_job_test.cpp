@@ -41,10 +41,10 @@ struct Harness {
   ManualClock clock{Timestamp::from_seconds(kStart)};
   FakePusher pusher;
   Config config = [] {
-    Config config;
-    config.database_url = "sqlite::memory:";
-    config.pushgateway_url = "http://gateway.test:9091";
-    return config;
+    Config gateway_config;
+    gateway_config.database_url = "sqlite::memory:";
+    gateway_config.pushgateway_url = "http://gateway.test:9091";
+    return gateway_config;
   }();
   // What after_recorded was told about the push; nullopt while it has not been called.
   std::optional<bool> reported_push;
@@ -107,7 +107,7 @@ TEST_CASE_METHOD(Harness, "a finished run is recorded with its metrics and pushe
   CHECK(job_run.started_at == Timestamp::from_seconds(kStart));
   CHECK(job_run.finished_at == Timestamp::from_seconds(kStart + 5));
   CHECK(store->read_counters().size() == 1);
-  CHECK(counter("import", "model_inserts_total", R"(model="user")") == 1);
+  CHECK(counter("import", "pebble_model_inserts_total", R"(model="user")") == 1);
 
   REQUIRE(pusher.requests.size() == 1);
   const pebble::http::PushRequest& request = pusher.requests.front();
@@ -139,12 +139,12 @@ TEST_CASE_METHOD(Harness, "a failed push is counted in the store and fails the r
   const BatchWork work = work_ending(JobStatus::kOk, ExitCode::kOk);
 
   CHECK(run("poll-feeds", work) == ExitCode::kOk);
-  CHECK(counter("poll-feeds", "pushgateway_push_failures_total") == 1);
+  CHECK(counter("poll-feeds", "pebble_pushgateway_push_failures_total") == 1);
   CHECK(reported_push == false);
 
   config.push_required = true;
   CHECK(run("poll-feeds", work) == ExitCode::kFailure);
-  CHECK(counter("poll-feeds", "pushgateway_push_failures_total") == 2);
+  CHECK(counter("poll-feeds", "pebble_pushgateway_push_failures_total") == 2);
   CHECK(pusher.requests.size() == 2);
   CHECK(only_run().status == "ok");  // the push never changes what the run was
 }
@@ -183,9 +183,9 @@ TEST_CASE_METHOD(Harness, "a thrown error is recorded as a failed run, pushed an
   CHECK(job_run.status == "failed");
   CHECK(job_run.summary_json == R"({"error":"--tag: a tag name may not be empty"})");
   CHECK(job_run.finished_at == Timestamp::from_seconds(kStart + 2));
-  CHECK(counter("export", "model_inserts_total", R"(model="user")") == 1);  // flushed with the run
+  CHECK(counter("export", "pebble_model_inserts_total", R"(model="user")") == 1);  // flushed with the run
   CHECK(pusher.requests.size() == 1);
-  CHECK(counter("export", "pushgateway_push_failures_total") == 1);
+  CHECK(counter("export", "pebble_pushgateway_push_failures_total") == 1);
   CHECK_FALSE(reported_push.has_value());
 }
 
