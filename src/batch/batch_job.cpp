@@ -1,3 +1,4 @@
+// run_batch_job: the ritual once, so the four batch commands cannot drift apart in what they record.
 #include "batch/batch_job.h"
 
 #include <spdlog/spdlog.h>
