@@ -4,15 +4,12 @@
 
 #include <iostream>
 
-#include "batch_job.h"
+#include "batch/batch_job.h"
 #include "bookmarks/exporter.h"
 #include "bookmarks/option_values.h"
 #include "command_table.h"
-#include "global_options.h"
+#include "http/push_client.h"
 #include "metrics/catalogue.h"
-#include "store/open_store.h"
-#include "support/clock.h"
-#include "support/stop_signal.h"
 
 namespace pebble::cli {
 
@@ -40,31 +37,29 @@ ExitCode run_export(const ExportOptions& options, const Config& config) {
   if (options.limit != 0) request.limit = options.limit;
   request.pretty = options.pretty;
 
-  install_stop_signal_handlers();
-  BatchJob job(config, std::string(metrics::kCommandExport));
-  const auto store = open_store(config.database_url, store_options(config));
-  bookmarks::ExportResult result;
-  try {
-    result = bookmarks::export_bookmarks(*store, request, job.recorder(), std::cout, system_clock());
-  } catch (const Error& error) {
-    job.finish(store.get(), JobStatus::kFailed, {{"error", error.what()}}, error.code());
-    throw;
-  }
-  spdlog::info("exported {} bookmark(s) as {} to {} in {:.2f} s", result.items, format_name(request.format),
-               request.output_path.value_or("standard output"), result.seconds);
-  const nlohmann::json summary = {{"format", format_name(request.format)},
-                                  {"items", result.items},
-                                  {"output", request.output_path.value_or("-")},
-                                  {"duration_seconds", result.seconds}};
-  return job.finish(store.get(), JobStatus::kOk, summary, ExitCode::kOk);
+  BatchWork work;
+  work.run = [&](BatchContext& context) {
+    const bookmarks::ExportResult result =
+        bookmarks::export_bookmarks(context.store, request, context.recorder, std::cout, context.clock);
+    spdlog::info("exported {} bookmark(s) as {} to {} in {:.2f} s", result.items, format_name(request.format),
+                 request.output_path.value_or("standard output"), result.seconds);
+    nlohmann::json summary = {{"format", format_name(request.format)},
+                              {"items", result.items},
+                              {"output", request.output_path.value_or("-")},
+                              {"duration_seconds", result.seconds}};
+    return BatchOutcome{JobStatus::kOk, std::move(summary), ExitCode::kOk};
+  };
+  http::CurlPushClient pusher;
+  return run_batch_job(config, metrics::kCommandExport, work, pusher);
 }
 
 }  // namespace
 
 CommandEntry register_export(CLI::App& parent) {
   auto options = std::make_shared<ExportOptions>();
-  CLI::App* app = parent.add_subcommand(
-      "export", "Write bookmarks as Netscape HTML, ActivityStreams JSON, OPML or Markdown");
+  CLI::App* app =
+      parent.add_subcommand(std::string(metrics::kCommandExport),
+                            "Write bookmarks as Netscape HTML, ActivityStreams JSON, OPML or Markdown");
   app->add_option("-o,--output", options->output, "Write to FILE atomically instead of standard output")
       ->type_name("FILE");
   app->add_option(

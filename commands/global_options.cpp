@@ -60,12 +60,6 @@ void add_global_options(CLI::App& app, GlobalFlags& flags) {
   app.add_flag("--no-progress", flags.no_progress, "No progress bars [env: PEBBLE_NO_PROGRESS]");
 }
 
-StoreOptions store_options(const Config& config) {
-  StoreOptions options;
-  options.connect_timeout = config.postgres_connect_timeout;
-  return options;
-}
-
 std::string version_text() {
   return std::string("pebble ") + version() + " (revision " + git_revision() + ")\n" + "SQLite " +
          sqlite_library_version() + "\n" + "libpq " + libpq_library_version() + "\n" + "libcurl " +

@@ -2,16 +2,14 @@
 // Pinboard JSON (SPEC §4). The engine is src/bookmarks/importer.h; this file wires flags to it.
 #include <iostream>
 
-#include "batch_job.h"
+#include "batch/batch_job.h"
 #include "bookmarks/import_report.h"
 #include "bookmarks/importer.h"
 #include "bookmarks/option_values.h"
 #include "bookmarks/progress_meter.h"
 #include "command_table.h"
-#include "global_options.h"
+#include "http/push_client.h"
 #include "metrics/catalogue.h"
-#include "store/open_store.h"
-#include "support/clock.h"
 #include "support/stop_signal.h"
 
 namespace pebble::cli {
@@ -52,40 +50,42 @@ ExitCode run_import(const ImportOptions& options, const Config& config) {
     if (tag.empty()) throw UsageError("--tag: a tag name may not be empty");
   }
 
-  install_stop_signal_handlers();
-  BatchJob job(config, std::string(metrics::kCommandImport));
-  const auto store = open_store(config.database_url, store_options(config));
-  Store* recorded = request.dry_run ? nullptr : store.get();  // a dry run writes nothing, not even job_runs
-  bookmarks::ProgressMeter meter(config.progress, "import");
-  bookmarks::ImportHooks hooks;
-  hooks.progress = [&meter](std::uint64_t bytes, std::uint64_t total, std::uint64_t items) {
-    meter.update(bytes, total, items);
-  };
-  hooks.stop_requested = [] { return stop_requested(); };
-  bookmarks::ImportSummary summary;
-  try {
-    summary = bookmarks::import_bookmarks(*store, request, job.recorder(), system_clock(), hooks);
-  } catch (const Error& error) {
+  BatchWork work;
+  work.dry_run = request.dry_run;  // a dry run writes nothing, not even job_runs
+  work.run = [&](BatchContext& context) {
+    bookmarks::ProgressMeter meter(config.progress, "import");
+    bookmarks::ImportHooks hooks;
+    hooks.progress = [&meter](std::uint64_t bytes, std::uint64_t total, std::uint64_t items) {
+      meter.update(bytes, total, items);
+    };
+    hooks.stop_requested = [] { return stop_requested(); };
+    bookmarks::ImportSummary summary;
+    try {
+      summary = bookmarks::import_bookmarks(context.store, request, context.recorder, context.clock, hooks);
+    } catch (const Error&) {
+      meter.done();  // end the progress line before main prints the error
+      throw;
+    }
     meter.done();
-    job.finish(recorded, JobStatus::kFailed, {{"error", error.what()}}, error.code());
-    throw;
-  }
-  meter.done();
-  const nlohmann::json json = bookmarks::summary_json(summary);
-  if (options.json) {
-    std::cout << json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
-  } else {
-    std::cerr << bookmarks::summary_text(summary);
-  }
-  return job.finish(recorded, job_status(summary), json, exit_code(summary));
+    nlohmann::json json = bookmarks::summary_json(summary);
+    if (options.json) {
+      std::cout << json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
+    } else {
+      std::cerr << bookmarks::summary_text(summary);
+    }
+    return BatchOutcome{job_status(summary), std::move(json), exit_code(summary)};
+  };
+  http::CurlPushClient pusher;
+  return run_batch_job(config, metrics::kCommandImport, work, pusher);
 }
 
 }  // namespace
 
 CommandEntry register_import(CLI::App& parent) {
   auto options = std::make_shared<ImportOptions>();
-  CLI::App* app = parent.add_subcommand(
-      "import", "Load bookmarks from a Netscape, ActivityStreams, OPML or Pinboard file");
+  CLI::App* app =
+      parent.add_subcommand(std::string(metrics::kCommandImport),
+                            "Load bookmarks from a Netscape, ActivityStreams, OPML or Pinboard file");
   app->add_option("FILE", options->source, "The file to read, or - for standard input (the default)");
   app->add_option("--format", options->format,
                   "auto (sniff the content), netscape, activitystreams, opml or pinboard")

@@ -4,8 +4,8 @@
 
 #include <iostream>
 
+#include "batch/store_options.h"
 #include "command_table.h"
-#include "global_options.h"
 #include "http/http_get.h"
 #include "http/push_client.h"
 #include "metrics/text_parser.h"

@@ -6,16 +6,14 @@
 #include <iostream>
 #include <random>
 
-#include "batch_job.h"
+#include "batch/batch_job.h"
 #include "command_table.h"
-#include "global_options.h"
 #include "http/http_client.h"
+#include "http/push_client.h"
 #include "http/user_agent.h"
 #include "metrics/catalogue.h"
 #include "poll/poll_report.h"
 #include "poll/poller.h"
-#include "store/open_store.h"
-#include "support/clock.h"
 #include "support/stop_signal.h"
 
 namespace pebble::cli {
@@ -42,11 +40,6 @@ std::string make_lease_owner() {
 }
 
 ExitCode run_poll_feeds(const PollFeedsOptions& options, const Config& config) {
-  // SIGINT/SIGTERM stop the run after the feeds in flight are committed; exit 130.
-  install_stop_signal_handlers();
-  BatchJob job(config, std::string(metrics::kCommandPollFeeds));
-  const auto store = open_store(config.database_url, store_options(config));
-
   http::FetcherOptions fetch;
   fetch.concurrency = options.concurrency;
   fetch.per_host = options.per_host;
@@ -54,7 +47,6 @@ ExitCode run_poll_feeds(const PollFeedsOptions& options, const Config& config) {
   fetch.max_size = options.max_size;
   fetch.user_agent = options.user_agent;
   fetch.deny_private_networks = config.deny_private_networks;
-  const auto fetcher = http::make_curl_fetcher(fetch);
 
   PollOptions poll;
   poll.urls = options.urls;
@@ -69,10 +61,12 @@ ExitCode run_poll_feeds(const PollFeedsOptions& options, const Config& config) {
   poll.lease = std::chrono::seconds(options.timeout_seconds * rounds + 30);
   poll.lease_owner = make_lease_owner();
 
-  Poller poller(*store, *fetcher, job.recorder(), poll, system_clock());
-  PollSummary summary;
-  try {
-    summary = poller.run(
+  BatchWork work;
+  work.dry_run = options.dry_run;
+  work.run = [&](BatchContext& context) {
+    const auto fetcher = http::make_curl_fetcher(fetch);
+    Poller poller(context.store, *fetcher, context.recorder, poll, context.clock);
+    const PollSummary summary = poller.run(
         [&](FeedReport& report) {
           if (options.json)
             std::cout << feed_report_json(report).dump(-1, ' ', false,
@@ -81,26 +75,24 @@ ExitCode run_poll_feeds(const PollFeedsOptions& options, const Config& config) {
                       << std::flush;
         },
         stop_flag());
-  } catch (const Error& error) {
-    if (!options.dry_run)
-      job.finish(store.get(), JobStatus::kFailed, {{"error", error.what()}}, ExitCode::kFailure);
-    throw;
-  }
-  spdlog::info("{}", poll_summary_text(summary));
-  const ExitCode code = summary.interrupted ? ExitCode::kInterrupted : ExitCode::kOk;
-  if (options.dry_run) return code;  // a dry run stores nothing, not even its job run
-  // A run that completed is a success even when some feeds failed (exit 0, SPEC §6): their state and
-  // feed_polls_total say why, and one dead feed must not freeze pebble_job_last_success_timestamp.
-  const JobStatus status = summary.interrupted ? JobStatus::kPartial : JobStatus::kOk;
-  return job.finish(store.get(), status, poll_summary_json(summary), code);
+    spdlog::info("{}", poll_summary_text(summary));
+    // A run that completed is a success even when some feeds failed (exit 0, SPEC §6): their state
+    // and feed_polls_total say why, and one dead feed must not freeze
+    // pebble_job_last_success_timestamp. SIGINT/SIGTERM make it partial, exit 130.
+    if (summary.interrupted)
+      return BatchOutcome{JobStatus::kPartial, poll_summary_json(summary), ExitCode::kInterrupted};
+    return BatchOutcome{JobStatus::kOk, poll_summary_json(summary), ExitCode::kOk};
+  };
+  http::CurlPushClient pusher;
+  return run_batch_job(config, metrics::kCommandPollFeeds, work, pusher);
 }
 
 }  // namespace
 
 CommandEntry register_poll_feeds(CLI::App& parent) {
   auto options = std::make_shared<PollFeedsOptions>();
-  CLI::App* app =
-      parent.add_subcommand("poll-feeds", "Fetch due feeds (or the given URLs) and store new items");
+  CLI::App* app = parent.add_subcommand(std::string(metrics::kCommandPollFeeds),
+                                        "Fetch due feeds (or the given URLs) and store new items");
   app->add_option("urls", options->urls, "Feed URLs to poll now, subscribing new ones");
   app->add_flag("--all", options->all, "Ignore the schedule: poll every enabled feed");
   app->add_option("--limit", options->limit, "Poll at most N due feeds, oldest due first")

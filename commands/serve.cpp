@@ -2,9 +2,9 @@
 #include <signal.h>
 #include <spdlog/spdlog.h>
 
+#include "batch/store_options.h"
 #include "command_table.h"
 #include "config/values.h"
-#include "global_options.h"
 #include "http_server/http_server.h"
 #include "server/serve_app.h"
 #include "store/open_store.h"

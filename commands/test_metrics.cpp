@@ -4,15 +4,13 @@
 
 #include <iostream>
 
-#include "batch_job.h"
+#include "batch/batch_job.h"
 #include "command_table.h"
 #include "domain/url.h"
-#include "global_options.h"
+#include "http/push_client.h"
 #include "metrics/catalogue.h"
 #include "metrics/row_write_counters.h"
 #include "metrics_view.h"
-#include "store/open_store.h"
-#include "support/clock.h"
 #include "support/stop_signal.h"
 #include "test_metrics_bookmarks.h"
 #include "test_metrics_poll.h"
@@ -60,8 +58,9 @@ nlohmann::json bookmark_step(Store& store, metrics::MetricsRecorder& recorder) {
 }
 
 // Step 3: a built-in feed on a loopback server, polled twice through the real poller.
-nlohmann::json poll_step(Store& store, metrics::MetricsRecorder& recorder, const Config& config) {
-  const SelfTestPollResult result = run_self_test_poll(store, recorder, config.poll_interval, system_clock());
+nlohmann::json poll_step(Store& store, metrics::MetricsRecorder& recorder, const Config& config,
+                         const Clock& clock) {
+  const SelfTestPollResult result = run_self_test_poll(store, recorder, config.poll_interval, clock);
   report_step(3, "feeds: polled " + result.feed_url + ": " + std::to_string(result.first_new_items) +
                      " new item(s), then " + poll_status_name(result.second_status) +
                      "; test feed left disabled");
@@ -80,47 +79,45 @@ void stop_if_requested(int finished_step) {
 }
 
 ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& config) {
-  install_stop_signal_handlers();
-  BatchJob job(config, std::string(metrics::kCommandTestMetrics));
-  const auto store = open_store(config.database_url, store_options(config));
-  nlohmann::json summary;
-  try {
-    summary["bookmarks"] = bookmark_step(*store, job.recorder());
+  BatchWork work;
+  // An interrupted self-test keeps the steps it committed: a partial run, exit 130.
+  work.interrupted_status = JobStatus::kPartial;
+  work.run = [&](BatchContext& context) {
+    Store& store = context.store;
+    nlohmann::json& summary = context.summary;  // recorded with the error if a step throws
+    summary["bookmarks"] = bookmark_step(store, context.recorder);
     stop_if_requested(1);
-    summary["import"] = import_sample_step(*store, job.recorder(), kTestUser, system_clock());
+    summary["import"] = import_sample_step(store, context.recorder, kTestUser, context.clock);
     report_step(2, "import: " + summary["import"]["total"].dump() +
                        " item(s) through the real importer, job " + summary["import"]["job_id"].dump());
     stop_if_requested(2);
-    summary["feeds"] = poll_step(*store, job.recorder(), config);
+    summary["feeds"] = poll_step(store, context.recorder, config, context.clock);
     stop_if_requested(3);
-    summary["export"] = export_sample_step(*store, job.recorder(), kTestUser, system_clock());
+    summary["export"] = export_sample_step(store, context.recorder, kTestUser, context.clock);
     report_step(4, "export: " + summary["export"]["netscape"]["items"].dump() +
                        " bookmark(s) through the real exporter (netscape, activitystreams), discarded");
-  } catch (const Error& error) {
-    const bool interrupted = error.code() == ExitCode::kInterrupted;
-    summary["error"] = error.what();
-    job.finish(store.get(), interrupted ? JobStatus::kPartial : JobStatus::kFailed, summary, error.code());
-    throw;
-  }
-  const ExitCode code = job.finish(store.get(), JobStatus::kOk, summary, ExitCode::kOk);
-  std::string push_text = ", no Pushgateway configured";
-  if (config.pushgateway_url)
-    push_text = job.pushed() ? ", metrics pushed to the Pushgateway" : ", push FAILED";
-  report_step(5, "job run recorded" + push_text);
-  if (options.show_metrics) {
-    std::cout << "\n"
-              << render_families(store_families(*store, config.metrics, system_clock()),
-                                 default_metrics_format(isatty(STDOUT_FILENO) != 0));
-  }
-  return code;
+    return BatchOutcome{JobStatus::kOk, summary, ExitCode::kOk};
+  };
+  work.after_recorded = [&](Store& store, bool pushed) {
+    std::string push_text = ", no Pushgateway configured";
+    if (config.pushgateway_url) push_text = pushed ? ", metrics pushed to the Pushgateway" : ", push FAILED";
+    report_step(5, "job run recorded" + push_text);
+    if (options.show_metrics) {
+      std::cout << "\n"
+                << render_families(store_families(store, config.metrics, system_clock()),
+                                   default_metrics_format(isatty(STDOUT_FILENO) != 0));
+    }
+  };
+  http::CurlPushClient pusher;
+  return run_batch_job(config, metrics::kCommandTestMetrics, work, pusher);
 }
 
 }  // namespace
 
 CommandEntry register_test_metrics(CLI::App& parent) {
   auto options = std::make_shared<TestMetricsOptions>();
-  CLI::App* app =
-      parent.add_subcommand("test-metrics", "Self-test: run the real code paths and record real metrics");
+  CLI::App* app = parent.add_subcommand(std::string(metrics::kCommandTestMetrics),
+                                        "Self-test: run the real code paths and record real metrics");
   app->add_flag("--show-metrics", options->show_metrics,
                 "Print the metrics afterwards, as metrics-show would");
   return {app, [options](const Config& config) { return run_test_metrics(*options, config); }};

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 
+#include "http/curl_init.h"
 #include "http/curl_transfer.h"
 #include "http/http_client.h"
 #include "support/error.h"
@@ -15,16 +16,10 @@ namespace pebble::http {
 
 namespace {
 
-// Initialises libcurl once per process; curl_global_init is not thread-safe in 7.88.
-void init_curl_once() {
-  static const bool initialised = [] { return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK; }();
-  if (!initialised) throw Error("cannot initialise libcurl");
-}
-
 class CurlFetcher : public Fetcher {
  public:
   explicit CurlFetcher(const FetcherOptions& options) : options_(options) {
-    init_curl_once();
+    ensure_curl_initialized();
     multi_ = curl_multi_init();
     if (multi_ == nullptr) throw Error("cannot initialise the libcurl multi handle");
     curl_multi_setopt(multi_, CURLMOPT_PIPELINING, static_cast<long>(CURLPIPE_MULTIPLEX));

@@ -2,8 +2,10 @@
 
 #include <memory>
 
+#include "http/curl_init.h"
 #include "http/http_get.h"
 #include "http/push_client.h"
+#include "support/error.h"
 
 namespace pebble::http {
 
@@ -25,6 +27,12 @@ std::size_t collect(char* data, std::size_t size, std::size_t count, void* user)
 
 GetResult http_get(const std::string& url, std::chrono::milliseconds timeout, std::size_t max_bytes) {
   GetResult result;
+  try {
+    ensure_curl_initialized();  // curl_easy_init would do it too, but not thread-safely
+  } catch (const Error& failure) {
+    result.error = failure.what();
+    return result;
+  }
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   if (!curl) {
     result.error = "cannot initialise libcurl";

@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <memory>
-#include <mutex>
 #include <thread>
 
+#include "http/curl_init.h"
 #include "support/error.h"
 #include "support/version.h"
 
@@ -118,9 +118,13 @@ Attempt attempt_push(const std::string& url, const PushRequest& request) {
 }  // namespace
 
 PushResult push_metrics(const PushRequest& request) {
-  static std::once_flag curl_initialized;
-  std::call_once(curl_initialized, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   PushResult result;
+  try {
+    ensure_curl_initialized();
+  } catch (const Error& failure) {
+    result.error = failure.what();
+    return result;
+  }
   std::string base = request.base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
   const std::string shown_base = redact_url_credentials(base);

@@ -64,6 +64,6 @@ std::optional<std::string> render_metrics(ExpositionStores stores, const Metrics
 // a `command` label (the grouping key carries it). nullopt when metrics are disabled. Throws
 // StoreError when the store cannot be read. `clock` dates the store statistics.
 std::optional<std::string> render_push_body(ExpositionStores stores, const MetricsSettings& settings,
-                                            std::string_view command, const Clock& clock = system_clock());
+                                            std::string_view command, const Clock& clock);
 
 }  // namespace pebble::metrics

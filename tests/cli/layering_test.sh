@@ -80,6 +80,7 @@ declare -A allowed=(
   [poll]="support domain config store http metrics parse poll"
   [server]="support domain config store http http_server metrics server"
   [bookmarks]="support domain config store formats metrics bookmarks"
+  [batch]="support domain config store http metrics batch"
 )
 for dir in src/*/; do
   layer=$(basename "$dir")

@@ -166,7 +166,7 @@ TEST_CASE("switches shape the exposition", "[metrics]") {
   CHECK(contains(*text, "pebble_bookmarks 9\n"));
   settings.enabled = false;
   CHECK_FALSE(render_metrics(store, settings, kClock));
-  CHECK_FALSE(render_push_body(store, settings, "poll-feeds"));
+  CHECK_FALSE(render_push_body(store, settings, "poll-feeds", pebble::system_clock()));
 }
 
 TEST_CASE("a failing store yields pebble_store_up 0, not an error", "[metrics]") {
@@ -196,7 +196,7 @@ TEST_CASE("exposed store series count against the cardinality guard", "[metrics]
 TEST_CASE("the push body carries one command's families without a command label", "[metrics]") {
   FakeStore store;
   populate(store);
-  auto body = render_push_body(store, MetricsSettings{}, "poll-feeds");
+  auto body = render_push_body(store, MetricsSettings{}, "poll-feeds", pebble::system_clock());
   REQUIRE(body);
   CHECK(contains(*body, "feed_polls_total{status=\"success\"} 4\n"));
   CHECK(contains(*body, "feed_poll_duration_seconds_count 2\n"));
@@ -213,7 +213,7 @@ TEST_CASE("the push body carries one command's families without a command label"
   CHECK(check.output == "");
   CHECK(check.exit_code == 0);
 
-  auto export_body = render_push_body(store, MetricsSettings{}, "export");
+  auto export_body = render_push_body(store, MetricsSettings{}, "export", pebble::system_clock());
   REQUIRE(export_body);
   CHECK(contains(*export_body, "# TYPE export_duration_seconds histogram\n"));
   CHECK_FALSE(contains(*export_body, "active_feeds_count"));

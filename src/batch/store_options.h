@@ -1,0 +1,12 @@
+#pragma once
+// The StoreOptions a run's Config asks for, so every command that opens a store (the batch
+// runner, serve, metrics-show) opens it the same way.
+#include "config/config.h"
+#include "store/open_store.h"
+
+namespace pebble::cli {
+
+// The options of open_store for `config` (PGCONNECT_TIMEOUT, read by config/).
+StoreOptions store_options(const Config& config);
+
+}  // namespace pebble::cli
