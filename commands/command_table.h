@@ -1,9 +1,10 @@
 #pragma once
 // The subcommands pebble offers: each adds itself to the CLI and says how to run once parsed.
-#include <CLI/CLI.hpp>
 #include <functional>
 #include <string>
 #include <vector>
+
+#include <CLI/CLI.hpp>
 
 #include "config/config.h"
 #include "support/error.h"
@@ -11,7 +12,7 @@
 namespace pebble::cli {
 
 // Runs a parsed subcommand with the run's configuration and returns its exit status.
-using RunCommand = std::function<ExitCode(const Config&)>;
+using RunCommand = std::function<support::ExitCode(const config::Config&)>;
 
 // A registered subcommand: its CLI11 node and how to run it.
 struct CommandEntry {

@@ -1,8 +1,8 @@
 // `pebble export [-o FILE]`: write one user's bookmarks as Netscape HTML, ActivityStreams JSON,
 // OPML or Markdown (SPEC §5). The engine is src/bookmarks/exporter.h; this file wires flags to it.
-#include <spdlog/spdlog.h>
-
 #include <iostream>
+
+#include <spdlog/spdlog.h>
 
 #include "batch/batch_job.h"
 #include "bookmarks/exporter.h"
@@ -24,33 +24,35 @@ struct ExportOptions {
   bool pretty = false;
 };
 
-ExitCode run_export(const ExportOptions& options, const Config& config) {
+support::ExitCode run_export(const ExportOptions& options, const config::Config& config) {
   bookmarks::ExportRequest request;
   request.user = config.user;
   if (!options.output.empty() && options.output != "-") request.output_path = options.output;
   request.format = options.format.empty()
                        ? (request.output_path ? bookmarks::format_from_file_name(*request.output_path)
-                                              : BookmarkFormat::kNetscape)
+                                              : formats::BookmarkFormat::kNetscape)
                        : *bookmarks::parse_export_format(options.format);  // CLI11 checked the name
   request.tags = options.tags;
-  if (!options.since.empty()) request.since = bookmarks::parse_since(options.since, system_clock().now());
+  if (!options.since.empty())
+    request.since = bookmarks::parse_since(options.since, support::system_clock().now());
   if (options.limit != 0) request.limit = options.limit;
   request.pretty = options.pretty;
 
-  BatchWork work;
-  work.run = [&](BatchContext& context) {
+  batch::BatchWork work;
+  work.run = [&](batch::BatchContext& context) {
     const bookmarks::ExportResult result =
         bookmarks::export_bookmarks(context.store, request, context.recorder, std::cout, context.clock);
-    spdlog::info("exported {} bookmark(s) as {} to {} in {:.2f} s", result.items, format_name(request.format),
-                 request.output_path.value_or("standard output"), result.seconds);
-    nlohmann::json summary = {{"format", format_name(request.format)},
+    spdlog::info("exported {} bookmark(s) as {} to {} in {:.2f} s", result.items,
+                 formats::format_name(request.format), request.output_path.value_or("standard output"),
+                 result.seconds);
+    nlohmann::json summary = {{"format", formats::format_name(request.format)},
                               {"items", result.items},
                               {"output", request.output_path.value_or("-")},
                               {"duration_seconds", result.seconds}};
-    return BatchOutcome{JobStatus::kOk, std::move(summary), ExitCode::kOk};
+    return batch::BatchOutcome{batch::JobStatus::kOk, std::move(summary), support::ExitCode::kOk};
   };
   http::CurlPushClient pusher;
-  return run_batch_job(config, metrics::kCommandExport, work, pusher);
+  return batch::run_batch_job(config, metrics::kCommandExport, work, pusher);
 }
 
 }  // namespace
@@ -76,7 +78,7 @@ CommandEntry register_export(CLI::App& parent) {
       ->type_name("N")
       ->check(CLI::PositiveNumber);
   app->add_flag("--pretty", options->pretty, "Indent activitystreams JSON");
-  return {app, [options](const Config& config) { return run_export(*options, config); }};
+  return {app, [options](const config::Config& config) { return run_export(*options, config); }};
 }
 
 }  // namespace pebble::cli

@@ -18,7 +18,7 @@ CLI::Validator strict(Parse parse, const std::string& flag) {
         try {
           parse(value, flag);
           return {};
-        } catch (const UsageError& error) {
+        } catch (const support::UsageError& error) {
           // CLI11 prefixes the flag name itself; drop ours so it is named once.
           const std::string message = error.what();
           const std::string prefix = flag + ": ";
@@ -30,16 +30,16 @@ CLI::Validator strict(Parse parse, const std::string& flag) {
 
 }  // namespace
 
-void add_global_options(CLI::App& app, GlobalFlags& flags) {
+void add_global_options(CLI::App& app, config::GlobalFlags& flags) {
   app.add_option("--database", flags.database,
                  "Store URL: sqlite:PATH, sqlite:///abs/path, sqlite::memory:, a file path, or "
                  "postgresql://… [env: PEBBLE_DATABASE_URL, DATABASE_URL]")
       ->type_name("URL")
-      ->check(strict(check_database_url, "--database"));
+      ->check(strict(config::check_database_url, "--database"));
   app.add_option("--pushgateway", flags.pushgateway,
                  "Pushgateway base URL; unset: no push [env: PEBBLE_PUSHGATEWAY_URL]")
       ->type_name("URL")
-      ->check(strict(check_http_url, "--pushgateway"));
+      ->check(strict(config::check_http_url, "--pushgateway"));
   app.add_flag("--push-required", flags.push_required,
                "Exit 1 when the push to the Pushgateway fails [env: PEBBLE_PUSH_REQUIRED]");
   app.add_option("--user", flags.user, "Owner of imported/exported bookmarks [env: PEBBLE_USER]")
@@ -53,17 +53,17 @@ void add_global_options(CLI::App& app, GlobalFlags& flags) {
   app.add_option("--log-level", flags.log_level,
                  "trace, debug, info, warn, error, critical or off [env: PEBBLE_LOG_LEVEL]")
       ->type_name("LEVEL")
-      ->check(strict(parse_log_level, "--log-level"));
+      ->check(strict(config::parse_log_level, "--log-level"));
   app.add_option("--log-format", flags.log_format, "text or json [env: PEBBLE_LOG_FORMAT]")
       ->type_name("FORMAT")
-      ->check(strict(parse_log_format, "--log-format"));
+      ->check(strict(config::parse_log_format, "--log-format"));
   app.add_flag("--no-progress", flags.no_progress, "No progress bars [env: PEBBLE_NO_PROGRESS]");
 }
 
 std::string version_text() {
-  return std::string("pebble ") + version() + " (revision " + git_revision() + ")\n" + "SQLite " +
-         sqlite_library_version() + "\n" + "libpq " + libpq_library_version() + "\n" + "libcurl " +
-         curl_library_version();
+  return std::string("pebble ") + support::version() + " (revision " + support::git_revision() + ")\n" +
+         "SQLite " + store::sqlite_library_version() + "\n" + "libpq " + store::libpq_library_version() +
+         "\n" + "libcurl " + http::curl_library_version();
 }
 
 }  // namespace pebble::cli

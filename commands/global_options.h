@@ -7,8 +7,7 @@
 namespace pebble::cli {
 
 // Adds the global flags to `app`, bound to `flags`; invalid values fail parsing (exit 2).
-void add_global_options(CLI::App& app, GlobalFlags& flags);
-
+void add_global_options(CLI::App& app, config::GlobalFlags& flags);
 
 // The text `pebble --version` prints: pebble, its git revision, and the linked libraries.
 std::string version_text();

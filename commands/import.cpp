@@ -26,17 +26,17 @@ struct ImportOptions {
   bool json = false;
 };
 
-JobStatus job_status(const bookmarks::ImportSummary& summary) {
-  if (summary.status != "completed") return JobStatus::kFailed;
-  return summary.tally.failed > 0 ? JobStatus::kPartial : JobStatus::kOk;
+batch::JobStatus job_status(const bookmarks::ImportSummary& summary) {
+  if (summary.status != "completed") return batch::JobStatus::kFailed;
+  return summary.tally.failed > 0 ? batch::JobStatus::kPartial : batch::JobStatus::kOk;
 }
 
-ExitCode exit_code(const bookmarks::ImportSummary& summary) {
-  if (summary.status != "completed") return ExitCode::kInterrupted;
-  return summary.tally.failed > 0 ? ExitCode::kPartial : ExitCode::kOk;
+support::ExitCode exit_code(const bookmarks::ImportSummary& summary) {
+  if (summary.status != "completed") return support::ExitCode::kInterrupted;
+  return summary.tally.failed > 0 ? support::ExitCode::kPartial : support::ExitCode::kOk;
 }
 
-ExitCode run_import(const ImportOptions& options, const Config& config) {
+support::ExitCode run_import(const ImportOptions& options, const config::Config& config) {
   bookmarks::ImportRequest request;
   request.source = options.source;
   request.format = *bookmarks::parse_import_format(options.format);             // CLI11 checked the name
@@ -47,22 +47,22 @@ ExitCode run_import(const ImportOptions& options, const Config& config) {
   request.user = config.user;
   request.temp_folder = config.temp_folder;
   for (const std::string& tag : request.tags) {
-    if (tag.empty()) throw UsageError("--tag: a tag name may not be empty");
+    if (tag.empty()) throw support::UsageError("--tag: a tag name may not be empty");
   }
 
-  BatchWork work;
+  batch::BatchWork work;
   work.dry_run = request.dry_run;  // a dry run writes nothing, not even job_runs
-  work.run = [&](BatchContext& context) {
+  work.run = [&](batch::BatchContext& context) {
     bookmarks::ProgressMeter meter(config.progress, "import");
     bookmarks::ImportHooks hooks;
     hooks.progress = [&meter](std::uint64_t bytes, std::uint64_t total, std::uint64_t items) {
       meter.update(bytes, total, items);
     };
-    hooks.stop_requested = [] { return stop_requested(); };
+    hooks.stop_requested = [] { return support::stop_requested(); };
     bookmarks::ImportSummary summary;
     try {
       summary = bookmarks::import_bookmarks(context.store, request, context.recorder, context.clock, hooks);
-    } catch (const Error&) {
+    } catch (const support::Error&) {
       meter.done();  // end the progress line before main prints the error
       throw;
     }
@@ -73,10 +73,10 @@ ExitCode run_import(const ImportOptions& options, const Config& config) {
     } else {
       std::cerr << bookmarks::summary_text(summary);
     }
-    return BatchOutcome{job_status(summary), std::move(json), exit_code(summary)};
+    return batch::BatchOutcome{job_status(summary), std::move(json), exit_code(summary)};
   };
   http::CurlPushClient pusher;
-  return run_batch_job(config, metrics::kCommandImport, work, pusher);
+  return batch::run_batch_job(config, metrics::kCommandImport, work, pusher);
 }
 
 }  // namespace
@@ -100,7 +100,7 @@ CommandEntry register_import(CLI::App& parent) {
   app->add_flag("--dry-run", options->dry_run,
                 "Parse and validate everything, report what would happen, write nothing");
   app->add_flag("--json", options->json, "Print the summary as one JSON object on standard output");
-  return {app, [options](const Config& config) { return run_import(*options, config); }};
+  return {app, [options](const config::Config& config) { return run_import(*options, config); }};
 }
 
 }  // namespace pebble::cli

@@ -1,11 +1,11 @@
 // pebble's entry point: parse the command line, build the Config, run one subcommand, and map
 // every error to one stderr line and an exit code (SPEC §1.2, §1.3).
-#include <unistd.h>
-
-#include <spdlog/spdlog.h>
-#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
 
 #include "command_table.h"
 #include "config/load_config.h"
@@ -15,7 +15,7 @@
 
 namespace {
 
-int report(const std::string& command, const std::string& message, pebble::ExitCode code) {
+int report(const std::string& command, const std::string& message, pebble::support::ExitCode code) {
   std::cerr << "pebble" << (command.empty() ? "" : " " + command) << ": " << message << "\n";
   return static_cast<int>(code);
 }
@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
                "pebble"};
   app.fallthrough();  // global options also work after the subcommand
   app.require_subcommand(0, 1);
-  pebble::GlobalFlags flags;
+  pebble::config::GlobalFlags flags;
   pebble::cli::add_global_options(app, flags);
   app.set_version_flag(
       "--version", [] { return pebble::cli::version_text(); },
@@ -47,8 +47,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     const std::string command =
         app.get_subcommands().empty() ? "" : app.get_subcommands().front()->get_name();
-    return report(command, error.what(), pebble::ExitCode::kUsage);
-  } catch (const pebble::Error& error) {
+    return report(command, error.what(), pebble::support::ExitCode::kUsage);
+  } catch (const pebble::support::Error& error) {
     return report("", error.what(), error.code());
   }
 
@@ -57,17 +57,18 @@ int main(int argc, char** argv) {
                    [](const pebble::cli::CommandEntry& entry) { return entry.app->parsed(); });
   if (selected == commands.end()) {
     std::cerr << app.help();
-    return static_cast<int>(pebble::ExitCode::kUsage);
+    return static_cast<int>(pebble::support::ExitCode::kUsage);
   }
   const std::string command = selected->app->get_name();
   try {
-    const pebble::Config config =
-        pebble::load_config(flags, pebble::capture_environment(), isatty(STDERR_FILENO) != 0);
-    pebble::setup_logging(config.log_level, config.log_format, command);
+    const pebble::config::Config config =
+        pebble::config::load_config(flags, pebble::config::capture_environment(), isatty(STDERR_FILENO) != 0);
+    pebble::support::setup_logging(config.log_level, config.log_format, command);
     return static_cast<int>(selected->run(config));
-  } catch (const pebble::Error& error) {
+  } catch (const pebble::support::Error& error) {
     return report(command, error.what(), error.code());
   } catch (const std::exception& error) {
-    return report(command, std::string("internal error: ") + error.what(), pebble::ExitCode::kFailure);
+    return report(command, std::string("internal error: ") + error.what(),
+                  pebble::support::ExitCode::kFailure);
   }
 }

@@ -1,8 +1,7 @@
 // `pebble metrics-show`: the current metrics without a server (computed from the store exactly as
 // `serve` would expose them), or scraped from a running serve or Pushgateway with --url.
-#include <unistd.h>
-
 #include <iostream>
+#include <unistd.h>
 
 #include "batch/store_options.h"
 #include "command_table.h"
@@ -36,16 +35,17 @@ std::vector<prometheus::MetricFamily> scrape(const std::string& base_url) {
   const std::string url = metrics_page_url(base_url);
   const http::GetResult result = http::http_get(url, std::chrono::seconds(10));
   const std::string where = http::redact_url_credentials(url);
-  if (!result.error.empty()) throw Error("cannot scrape " + result.error);
-  if (result.status != 200) throw Error("cannot scrape " + where + ": HTTP " + std::to_string(result.status));
+  if (!result.error.empty()) throw support::Error("cannot scrape " + result.error);
+  if (result.status != 200)
+    throw support::Error("cannot scrape " + where + ": HTTP " + std::to_string(result.status));
   try {
     return metrics::parse_text(result.body);
-  } catch (const Error& error) {
-    throw Error("cannot parse the metrics of " + where + ": " + error.what());
+  } catch (const support::Error& error) {
+    throw support::Error("cannot parse the metrics of " + where + ": " + error.what());
   }
 }
 
-ExitCode run_metrics_show(const MetricsShowOptions& options, const Config& config) {
+support::ExitCode run_metrics_show(const MetricsShowOptions& options, const config::Config& config) {
   MetricsFormat format = default_metrics_format(isatty(STDOUT_FILENO) != 0);
   if (options.format == "table") format = MetricsFormat::kTable;
   if (options.format == "text") format = MetricsFormat::kText;
@@ -54,11 +54,11 @@ ExitCode run_metrics_show(const MetricsShowOptions& options, const Config& confi
   if (options.url) {
     families = scrape(*options.url);
   } else {
-    const auto store = open_store(config.database_url, store_options(config));
-    families = store_families(*store, config.metrics, system_clock());
+    const auto store = store::open_store(config.database_url, batch::store_options(config));
+    families = store_families(*store, config.metrics, support::system_clock());
   }
   std::cout << render_families(select_families(std::move(families), options.selection), format);
-  return ExitCode::kOk;
+  return support::ExitCode::kOk;
 }
 
 }  // namespace
@@ -75,7 +75,7 @@ CommandEntry register_metrics_show(CLI::App& parent) {
   app->add_option("--url", options->url,
                   "Scrape a running pebble serve or a Pushgateway instead of the store")
       ->type_name("URL");
-  return {app, [options](const Config& config) { return run_metrics_show(*options, config); }};
+  return {app, [options](const config::Config& config) { return run_metrics_show(*options, config); }};
 }
 
 }  // namespace pebble::cli

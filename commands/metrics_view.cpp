@@ -10,9 +10,10 @@
 
 namespace pebble::cli {
 
-std::vector<prometheus::MetricFamily> store_families(Store& store, const MetricsSettings& settings,
-                                                     const Clock& clock) {
-  if (!settings.enabled) throw Error("metrics are disabled (PROMETHEUS_METRICS_ENABLED=false)");
+std::vector<prometheus::MetricFamily> store_families(store::Store& store,
+                                                     const config::MetricsSettings& settings,
+                                                     const support::Clock& clock) {
+  if (!settings.enabled) throw support::Error("metrics are disabled (PROMETHEUS_METRICS_ENABLED=false)");
   const metrics::StoreSnapshot snapshot = metrics::read_store_snapshot(store, settings, clock.now());
   return metrics::build_exposition(snapshot, settings);
 }
@@ -24,7 +25,8 @@ std::vector<prometheus::MetricFamily> select_families(std::vector<prometheus::Me
     try {
       pattern.emplace(*selection.filter, std::regex::ECMAScript);
     } catch (const std::regex_error& error) {
-      throw UsageError("--filter: invalid regular expression '" + *selection.filter + "': " + error.what());
+      throw support::UsageError("--filter: invalid regular expression '" + *selection.filter +
+                                "': " + error.what());
     }
   }
   std::erase_if(families, [&](const prometheus::MetricFamily& family) {

@@ -22,8 +22,9 @@ struct MetricsSelection {
 };
 
 // The families `serve` would expose for this store at clock.now() (no HTTP families).
-std::vector<prometheus::MetricFamily> store_families(Store& store, const MetricsSettings& settings,
-                                                     const Clock& clock);
+std::vector<prometheus::MetricFamily> store_families(store::Store& store,
+                                                     const config::MetricsSettings& settings,
+                                                     const support::Clock& clock);
 
 // Keeps the selected families; throws UsageError for an invalid --filter expression.
 std::vector<prometheus::MetricFamily> select_families(std::vector<prometheus::MetricFamily> families,

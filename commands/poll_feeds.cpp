@@ -1,10 +1,10 @@
 // `pebble poll-feeds [URL...]`: fetch due (or the given) feeds and store their new items (SPEC §6).
 // Wiring only: the curl fetcher, the poller, the report and the batch-job ritual.
-#include <spdlog/spdlog.h>
-#include <unistd.h>
-
 #include <iostream>
 #include <random>
+#include <unistd.h>
+
+#include <spdlog/spdlog.h>
 
 #include "batch/batch_job.h"
 #include "command_table.h"
@@ -28,7 +28,7 @@ struct PollFeedsOptions {
   int per_host = 2;
   int timeout_seconds = 30;
   std::size_t max_size = 10 * 1024 * 1024;
-  std::string user_agent = default_user_agent();
+  std::string user_agent = http::default_user_agent();
   bool dry_run = false;
   bool json = false;
 };
@@ -39,7 +39,7 @@ std::string make_lease_owner() {
   return std::string(host) + ":" + std::to_string(getpid()) + ":" + std::to_string(std::random_device{}());
 }
 
-ExitCode run_poll_feeds(const PollFeedsOptions& options, const Config& config) {
+support::ExitCode run_poll_feeds(const PollFeedsOptions& options, const config::Config& config) {
   http::FetcherOptions fetch;
   fetch.concurrency = options.concurrency;
   fetch.per_host = options.per_host;
@@ -48,7 +48,7 @@ ExitCode run_poll_feeds(const PollFeedsOptions& options, const Config& config) {
   fetch.user_agent = options.user_agent;
   fetch.deny_private_networks = config.deny_private_networks;
 
-  PollOptions poll;
+  poll::PollOptions poll;
   poll.urls = options.urls;
   poll.all = options.all;
   poll.limit = options.limit;
@@ -61,30 +61,32 @@ ExitCode run_poll_feeds(const PollFeedsOptions& options, const Config& config) {
   poll.lease = std::chrono::seconds(options.timeout_seconds * rounds + 30);
   poll.lease_owner = make_lease_owner();
 
-  BatchWork work;
+  batch::BatchWork work;
   work.dry_run = options.dry_run;
-  work.run = [&](BatchContext& context) {
+  work.run = [&](batch::BatchContext& context) {
     const auto fetcher = http::make_curl_fetcher(fetch);
-    Poller poller(context.store, *fetcher, context.recorder, poll, context.clock);
-    const PollSummary summary = poller.run(
-        [&](FeedReport& report) {
+    poll::Poller poller(context.store, *fetcher, context.recorder, poll, context.clock);
+    const poll::PollSummary summary = poller.run(
+        [&](poll::FeedReport& report) {
           if (options.json)
-            std::cout << feed_report_json(report).dump(-1, ' ', false,
-                                                       nlohmann::json::error_handler_t::replace)
+            std::cout << poll::feed_report_json(report).dump(-1, ' ', false,
+                                                             nlohmann::json::error_handler_t::replace)
                       << '\n'
                       << std::flush;
         },
-        stop_flag());
-    spdlog::info("{}", poll_summary_text(summary));
+        support::stop_flag());
+    spdlog::info("{}", poll::poll_summary_text(summary));
     // A run that completed is a success even when some feeds failed (exit 0, SPEC §6): their state
     // and feed_polls_total say why, and one dead feed must not freeze
     // pebble_job_last_success_timestamp. SIGINT/SIGTERM make it partial, exit 130.
     if (summary.interrupted)
-      return BatchOutcome{JobStatus::kPartial, poll_summary_json(summary), ExitCode::kInterrupted};
-    return BatchOutcome{JobStatus::kOk, poll_summary_json(summary), ExitCode::kOk};
+      return batch::BatchOutcome{batch::JobStatus::kPartial, poll::poll_summary_json(summary),
+                                 support::ExitCode::kInterrupted};
+    return batch::BatchOutcome{batch::JobStatus::kOk, poll::poll_summary_json(summary),
+                               support::ExitCode::kOk};
   };
   http::CurlPushClient pusher;
-  return run_batch_job(config, metrics::kCommandPollFeeds, work, pusher);
+  return batch::run_batch_job(config, metrics::kCommandPollFeeds, work, pusher);
 }
 
 }  // namespace
@@ -113,7 +115,7 @@ CommandEntry register_poll_feeds(CLI::App& parent) {
   app->add_option("--user-agent", options->user_agent, "User-Agent header")->capture_default_str();
   app->add_flag("--dry-run", options->dry_run, "Fetch and parse; store nothing");
   app->add_flag("--json", options->json, "One JSON object per feed on stdout");
-  return {app, [options](const Config& config) { return run_poll_feeds(*options, config); }};
+  return {app, [options](const config::Config& config) { return run_poll_feeds(*options, config); }};
 }
 
 }  // namespace pebble::cli

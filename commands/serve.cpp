@@ -1,5 +1,6 @@
 // `pebble serve`: a long-running Prometheus exporter whose /metrics is computed from the store.
 #include <signal.h>
+
 #include <spdlog/spdlog.h>
 
 #include "batch/store_options.h"
@@ -33,11 +34,11 @@ sigset_t block_stop_signals() {
   return signals;
 }
 
-ExitCode run_serve(const ServeOptions& options, const Config& config) {
+support::ExitCode run_serve(const ServeOptions& options, const config::Config& config) {
   // First, so a SIGTERM arriving while serve starts up still ends it gracefully (exit 0).
   const sigset_t stop_signals = block_stop_signals();
-  http::ServerOptions server_options;
-  server_options.listen = http::parse_listen_address(options.listen, "--listen");
+  http_server::ServerOptions server_options;
+  server_options.listen = http_server::parse_listen_address(options.listen, "--listen");
   server_options.threads = options.threads;
   const auto to_ms = [](double seconds) {
     return std::chrono::milliseconds(static_cast<long>(seconds * 1000));
@@ -45,21 +46,21 @@ ExitCode run_serve(const ServeOptions& options, const Config& config) {
   auto authenticator = server::Authenticator::load(options.bearer_token_file, options.basic_auth_file);
 
   const std::string database_url = config.database_url;
-  server::SnapshotCache cache(server::ServedStore(database_url, store_options(config)), config.metrics,
+  server::SnapshotCache cache(server::ServedStore(database_url, batch::store_options(config)), config.metrics,
                               {to_ms(options.cache_ttl_seconds), to_ms(options.query_timeout_seconds)},
-                              system_clock());
+                              support::system_clock());
   server::ServeApp app(cache, std::move(authenticator), config.metrics);
-  http::HttpServer server(server_options,
-                          [&app](const http::HttpRequest& request) { return app.handle(request); });
+  http_server::HttpServer server(
+      server_options, [&app](const http_server::HttpRequest& request) { return app.handle(request); });
   server.start();
-  spdlog::info("serving metrics of {} on http://{}/metrics", redact_database_url(database_url),
+  spdlog::info("serving metrics of {} on http://{}/metrics", store::redact_database_url(database_url),
                server.address());
 
   int received = 0;
   sigwait(&stop_signals, &received);
   spdlog::info("received {}; finishing in-flight requests", received == SIGINT ? "SIGINT" : "SIGTERM");
   server.stop();
-  return ExitCode::kOk;
+  return support::ExitCode::kOk;
 }
 
 }  // namespace
@@ -89,7 +90,7 @@ CommandEntry register_serve(CLI::App& parent) {
   app->add_option("--threads", options->threads, "Worker threads answering requests")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
-  return {app, [options](const Config& config) { return run_serve(*options, config); }};
+  return {app, [options](const config::Config& config) { return run_serve(*options, config); }};
 }
 
 }  // namespace pebble::cli

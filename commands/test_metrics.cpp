@@ -1,8 +1,7 @@
 // `pebble test-metrics`: an end-to-end self-test that runs the real code paths against the
 // configured store and records real metrics under command="test-metrics" (SPEC §9).
-#include <unistd.h>
-
 #include <iostream>
+#include <unistd.h>
 
 #include "batch/batch_job.h"
 #include "command_table.h"
@@ -31,26 +30,26 @@ void report_step(int number, const std::string& text) {
 }
 
 // Step 1: the test user and three bookmarks, created or updated through the store.
-nlohmann::json bookmark_step(Store& store, metrics::MetricsRecorder& recorder) {
-  Transaction transaction(store, TxMode::kWrite);
+nlohmann::json bookmark_step(store::Store& store, metrics::MetricsRecorder& recorder) {
+  store::Transaction transaction(store, store::TxMode::kWrite);
   const auto [user, user_created] = store.get_or_create_user(kTestUser);
   if (user_created) metrics::record_inserts(recorder, metrics::kModelUser);
-  std::vector<BookmarkInput> inputs;
+  std::vector<domain::BookmarkInput> inputs;
   for (int i = 1; i <= 3; ++i) {
-    BookmarkInput input;
+    domain::BookmarkInput input;
     input.url = "https://example.com/test" + std::to_string(i);
-    input.unique_hash = url_unique_hash(input.url);
+    input.unique_hash = domain::url_unique_hash(input.url);
     input.title = "pebble self-test bookmark " + std::to_string(i);
     input.description = "Written by pebble test-metrics.";
     input.tags = {"pebble-test"};
     inputs.push_back(std::move(input));
   }
-  const auto outcomes = store.upsert_bookmarks(user.id, inputs, DuplicatePolicy::kOverwrite);
+  const auto outcomes = store.upsert_bookmarks(user.id, inputs, domain::DuplicatePolicy::kOverwrite);
   metrics::record_bookmark_outcomes(recorder, outcomes, "test");
   recorder.flush(store);
   transaction.commit();
-  const auto created = std::count(outcomes.begin(), outcomes.end(), UpsertOutcome::kCreated);
-  const auto updated = std::count(outcomes.begin(), outcomes.end(), UpsertOutcome::kUpdated);
+  const auto created = std::count(outcomes.begin(), outcomes.end(), domain::UpsertOutcome::kCreated);
+  const auto updated = std::count(outcomes.begin(), outcomes.end(), domain::UpsertOutcome::kUpdated);
   report_step(1, std::string("bookmarks: user ") + kTestUser + (user_created ? " created" : " found") + ", " +
                      std::to_string(created) + " bookmark(s) created, " + std::to_string(updated) +
                      " updated");
@@ -58,32 +57,33 @@ nlohmann::json bookmark_step(Store& store, metrics::MetricsRecorder& recorder) {
 }
 
 // Step 3: a built-in feed on a loopback server, polled twice through the real poller.
-nlohmann::json poll_step(Store& store, metrics::MetricsRecorder& recorder, const Config& config,
-                         const Clock& clock) {
+nlohmann::json poll_step(store::Store& store, metrics::MetricsRecorder& recorder,
+                         const config::Config& config, const support::Clock& clock) {
   const SelfTestPollResult result = run_self_test_poll(store, recorder, config.poll_interval, clock);
   report_step(3, "feeds: polled " + result.feed_url + ": " + std::to_string(result.first_new_items) +
-                     " new item(s), then " + poll_status_name(result.second_status) +
+                     " new item(s), then " + poll::poll_status_name(result.second_status) +
                      "; test feed left disabled");
   return {{"feed_url", result.feed_url},
           {"new_items", result.first_new_items},
-          {"second_poll", poll_status_name(result.second_status)}};
+          {"second_poll", poll::poll_status_name(result.second_status)}};
 }
 
 // SIGINT/SIGTERM end the self-test once the step under way is done: every step commits its own
 // transaction, so what ran stays recorded, and the run ends with exit 130 (SPEC §1.2).
 void stop_if_requested(int finished_step) {
-  if (stop_requested()) {
-    throw Error("interrupted after step " + std::to_string(finished_step) + ", whose work is committed",
-                ExitCode::kInterrupted);
+  if (support::stop_requested()) {
+    throw support::Error(
+        "interrupted after step " + std::to_string(finished_step) + ", whose work is committed",
+        support::ExitCode::kInterrupted);
   }
 }
 
-ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& config) {
-  BatchWork work;
+support::ExitCode run_test_metrics(const TestMetricsOptions& options, const config::Config& config) {
+  batch::BatchWork work;
   // An interrupted self-test keeps the steps it committed: a partial run, exit 130.
-  work.interrupted_status = JobStatus::kPartial;
-  work.run = [&](BatchContext& context) {
-    Store& store = context.store;
+  work.interrupted_status = batch::JobStatus::kPartial;
+  work.run = [&](batch::BatchContext& context) {
+    store::Store& store = context.store;
     nlohmann::json& summary = context.summary;  // recorded with the error if a step throws
     summary["bookmarks"] = bookmark_step(store, context.recorder);
     stop_if_requested(1);
@@ -96,20 +96,20 @@ ExitCode run_test_metrics(const TestMetricsOptions& options, const Config& confi
     summary["export"] = export_sample_step(store, context.recorder, kTestUser, context.clock);
     report_step(4, "export: " + summary["export"]["netscape"]["items"].dump() +
                        " bookmark(s) through the real exporter (netscape, activitystreams), discarded");
-    return BatchOutcome{JobStatus::kOk, summary, ExitCode::kOk};
+    return batch::BatchOutcome{batch::JobStatus::kOk, summary, support::ExitCode::kOk};
   };
-  work.after_recorded = [&](Store& store, bool pushed) {
+  work.after_recorded = [&](store::Store& store, bool pushed) {
     std::string push_text = ", no Pushgateway configured";
     if (config.pushgateway_url) push_text = pushed ? ", metrics pushed to the Pushgateway" : ", push FAILED";
     report_step(5, "job run recorded" + push_text);
     if (options.show_metrics) {
       std::cout << "\n"
-                << render_families(store_families(store, config.metrics, system_clock()),
+                << render_families(store_families(store, config.metrics, support::system_clock()),
                                    default_metrics_format(isatty(STDOUT_FILENO) != 0));
     }
   };
   http::CurlPushClient pusher;
-  return run_batch_job(config, metrics::kCommandTestMetrics, work, pusher);
+  return batch::run_batch_job(config, metrics::kCommandTestMetrics, work, pusher);
 }
 
 }  // namespace
@@ -120,7 +120,7 @@ CommandEntry register_test_metrics(CLI::App& parent) {
                                         "Self-test: run the real code paths and record real metrics");
   app->add_flag("--show-metrics", options->show_metrics,
                 "Print the metrics afterwards, as metrics-show would");
-  return {app, [options](const Config& config) { return run_test_metrics(*options, config); }};
+  return {app, [options](const config::Config& config) { return run_test_metrics(*options, config); }};
 }
 
 }  // namespace pebble::cli

@@ -33,27 +33,28 @@ class DiscardBuffer : public std::streambuf {
 
 }  // namespace
 
-nlohmann::json import_sample_step(Store& store, metrics::MetricsRecorder& recorder, const std::string& user,
-                                  const Clock& clock) {
+nlohmann::json import_sample_step(store::Store& store, metrics::MetricsRecorder& recorder,
+                                  const std::string& user, const support::Clock& clock) {
   bookmarks::ImportRequest request;
   request.source = "test-metrics sample";
   request.document = &kSampleDocument;
-  request.duplicates = DuplicatePolicy::kOverwrite;
+  request.duplicates = domain::DuplicatePolicy::kOverwrite;
   request.user = user;
   return bookmarks::summary_json(bookmarks::import_bookmarks(store, request, recorder, clock));
 }
 
-nlohmann::json export_sample_step(Store& store, metrics::MetricsRecorder& recorder, const std::string& user,
-                                  const Clock& clock) {
+nlohmann::json export_sample_step(store::Store& store, metrics::MetricsRecorder& recorder,
+                                  const std::string& user, const support::Clock& clock) {
   DiscardBuffer discard;
   std::ostream out(&discard);
   nlohmann::json steps = nlohmann::json::object();
-  for (const auto format : {BookmarkFormat::kNetscape, BookmarkFormat::kActivityStreams}) {
+  for (const auto format : {formats::BookmarkFormat::kNetscape, formats::BookmarkFormat::kActivityStreams}) {
     bookmarks::ExportRequest request;
     request.user = user;
     request.format = format;
     const auto result = bookmarks::export_bookmarks(store, request, recorder, out, clock);
-    steps[std::string(format_name(format))] = {{"items", result.items}, {"duration_seconds", result.seconds}};
+    steps[std::string(formats::format_name(format))] = {{"items", result.items},
+                                                        {"duration_seconds", result.seconds}};
   }
   return steps;
 }

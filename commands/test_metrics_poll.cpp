@@ -2,7 +2,6 @@
 
 #include <mutex>
 #include <thread>
-
 #include <unistd.h>
 
 #include "http/http_client.h"
@@ -11,7 +10,7 @@
 #include "metrics/row_write_counters.h"
 #include "poll/poller.h"
 
-namespace pebble {
+namespace pebble::cli {
 
 namespace {
 
@@ -31,31 +30,32 @@ std::string self_test_feed(const std::string& run_id) {
          run_id + "</title><guid>pebble-self-test-run-" + run_id + "</guid></item></channel></rss>\n";
 }
 
-http::HttpResponse answer(const http::HttpRequest& request, const std::string& body,
-                          const std::string& etag) {
-  if (request.path != kFeedPath) return http::make_response(404, "not found\n");
+http_server::HttpResponse answer(const http_server::HttpRequest& request, const std::string& body,
+                                 const std::string& etag) {
+  if (request.path != kFeedPath) return http_server::make_response(404, "not found\n");
   if (request.headers.get("If-None-Match") == etag) {
-    http::HttpResponse response;
+    http_server::HttpResponse response;
     response.status = 304;
     response.headers.set("ETag", etag);
     return response;
   }
-  http::HttpResponse response = http::make_response(200, body, "application/rss+xml; charset=utf-8");
+  http_server::HttpResponse response =
+      http_server::make_response(200, body, "application/rss+xml; charset=utf-8");
   response.headers.set("ETag", etag);
   return response;
 }
 
 // The one self-test row, moved to `url` and re-enabled with no validators; created on first use.
-Feed prepare_feed(Store& store, metrics::MetricsRecorder& recorder, const std::string& url) {
-  Transaction transaction(store, TxMode::kWrite);
-  std::optional<Feed> found;
-  for (Feed& feed : store.list_feeds()) {
+domain::Feed prepare_feed(store::Store& store, metrics::MetricsRecorder& recorder, const std::string& url) {
+  store::Transaction transaction(store, store::TxMode::kWrite);
+  std::optional<domain::Feed> found;
+  for (domain::Feed& feed : store.list_feeds()) {
     if (feed.disabled_reason == kSelfTestFeedReason || feed.url.find(kFeedPath) != std::string::npos) {
       found = std::move(feed);
       break;
     }
   }
-  Feed feed;
+  domain::Feed feed;
   if (found) {
     feed = *found;
     feed.url = url;
@@ -75,9 +75,9 @@ Feed prepare_feed(Store& store, metrics::MetricsRecorder& recorder, const std::s
   return feed;
 }
 
-void disable_feed(Store& store, metrics::MetricsRecorder& recorder, std::int64_t feed_id) {
-  Transaction transaction(store, TxMode::kWrite);
-  if (std::optional<Feed> feed = store.get_feed(feed_id)) {
+void disable_feed(store::Store& store, metrics::MetricsRecorder& recorder, std::int64_t feed_id) {
+  store::Transaction transaction(store, store::TxMode::kWrite);
+  if (std::optional<domain::Feed> feed = store.get_feed(feed_id)) {
     feed->disabled = true;
     feed->disabled_reason = kSelfTestFeedReason;
     store.update_feed(*feed);
@@ -89,8 +89,8 @@ void disable_feed(Store& store, metrics::MetricsRecorder& recorder, std::int64_t
 
 }  // namespace
 
-SelfTestPollResult run_self_test_poll(Store& store, metrics::MetricsRecorder& recorder,
-                                      std::chrono::seconds interval, const Clock& clock) {
+SelfTestPollResult run_self_test_poll(store::Store& store, metrics::MetricsRecorder& recorder,
+                                      std::chrono::seconds interval, const support::Clock& clock) {
   // Each attempt serves a new item, so a retried attempt finds new items again.
   std::mutex content_mutex;
   std::string body;
@@ -102,9 +102,9 @@ SelfTestPollResult run_self_test_poll(Store& store, metrics::MetricsRecorder& re
     etag = "\"pebble-self-test-" + run_id + "\"";
   };
   new_content();
-  http::ServerOptions server_options;
+  http_server::ServerOptions server_options;
   server_options.threads = 2;
-  http::HttpServer server(server_options, [&](const http::HttpRequest& request) {
+  http_server::HttpServer server(server_options, [&](const http_server::HttpRequest& request) {
     std::lock_guard lock(content_mutex);
     return answer(request, body, etag);
   });
@@ -114,14 +114,14 @@ SelfTestPollResult run_self_test_poll(Store& store, metrics::MetricsRecorder& re
   result.feed_url = "http://" + server.address() + kFeedPath;
   http::FetcherOptions fetch;
   fetch.timeout = std::chrono::seconds(10);
-  fetch.user_agent = default_user_agent();
+  fetch.user_agent = http::default_user_agent();
   fetch.deny_private_networks = false;  // the server is on loopback by design
   const auto fetcher = http::make_curl_fetcher(fetch);
-  PollOptions options;
+  poll::PollOptions options;
   options.interval = interval;
   options.lease_owner = "test-metrics:" + std::to_string(getpid());
-  std::vector<FeedReport> reports;
-  const auto keep = [&](FeedReport& report) { reports.push_back(std::move(report)); };
+  std::vector<poll::FeedReport> reports;
+  const auto keep = [&](poll::FeedReport& report) { reports.push_back(std::move(report)); };
   // Two overlapping test-metrics runs share the one test feed row: while the other run holds its
   // lease the poll is skipped, or the row points at the other run's server; wait a moment (the other
   // run takes a few seconds at most) and try again. The retry deadline is a real wait for another
@@ -133,34 +133,36 @@ SelfTestPollResult run_self_test_poll(Store& store, metrics::MetricsRecorder& re
       new_content();
     }
     reports.clear();
-    const Feed feed = prepare_feed(store, recorder, result.feed_url);
+    const domain::Feed feed = prepare_feed(store, recorder, result.feed_url);
     options.feed_ids = {feed.id};
-    Poller(store, *fetcher, recorder, options, clock).run(keep, nullptr);
-    Poller(store, *fetcher, recorder, options, clock).run(keep, nullptr);
+    poll::Poller(store, *fetcher, recorder, options, clock).run(keep, nullptr);
+    poll::Poller(store, *fetcher, recorder, options, clock).run(keep, nullptr);
     disable_feed(store, recorder, feed.id);
-    const bool clean = reports.size() == 2 && reports[0].outcome.status == PollStatus::kSuccess &&
-                       reports[0].new_items > 0 && reports[1].outcome.status == PollStatus::kNotModified;
+    const bool clean = reports.size() == 2 && reports[0].outcome.status == poll::PollStatus::kSuccess &&
+                       reports[0].new_items > 0 &&
+                       reports[1].outcome.status == poll::PollStatus::kNotModified;
     // An overlapping run may also have moved the row to its own server between our two polls.
     if (clean || std::chrono::steady_clock::now() >= deadline) break;
   }
   server.stop();
 
   if (reports.size() != 2)
-    throw Error("self-test poll of " + result.feed_url + ": the test feed was not polled twice");
+    throw support::Error("self-test poll of " + result.feed_url + ": the test feed was not polled twice");
   result.first_status = reports[0].outcome.status;
   result.first_new_items = reports[0].new_items;
   result.second_status = reports[1].outcome.status;
-  if (result.first_status != PollStatus::kSuccess || result.first_new_items == 0) {
-    throw Error("self-test poll of " + result.feed_url + ": first poll was " +
-                poll_status_name(result.first_status) + " with " + std::to_string(result.first_new_items) +
-                " new item(s): " + reports[0].outcome.error);
+  if (result.first_status != poll::PollStatus::kSuccess || result.first_new_items == 0) {
+    throw support::Error("self-test poll of " + result.feed_url + ": first poll was " +
+                         poll::poll_status_name(result.first_status) + " with " +
+                         std::to_string(result.first_new_items) +
+                         " new item(s): " + reports[0].outcome.error);
   }
-  if (result.second_status != PollStatus::kNotModified) {
-    throw Error("self-test poll of " + result.feed_url + ": second poll was " +
-                poll_status_name(result.second_status) +
-                ", expected not_modified: " + reports[1].outcome.error);
+  if (result.second_status != poll::PollStatus::kNotModified) {
+    throw support::Error("self-test poll of " + result.feed_url + ": second poll was " +
+                         poll::poll_status_name(result.second_status) +
+                         ", expected not_modified: " + reports[1].outcome.error);
   }
   return result;
 }
 
-}  // namespace pebble
+}  // namespace pebble::cli

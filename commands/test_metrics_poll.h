@@ -10,7 +10,7 @@
 #include "store/store.h"
 #include "support/clock.h"
 
-namespace pebble {
+namespace pebble::cli {
 
 // The disabled_reason that marks the one reused self-test feed row, so cron runs skip it.
 inline constexpr const char* kSelfTestFeedReason = "pebble test-metrics";
@@ -18,15 +18,15 @@ inline constexpr const char* kSelfTestFeedReason = "pebble test-metrics";
 // What the two self-test polls did.
 struct SelfTestPollResult {
   std::string feed_url;
-  PollStatus first_status = PollStatus::kError;
+  poll::PollStatus first_status = poll::PollStatus::kError;
   std::size_t first_new_items = 0;
-  PollStatus second_status = PollStatus::kError;
+  poll::PollStatus second_status = poll::PollStatus::kError;
 };
 
 // Runs both polls, recording into `recorder`, and leaves the test feed disabled. Throws Error when
 // the polls do not behave as a healthy poller must (first: success with new items; second: 304).
 // `clock` dates the polls and names each attempt's new item.
-SelfTestPollResult run_self_test_poll(Store& store, metrics::MetricsRecorder& recorder,
-                                      std::chrono::seconds interval, const Clock& clock);
+SelfTestPollResult run_self_test_poll(store::Store& store, metrics::MetricsRecorder& recorder,
+                                      std::chrono::seconds interval, const support::Clock& clock);
 
-}  // namespace pebble
+}  // namespace pebble::cli

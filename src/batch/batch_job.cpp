@@ -1,18 +1,18 @@
 // run_batch_job: the ritual once, so the four batch commands cannot drift apart in what they record.
 #include "batch/batch_job.h"
 
-#include <spdlog/spdlog.h>
-
 #include <string>
 
+#include <spdlog/spdlog.h>
+
+#include "batch/store_options.h"
 #include "http/push_client.h"
 #include "metrics/catalogue.h"
 #include "metrics/exposition.h"
-#include "batch/store_options.h"
 #include "store/open_store.h"
 #include "support/stop_signal.h"
 
-namespace pebble::cli {
+namespace pebble::batch {
 
 namespace {
 
@@ -32,8 +32,9 @@ const char* status_text(JobStatus status) {
 // is logged and the run's own outcome stands.
 class RunFinisher {
  public:
-  RunFinisher(Store& store, const Config& config, std::string_view command, http::MetricsPusher& pusher,
-              const Clock& clock, Timestamp started_at, metrics::MetricsRecorder& recorder)
+  RunFinisher(store::Store& store, const config::Config& config, std::string_view command,
+              http::MetricsPusher& pusher, const support::Clock& clock, support::Timestamp started_at,
+              metrics::MetricsRecorder& recorder)
       : store_(store),
         config_(config),
         command_(command),
@@ -44,11 +45,11 @@ class RunFinisher {
 
   // Records the run, pushes when a Pushgateway is configured and metrics are on, and returns
   // `code`, or 1 when --push-required and the push failed.
-  ExitCode finish(JobStatus status, const nlohmann::json& summary, ExitCode code) {
+  support::ExitCode finish(JobStatus status, const nlohmann::json& summary, support::ExitCode code) {
     record(status, summary);
     if (!config_.pushgateway_url || !config_.metrics.enabled) return code;
     if (push()) return code;
-    return config_.push_required ? ExitCode::kFailure : code;
+    return config_.push_required ? support::ExitCode::kFailure : code;
   }
 
   // Whether finish() pushed a body successfully (false when no push was attempted).
@@ -58,8 +59,8 @@ class RunFinisher {
   // The job_runs row and the pending metric deltas, in one transaction.
   void record(JobStatus status, const nlohmann::json& summary) {
     try {
-      Transaction transaction(store_, TxMode::kWrite);
-      JobRun run;
+      store::Transaction transaction(store_, store::TxMode::kWrite);
+      domain::JobRun run;
       run.command = command_;
       run.started_at = started_at_;
       run.finished_at = clock_.now();
@@ -100,55 +101,57 @@ class RunFinisher {
     return false;
   }
 
-  Store& store_;
-  const Config& config_;
+  store::Store& store_;
+  const config::Config& config_;
   std::string command_;
   http::MetricsPusher& pusher_;
-  const Clock& clock_;
-  Timestamp started_at_;
+  const support::Clock& clock_;
+  support::Timestamp started_at_;
   metrics::MetricsRecorder& recorder_;
   bool pushed_ = false;
 };
 
-ExitCode run_from(Timestamp started_at, Store& store, const Config& config, std::string_view command,
-                  const BatchWork& work, http::MetricsPusher& pusher, const Clock& clock) {
+support::ExitCode run_from(support::Timestamp started_at, store::Store& store, const config::Config& config,
+                           std::string_view command, const BatchWork& work, http::MetricsPusher& pusher,
+                           const support::Clock& clock) {
   metrics::MetricsRecorder recorder(std::string(command), config.metrics);
   RunFinisher finisher(store, config, command, pusher, clock, started_at, recorder);
   BatchContext context{store, recorder, clock};
   BatchOutcome outcome;
   try {
     outcome = work.run(context);
-  } catch (const Error& error) {
+  } catch (const support::Error& error) {
     if (!work.dry_run) {
       nlohmann::json summary = context.summary;
       summary["error"] = error.what();
       const JobStatus status =
-          error.code() == ExitCode::kInterrupted ? work.interrupted_status : JobStatus::kFailed;
+          error.code() == support::ExitCode::kInterrupted ? work.interrupted_status : JobStatus::kFailed;
       // The error's own exit code stands (main prints it); a failed push only adds a warning.
       finisher.finish(status, summary, error.code());
     }
     throw;
   }
   if (work.dry_run) return outcome.code;  // a dry run stores nothing, not even its job run
-  const ExitCode code = finisher.finish(outcome.status, outcome.summary, outcome.code);
+  const support::ExitCode code = finisher.finish(outcome.status, outcome.summary, outcome.code);
   if (work.after_recorded) work.after_recorded(store, finisher.pushed());
   return code;
 }
 
 }  // namespace
 
-ExitCode run_batch_job(const Config& config, std::string_view command, const BatchWork& work,
-                       http::MetricsPusher& pusher, const Clock& clock) {
+support::ExitCode run_batch_job(const config::Config& config, std::string_view command, const BatchWork& work,
+                                http::MetricsPusher& pusher, const support::Clock& clock) {
   // SIGINT/SIGTERM set the stop flag the work polls: it commits what it did and ends the run.
-  install_stop_signal_handlers();
-  const Timestamp started_at = clock.now();
-  const auto store = open_store(config.database_url, store_options(config));
+  support::install_stop_signal_handlers();
+  const support::Timestamp started_at = clock.now();
+  const auto store = store::open_store(config.database_url, store_options(config));
   return run_from(started_at, *store, config, command, work, pusher, clock);
 }
 
-ExitCode run_batch_job_on(Store& store, const Config& config, std::string_view command, const BatchWork& work,
-                          http::MetricsPusher& pusher, const Clock& clock) {
+support::ExitCode run_batch_job_on(store::Store& store, const config::Config& config,
+                                   std::string_view command, const BatchWork& work,
+                                   http::MetricsPusher& pusher, const support::Clock& clock) {
   return run_from(clock.now(), store, config, command, work, pusher, clock);
 }
 
-}  // namespace pebble::cli
+}  // namespace pebble::batch

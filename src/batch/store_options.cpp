@@ -1,11 +1,11 @@
 #include "batch/store_options.h"
 
-namespace pebble::cli {
+namespace pebble::batch {
 
-StoreOptions store_options(const Config& config) {
-  StoreOptions options;
+store::StoreOptions store_options(const config::Config& config) {
+  store::StoreOptions options;
   options.connect_timeout = config.postgres_connect_timeout;
   return options;
 }
 
-}  // namespace pebble::cli
+}  // namespace pebble::batch

@@ -4,9 +4,9 @@
 #include "config/config.h"
 #include "store/open_store.h"
 
-namespace pebble::cli {
+namespace pebble::batch {
 
 // The options of open_store for `config` (PGCONNECT_TIMEOUT, read by config/).
-StoreOptions store_options(const Config& config);
+store::StoreOptions store_options(const config::Config& config);
 
-}  // namespace pebble::cli
+}  // namespace pebble::batch

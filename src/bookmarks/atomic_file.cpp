@@ -1,11 +1,10 @@
 #include "bookmarks/atomic_file.h"
 
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 
 #include "support/error.h"
 
@@ -25,8 +24,8 @@ int create_temp(const std::string& path, std::string& temp_path) {
   temp_path = folder_of(path) + "/." + base + ".tmp.XXXXXX";
   const int fd = ::mkstemp(temp_path.data());
   if (fd < 0) {
-    throw Error("cannot write " + path + ": cannot create a temporary file in " + folder_of(path) + ": " +
-                std::strerror(errno));
+    throw support::Error("cannot write " + path + ": cannot create a temporary file in " + folder_of(path) +
+                         ": " + std::strerror(errno));
   }
   // mkstemp makes 0600; an export is an ordinary file, so give it the umask's usual permissions.
   const mode_t mask = ::umask(0);
@@ -85,19 +84,20 @@ void AtomicFile::commit() {
   const int write_error = buffer_.error();
   if (!flushed) {
     discard();
-    throw Error("cannot write " + path_ + ": " + std::strerror(write_error != 0 ? write_error : EIO));
+    throw support::Error("cannot write " + path_ + ": " +
+                         std::strerror(write_error != 0 ? write_error : EIO));
   }
   if (::fsync(fd_) != 0 || ::close(fd_) != 0) {
     const int error = errno;
     fd_ = -1;
     discard();
-    throw Error("cannot write " + path_ + ": " + std::strerror(error));
+    throw support::Error("cannot write " + path_ + ": " + std::strerror(error));
   }
   fd_ = -1;
   if (::rename(temp_path_.c_str(), path_.c_str()) != 0) {
     const int error = errno;
     discard();
-    throw Error("cannot write " + path_ + ": rename failed: " + std::strerror(error));
+    throw support::Error("cannot write " + path_ + ": rename failed: " + std::strerror(error));
   }
   committed_ = true;
   // Make the rename itself durable: fsync the folder (best effort, some filesystems refuse).

@@ -12,7 +12,7 @@ bool is_blank(const std::optional<std::string>& text) {
 }
 
 // Whether merging `incoming` into `existing` would change anything (the store's merge rules).
-bool merge_changes(const Bookmark& existing, const BookmarkInput& incoming) {
+bool merge_changes(const domain::Bookmark& existing, const domain::BookmarkInput& incoming) {
   if (existing.title.empty() && !incoming.title.empty()) return true;
   if (is_blank(existing.description) && !is_blank(incoming.description)) return true;
   if (!existing.feed_url && !is_blank(incoming.feed_url)) return true;
@@ -24,39 +24,40 @@ bool merge_changes(const Bookmark& existing, const BookmarkInput& incoming) {
 }  // namespace
 
 DryRunApplier::DryRunApplier(ImportStores stores, std::optional<std::int64_t> owner_id,
-                             DuplicatePolicy policy)
+                             domain::DuplicatePolicy policy)
     : stores_(stores), owner_id_(owner_id), policy_(policy) {}
 
-UpsertOutcome DryRunApplier::judge(const BookmarkInput& bookmark) {
+domain::UpsertOutcome DryRunApplier::judge(const domain::BookmarkInput& bookmark) {
   const bool seen_in_file = !seen_hashes_.insert(bookmark.unique_hash).second;
-  std::optional<Bookmark> existing;
+  std::optional<domain::Bookmark> existing;
   if (owner_id_) existing = stores_.bookmarks.find_bookmark(*owner_id_, bookmark.unique_hash);
-  if (!existing && !seen_in_file) return UpsertOutcome::kCreated;
+  if (!existing && !seen_in_file) return domain::UpsertOutcome::kCreated;
   switch (policy_) {
-    case DuplicatePolicy::kSkip:
-      return UpsertOutcome::kSkipped;
-    case DuplicatePolicy::kOverwrite:
-      return UpsertOutcome::kUpdated;
-    case DuplicatePolicy::kMerge:
+    case domain::DuplicatePolicy::kSkip:
+      return domain::UpsertOutcome::kSkipped;
+    case domain::DuplicatePolicy::kOverwrite:
+      return domain::UpsertOutcome::kUpdated;
+    case domain::DuplicatePolicy::kMerge:
       // A duplicate inside the file merges into a row this dry run never wrote: count it as a change
       // only when it brings something (a title, description, feed or tag) the stored row lacks.
-      if (!existing) return UpsertOutcome::kUpdated;
-      return merge_changes(*existing, bookmark) ? UpsertOutcome::kUpdated : UpsertOutcome::kSkipped;
+      if (!existing) return domain::UpsertOutcome::kUpdated;
+      return merge_changes(*existing, bookmark) ? domain::UpsertOutcome::kUpdated
+                                                : domain::UpsertOutcome::kSkipped;
   }
-  return UpsertOutcome::kSkipped;
+  return domain::UpsertOutcome::kSkipped;
 }
 
-void DryRunApplier::apply(std::vector<BookmarkInput>& bookmarks, std::vector<ItemFailure>& failures,
-                          ImportTally& tally) {
-  for (const BookmarkInput& bookmark : bookmarks) {
+void DryRunApplier::apply(std::vector<domain::BookmarkInput>& bookmarks,
+                          std::vector<formats::ItemFailure>& failures, ImportTally& tally) {
+  for (const domain::BookmarkInput& bookmark : bookmarks) {
     switch (judge(bookmark)) {
-      case UpsertOutcome::kCreated:
+      case domain::UpsertOutcome::kCreated:
         ++tally.created;
         break;
-      case UpsertOutcome::kUpdated:
+      case domain::UpsertOutcome::kUpdated:
         ++tally.updated;
         break;
-      case UpsertOutcome::kSkipped:
+      case domain::UpsertOutcome::kSkipped:
         ++tally.skipped;
         break;
     }
@@ -65,7 +66,7 @@ void DryRunApplier::apply(std::vector<BookmarkInput>& bookmarks, std::vector<Ite
       ++tally.feeds_created;
     }
   }
-  for (ItemFailure& failure : failures) add_failure(tally, std::move(failure));
+  for (formats::ItemFailure& failure : failures) add_failure(tally, std::move(failure));
   tally.total += static_cast<std::int64_t>(bookmarks.size() + failures.size());
 }
 

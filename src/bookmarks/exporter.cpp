@@ -13,14 +13,15 @@ namespace pebble::bookmarks {
 namespace {
 
 // The store query of `request`, after checking that the user and every tag exist.
-BookmarkQuery resolve_query(BookmarkStore& store, const ExportRequest& request) {
+store::BookmarkQuery resolve_query(store::BookmarkStore& store, const ExportRequest& request) {
   const auto user = store.find_user(request.user);
-  if (!user) throw Error("no user named '" + request.user + "' in the store (set --user or PEBBLE_USER)");
+  if (!user)
+    throw support::Error("no user named '" + request.user + "' in the store (set --user or PEBBLE_USER)");
   for (const std::string& tag : request.tags) {
     if (!store.find_tag(user->id, tag))
-      throw Error("--tag: user '" + request.user + "' has no tag '" + tag + "'");
+      throw support::Error("--tag: user '" + request.user + "' has no tag '" + tag + "'");
   }
-  BookmarkQuery query;
+  store::BookmarkQuery query;
   query.owner_id = user->id;
   query.tags_all = request.tags;
   query.since = request.since;
@@ -32,48 +33,51 @@ BookmarkQuery resolve_query(BookmarkStore& store, const ExportRequest& request) 
 // on a full pipe, so it is asked first) or the output failed. Throwing out of the write leaves an -o
 // target as it was and removes its temporary file.
 void check_output(const std::ostream& out, std::int64_t items) {
-  if (stop_requested())
-    throw Error("interrupted after " + std::to_string(items) + " bookmark(s)", ExitCode::kInterrupted);
-  if (!out) throw Error("write failed after " + std::to_string(items) + " bookmark(s)");
+  if (support::stop_requested())
+    throw support::Error("interrupted after " + std::to_string(items) + " bookmark(s)",
+                         support::ExitCode::kInterrupted);
+  if (!out) throw support::Error("write failed after " + std::to_string(items) + " bookmark(s)");
 }
 
 // Writes the whole document into `out`; returns the number of bookmarks written.
-std::int64_t write_document(BookmarkStore& store, const ExportRequest& request, const BookmarkQuery& query,
-                            std::ostream& out, Timestamp exported_at) {
-  WriterOptions options;
+std::int64_t write_document(store::BookmarkStore& store, const ExportRequest& request,
+                            const store::BookmarkQuery& query, std::ostream& out,
+                            support::Timestamp exported_at) {
+  formats::WriterOptions options;
   options.pretty = request.pretty;
-  auto writer = make_bookmark_writer(request.format, out, options);
-  writer->begin(ExportHeader{request.user, exported_at});
+  auto writer = formats::make_bookmark_writer(request.format, out, options);
+  writer->begin(formats::ExportHeader{request.user, exported_at});
   std::int64_t items = 0;
-  store.for_each_bookmark(query, [&](const Bookmark& bookmark) {
+  store.for_each_bookmark(query, [&](const domain::Bookmark& bookmark) {
     writer->write(bookmark);
     if (!bookmark.url.empty()) ++items;
     check_output(out, items);
   });
   writer->finish();
   out.flush();
-  if (!out) throw Error("write failed after " + std::to_string(items) + " bookmark(s)");
+  if (!out) throw support::Error("write failed after " + std::to_string(items) + " bookmark(s)");
   return items;
 }
 
 }  // namespace
 
-ExportResult export_bookmarks(BookmarkStore& store, const ExportRequest& request,
-                              metrics::MetricsRecorder& recorder, std::ostream& out, const Clock& clock) {
+ExportResult export_bookmarks(store::BookmarkStore& store, const ExportRequest& request,
+                              metrics::MetricsRecorder& recorder, std::ostream& out,
+                              const support::Clock& clock) {
   // The duration is an interval (steady clock); the header's date is the time of day (clock).
   const auto started = std::chrono::steady_clock::now();
-  const std::string format(format_name(request.format));
+  const std::string format(formats::format_name(request.format));
   ExportResult result;
   try {
-    const BookmarkQuery query = resolve_query(store, request);
+    const store::BookmarkQuery query = resolve_query(store, request);
     if (request.output_path) {
       AtomicFile file(*request.output_path);
       try {
         result.items = write_document(store, request, query, file.stream(), clock.now());
-      } catch (const StoreError&) {
+      } catch (const support::StoreError&) {
         throw;
-      } catch (const Error& error) {
-        throw Error("cannot write " + *request.output_path + ": " + error.what(), error.code());
+      } catch (const support::Error& error) {
+        throw support::Error("cannot write " + *request.output_path + ": " + error.what(), error.code());
       }
       file.commit();
     } else {

@@ -18,12 +18,12 @@ namespace pebble::bookmarks {
 // What to export and where.
 struct ExportRequest {
   std::string user;  // owner's username; must exist
-  BookmarkFormat format = BookmarkFormat::kNetscape;
-  std::vector<std::string> tags;           // every one must exist for the user; bookmarks carry ALL
-  std::optional<Timestamp> since;          // created_at >= since
-  std::optional<std::int64_t> limit;       // newest N
-  bool pretty = false;                     // indented activitystreams JSON
-  std::optional<std::string> output_path;  // written atomically; unset = the `out` stream
+  formats::BookmarkFormat format = formats::BookmarkFormat::kNetscape;
+  std::vector<std::string> tags;            // every one must exist for the user; bookmarks carry ALL
+  std::optional<support::Timestamp> since;  // created_at >= since
+  std::optional<std::int64_t> limit;        // newest N
+  bool pretty = false;                      // indented activitystreams JSON
+  std::optional<std::string> output_path;   // written atomically; unset = the `out` stream
 };
 
 // What an export did.
@@ -36,7 +36,8 @@ struct ExportResult {
 // export_items_total into `recorder` (the caller flushes it). Throws pebble::Error naming the user,
 // the tag or the file; after a failure the output file is untouched. `clock` dates the document's
 // header (the export time).
-ExportResult export_bookmarks(BookmarkStore& store, const ExportRequest& request,
-                              metrics::MetricsRecorder& recorder, std::ostream& out, const Clock& clock);
+ExportResult export_bookmarks(store::BookmarkStore& store, const ExportRequest& request,
+                              metrics::MetricsRecorder& recorder, std::ostream& out,
+                              const support::Clock& clock);
 
 }  // namespace pebble::bookmarks

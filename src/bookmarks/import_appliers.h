@@ -17,15 +17,15 @@ namespace pebble::bookmarks {
 // metric deltas commit together, so a killed import leaves a consistent store.
 class StoreBatchApplier : public BatchApplier {
  public:
-  StoreBatchApplier(ImportStores stores, ImportJob& job, DuplicatePolicy policy,
+  StoreBatchApplier(ImportStores stores, domain::ImportJob& job, domain::DuplicatePolicy policy,
                     metrics::MetricsRecorder& recorder);
-  void apply(std::vector<BookmarkInput>& bookmarks, std::vector<ItemFailure>& failures,
+  void apply(std::vector<domain::BookmarkInput>& bookmarks, std::vector<formats::ItemFailure>& failures,
              ImportTally& tally) override;
 
  private:
   ImportStores stores_;
-  ImportJob& job_;
-  DuplicatePolicy policy_;
+  domain::ImportJob& job_;
+  domain::DuplicatePolicy policy_;
   metrics::MetricsRecorder& recorder_;
 };
 
@@ -34,16 +34,16 @@ class StoreBatchApplier : public BatchApplier {
 // run would judge them.
 class DryRunApplier : public BatchApplier {
  public:
-  DryRunApplier(ImportStores stores, std::optional<std::int64_t> owner_id, DuplicatePolicy policy);
-  void apply(std::vector<BookmarkInput>& bookmarks, std::vector<ItemFailure>& failures,
+  DryRunApplier(ImportStores stores, std::optional<std::int64_t> owner_id, domain::DuplicatePolicy policy);
+  void apply(std::vector<domain::BookmarkInput>& bookmarks, std::vector<formats::ItemFailure>& failures,
              ImportTally& tally) override;
 
  private:
-  UpsertOutcome judge(const BookmarkInput& bookmark);
+  domain::UpsertOutcome judge(const domain::BookmarkInput& bookmark);
 
   ImportStores stores_;
   std::optional<std::int64_t> owner_id_;
-  DuplicatePolicy policy_;
+  domain::DuplicatePolicy policy_;
   std::unordered_set<std::string> seen_hashes_;
   std::set<std::string> seen_feeds_;
 };

@@ -13,7 +13,7 @@ bool has_nul(std::string_view text) {
 
 // Why the store cannot take this bookmark, or empty. PostgreSQL text refuses NUL characters, and
 // SQLite would silently cut them, so both backends reject them the same way.
-std::string_view item_problem(const BookmarkInput& bookmark) {
+std::string_view item_problem(const domain::BookmarkInput& bookmark) {
   const bool nul = has_nul(bookmark.url) || has_nul(bookmark.title) ||
                    (bookmark.description && has_nul(*bookmark.description)) ||
                    (bookmark.feed_url && has_nul(*bookmark.feed_url)) ||
@@ -31,11 +31,12 @@ ImportBatcher::ImportBatcher(const ImportRequest& request, const ImportHooks& ho
   bookmarks_.reserve(request.batch_size);
 }
 
-void ImportBatcher::on_bookmark(ParsedBookmark parsed) {
+void ImportBatcher::on_bookmark(formats::ParsedBookmark parsed) {
   ++items_;
-  BookmarkInput& bookmark = parsed.bookmark;
+  domain::BookmarkInput& bookmark = parsed.bookmark;
   if (const auto problem = item_problem(bookmark); !problem.empty()) {
-    failures_.push_back(ItemFailure{parsed.index, std::string(problem), bookmark.url, bookmark.title});
+    failures_.push_back(
+        formats::ItemFailure{parsed.index, std::string(problem), bookmark.url, bookmark.title});
   } else {
     // An empty description or feed is no description or feed: no format can tell them apart.
     if (bookmark.description && bookmark.description->empty()) bookmark.description.reset();
@@ -50,7 +51,7 @@ void ImportBatcher::on_bookmark(ParsedBookmark parsed) {
   check_stop();
 }
 
-void ImportBatcher::on_failure(ItemFailure failure) {
+void ImportBatcher::on_failure(formats::ItemFailure failure) {
   ++items_;
   failures_.push_back(std::move(failure));
   if (bookmarks_.size() + failures_.size() >= request_.batch_size) apply_batch();

@@ -15,8 +15,8 @@ class BatchApplier {
  public:
   virtual ~BatchApplier() = default;
   // Applies `bookmarks` and `failures` (both in file order) and updates `tally` when done.
-  virtual void apply(std::vector<BookmarkInput>& bookmarks, std::vector<ItemFailure>& failures,
-                     ImportTally& tally) = 0;
+  virtual void apply(std::vector<domain::BookmarkInput>& bookmarks,
+                     std::vector<formats::ItemFailure>& failures, ImportTally& tally) = 0;
 };
 
 // Thrown out of the reader when a stop was requested; the batch read so far has been applied.
@@ -26,14 +26,14 @@ class ImportInterrupted : public std::runtime_error {
 };
 
 // Collects items into batches of `batch_size` and applies them.
-class ImportBatcher : public BookmarkSink {
+class ImportBatcher : public formats::BookmarkSink {
  public:
   // `total_bytes` is the input's size, passed on to the progress hook.
   ImportBatcher(const ImportRequest& request, const ImportHooks& hooks, BatchApplier& applier,
                 ImportTally& tally, std::uint64_t total_bytes);
 
-  void on_bookmark(ParsedBookmark bookmark) override;
-  void on_failure(ItemFailure failure) override;
+  void on_bookmark(formats::ParsedBookmark bookmark) override;
+  void on_failure(formats::ItemFailure failure) override;
   void on_progress(std::uint64_t bytes_consumed) override;
 
   // Applies the last, partial batch.
@@ -48,8 +48,8 @@ class ImportBatcher : public BookmarkSink {
   const ImportHooks& hooks_;
   BatchApplier& applier_;
   ImportTally& tally_;
-  std::vector<BookmarkInput> bookmarks_;
-  std::vector<ItemFailure> failures_;
+  std::vector<domain::BookmarkInput> bookmarks_;
+  std::vector<formats::ItemFailure> failures_;
   std::uint64_t bytes_ = 0;
   std::uint64_t total_bytes_ = 0;
   std::uint64_t items_ = 0;

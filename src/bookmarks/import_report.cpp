@@ -22,7 +22,7 @@ nlohmann::json summary_json(const ImportSummary& summary) {
   const ImportTally& tally = summary.tally;
   nlohmann::json failures = nlohmann::json::array();
   for (std::size_t i = 0; i < reported_failures(summary); ++i) {
-    const ItemFailure& failure = tally.failures[i];
+    const formats::ItemFailure& failure = tally.failures[i];
     failures.push_back(
         {{"index", failure.index}, {"error", failure.error}, {"url", failure.url}, {"title", failure.title}});
   }
@@ -48,7 +48,7 @@ std::string summary_text(const ImportSummary& summary) {
           "skipped, " + std::to_string(tally.failed) + " failed; " + std::to_string(tally.feeds_created) +
           " feed(s)" + verb + "added; " + seconds_text(summary.seconds) + " s\n";
   for (std::size_t i = 0; i < reported_failures(summary); ++i) {
-    const ItemFailure& failure = tally.failures[i];
+    const formats::ItemFailure& failure = tally.failures[i];
     text += "  item " + std::to_string(failure.index) + ": " + failure.error;
     if (!failure.url.empty()) text += " (" + failure.url + ")";
     text += "\n";

@@ -1,7 +1,8 @@
 #pragma once
 // The import summary as users see it: one JSON object (--json) or a few human lines (SPEC §4).
-#include <nlohmann/json.hpp>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "bookmarks/import_request.h"
 

@@ -14,10 +14,11 @@ namespace pebble::bookmarks {
 
 // One import run's choices.
 struct ImportRequest {
-  std::string source;                                // a path, or "-" for stdin
-  const std::string* document = nullptr;             // when set: read this text, named `source`
-  BookmarkFormat format = BookmarkFormat::kUnknown;  // kUnknown = sniff the content (--format auto)
-  DuplicatePolicy duplicates = DuplicatePolicy::kSkip;
+  std::string source;                     // a path, or "-" for stdin
+  const std::string* document = nullptr;  // when set: read this text, named `source`
+  formats::BookmarkFormat format =
+      formats::BookmarkFormat::kUnknown;  // kUnknown = sniff the content (--format auto)
+  domain::DuplicatePolicy duplicates = domain::DuplicatePolicy::kSkip;
   std::vector<std::string> tags;     // added to every imported bookmark
   bool folder_tags = false;          // Netscape/OPML folder names become tags
   bool dry_run = false;              // judge against the store, write nothing
@@ -49,7 +50,7 @@ struct ImportTally {
   std::int64_t skipped = 0;
   std::int64_t failed = 0;
   std::int64_t feeds_created = 0;
-  std::vector<ItemFailure> failures;  // the first kStoredFailureLimit failures
+  std::vector<formats::ItemFailure> failures;  // the first kStoredFailureLimit failures
 };
 
 // What one import did.

@@ -14,15 +14,16 @@ namespace pebble::bookmarks {
 struct ImportStores {
   // The roles of one object (the whole Store, or a fake of just these); implicit, so callers pass it as is.
   template <typename Roles>
-  requires implements_roles<Roles, BookmarkStore, FeedStore, ImportJobStore, MetricStore, TransactionStore>
+  requires store::implements_roles<Roles, store::BookmarkStore, store::FeedStore, store::ImportJobStore,
+                                   store::MetricStore, store::TransactionStore>
   ImportStores(Roles& store)
       : bookmarks(store), feeds(store), import_jobs(store), metrics(store), transactions(store) {}
 
-  BookmarkStore& bookmarks;
-  FeedStore& feeds;
-  ImportJobStore& import_jobs;
-  MetricStore& metrics;
-  TransactionStore& transactions;
+  store::BookmarkStore& bookmarks;
+  store::FeedStore& feeds;
+  store::ImportJobStore& import_jobs;
+  store::MetricStore& metrics;
+  store::TransactionStore& transactions;
 };
 
 }  // namespace pebble::bookmarks

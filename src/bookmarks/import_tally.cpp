@@ -23,7 +23,7 @@ std::string dump(const nlohmann::json& value) {
 
 }  // namespace
 
-void add_failure(ImportTally& tally, ItemFailure failure) {
+void add_failure(ImportTally& tally, formats::ItemFailure failure) {
   ++tally.failed;
   if (tally.failures.size() >= kStoredFailureLimit) return;
   failure.url = shortened(std::move(failure.url));
@@ -34,7 +34,7 @@ void add_failure(ImportTally& tally, ItemFailure failure) {
 
 std::string failed_details_json(const ImportTally& tally) {
   nlohmann::json list = nlohmann::json::array();
-  for (const ItemFailure& failure : tally.failures) {
+  for (const formats::ItemFailure& failure : tally.failures) {
     list.push_back(
         {{"index", failure.index}, {"error", failure.error}, {"url", failure.url}, {"title", failure.title}});
   }
@@ -42,21 +42,23 @@ std::string failed_details_json(const ImportTally& tally) {
 }
 
 std::string options_json(const ImportRequest& request) {
-  return dump({{"format", request.format == BookmarkFormat::kUnknown ? "auto" : format_name(request.format)},
-               {"duplicates", duplicate_policy_name(request.duplicates)},
-               {"tags", request.tags},
-               {"folder_tags", request.folder_tags},
-               {"batch_size", request.batch_size},
-               {"failed_details_limit", kStoredFailureLimit}});
+  return dump(
+      {{"format",
+        request.format == formats::BookmarkFormat::kUnknown ? "auto" : formats::format_name(request.format)},
+       {"duplicates", duplicate_policy_name(request.duplicates)},
+       {"tags", request.tags},
+       {"folder_tags", request.folder_tags},
+       {"batch_size", request.batch_size},
+       {"failed_details_limit", kStoredFailureLimit}});
 }
 
-const char* duplicate_policy_name(DuplicatePolicy policy) {
+const char* duplicate_policy_name(domain::DuplicatePolicy policy) {
   switch (policy) {
-    case DuplicatePolicy::kSkip:
+    case domain::DuplicatePolicy::kSkip:
       return "skip";
-    case DuplicatePolicy::kOverwrite:
+    case domain::DuplicatePolicy::kOverwrite:
       return "overwrite";
-    case DuplicatePolicy::kMerge:
+    case domain::DuplicatePolicy::kMerge:
       return "merge";
   }
   return "skip";

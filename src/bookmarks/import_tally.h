@@ -8,7 +8,7 @@
 namespace pebble::bookmarks {
 
 // Adds one failed item: counts it and keeps its details while fewer than kStoredFailureLimit are kept.
-void add_failure(ImportTally& tally, ItemFailure failure);
+void add_failure(ImportTally& tally, formats::ItemFailure failure);
 
 // The import_jobs.failed_details JSON: a list of {index, error, url, title}.
 std::string failed_details_json(const ImportTally& tally);
@@ -17,6 +17,6 @@ std::string failed_details_json(const ImportTally& tally);
 std::string options_json(const ImportRequest& request);
 
 // The --duplicates spelling of a policy (skip, overwrite, merge).
-const char* duplicate_policy_name(DuplicatePolicy policy);
+const char* duplicate_policy_name(domain::DuplicatePolicy policy);
 
 }  // namespace pebble::bookmarks

@@ -16,7 +16,7 @@ namespace pebble::bookmarks {
 // position after marking the job failed; no bookmark has been written then. A dry run writes nothing.
 // `clock` dates the job (started, completed) and decides which other jobs are abandoned.
 ImportSummary import_bookmarks(ImportStores stores, const ImportRequest& request,
-                               metrics::MetricsRecorder& recorder, const Clock& clock,
+                               metrics::MetricsRecorder& recorder, const support::Clock& clock,
                                const ImportHooks& hooks = {});
 
 }  // namespace pebble::bookmarks

@@ -17,7 +17,7 @@ namespace pebble::bookmarks {
 namespace {
 
 [[noreturn]] void fail(const std::string& name, const std::string& what) {
-  throw Error("cannot read " + name + ": " + what + ": " + std::strerror(errno));
+  throw support::Error("cannot read " + name + ": " + what + ": " + std::strerror(errno));
 }
 
 // Copies stdin into a new temporary file in `folder` and returns its path.

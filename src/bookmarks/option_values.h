@@ -13,20 +13,20 @@ namespace pebble::bookmarks {
 
 // The format a file name implies: .html/.htm netscape, .json/.jsonld activitystreams, .opml/.xml
 // opml, .md markdown (any case); anything else netscape.
-BookmarkFormat format_from_file_name(std::string_view path);
+formats::BookmarkFormat format_from_file_name(std::string_view path);
 
 // The export format named by --format (netscape, activitystreams, opml, markdown); nullopt otherwise.
-std::optional<BookmarkFormat> parse_export_format(std::string_view name);
+std::optional<formats::BookmarkFormat> parse_export_format(std::string_view name);
 
 // The import format named by --format (auto = kUnknown, netscape, activitystreams, opml, pinboard);
 // nullopt otherwise.
-std::optional<BookmarkFormat> parse_import_format(std::string_view name);
+std::optional<formats::BookmarkFormat> parse_import_format(std::string_view name);
 
 // The policy named by --duplicates (skip, overwrite, merge); nullopt otherwise.
-std::optional<DuplicatePolicy> parse_duplicate_policy(std::string_view name);
+std::optional<domain::DuplicatePolicy> parse_duplicate_policy(std::string_view name);
 
 // `--since WHEN` relative to `now`: a duration of whole units (90s, 30m, 12h, 7d, 2w, 6mo = 6x30
 // days, 1y = 365 days) back from now, or an ISO-8601 date/time. Throws UsageError naming --since.
-Timestamp parse_since(std::string_view text, Timestamp now);
+support::Timestamp parse_since(std::string_view text, support::Timestamp now);
 
 }  // namespace pebble::bookmarks

@@ -7,34 +7,34 @@
 
 namespace pebble::bookmarks {
 
-StoreBatchApplier::StoreBatchApplier(ImportStores stores, ImportJob& job, DuplicatePolicy policy,
-                                     metrics::MetricsRecorder& recorder)
+StoreBatchApplier::StoreBatchApplier(ImportStores stores, domain::ImportJob& job,
+                                     domain::DuplicatePolicy policy, metrics::MetricsRecorder& recorder)
     : stores_(stores), job_(job), policy_(policy), recorder_(recorder) {}
 
-void StoreBatchApplier::apply(std::vector<BookmarkInput>& bookmarks, std::vector<ItemFailure>& failures,
-                              ImportTally& tally) {
+void StoreBatchApplier::apply(std::vector<domain::BookmarkInput>& bookmarks,
+                              std::vector<formats::ItemFailure>& failures, ImportTally& tally) {
   ImportTally next = tally;  // becomes the tally only once the batch is committed
-  ImportJob job = job_;
-  Transaction transaction(stores_.transactions, TxMode::kWrite);
+  domain::ImportJob job = job_;
+  store::Transaction transaction(stores_.transactions, store::TxMode::kWrite);
   const auto outcomes = stores_.bookmarks.upsert_bookmarks(job.user_id, bookmarks, policy_);
   std::int64_t created = 0, updated = 0, skipped = 0;
-  for (const UpsertOutcome outcome : outcomes) {
-    if (outcome == UpsertOutcome::kCreated)
+  for (const domain::UpsertOutcome outcome : outcomes) {
+    if (outcome == domain::UpsertOutcome::kCreated)
       ++created;
-    else if (outcome == UpsertOutcome::kUpdated)
+    else if (outcome == domain::UpsertOutcome::kUpdated)
       ++updated;
     else
       ++skipped;
   }
   std::set<std::string> feed_urls;  // one lookup per distinct feed in the batch
-  for (const BookmarkInput& bookmark : bookmarks) {
+  for (const domain::BookmarkInput& bookmark : bookmarks) {
     if (bookmark.feed_url && !bookmark.feed_url->empty()) feed_urls.insert(*bookmark.feed_url);
   }
   std::int64_t feeds_created = 0;
   for (const std::string& url : feed_urls) {
     if (stores_.feeds.get_or_create_feed(url).second) ++feeds_created;
   }
-  for (ItemFailure& failure : failures) add_failure(next, std::move(failure));
+  for (formats::ItemFailure& failure : failures) add_failure(next, std::move(failure));
   next.total += static_cast<std::int64_t>(bookmarks.size() + failures.size());
   next.created += created;
   next.updated += updated;

@@ -9,7 +9,7 @@
 
 #include "support/logging.h"
 
-namespace pebble {
+namespace pebble::config {
 
 // The metrics switches of SPEC §8, with the web app's names and defaults.
 struct MetricsSettings {
@@ -22,14 +22,14 @@ struct MetricsSettings {
 
 // Settings shared by every subcommand.
 struct Config {
-  std::string database_url;                      // --database / PEBBLE_DATABASE_URL / DATABASE_URL
-  std::optional<std::string> pushgateway_url;    // --pushgateway / PEBBLE_PUSHGATEWAY_URL
-  std::chrono::milliseconds push_timeout{5000};  // PEBBLE_PUSH_TIMEOUT (seconds)
-  bool push_required = false;                    // --push-required
-  std::string user;                              // --user / PEBBLE_USER / OS login name
-  LogLevel log_level = LogLevel::kInfo;          // -v/-q, --log-level / PEBBLE_LOG_LEVEL
-  LogFormat log_format = LogFormat::kText;       // --log-format / PEBBLE_LOG_FORMAT
-  bool progress = false;                         // on when stderr is a TTY, off with --no-progress
+  std::string database_url;                                // --database / PEBBLE_DATABASE_URL / DATABASE_URL
+  std::optional<std::string> pushgateway_url;              // --pushgateway / PEBBLE_PUSHGATEWAY_URL
+  std::chrono::milliseconds push_timeout{5000};            // PEBBLE_PUSH_TIMEOUT (seconds)
+  bool push_required = false;                              // --push-required
+  std::string user;                                        // --user / PEBBLE_USER / OS login name
+  support::LogLevel log_level = support::LogLevel::kInfo;  // -v/-q, --log-level / PEBBLE_LOG_LEVEL
+  support::LogFormat log_format = support::LogFormat::kText;  // --log-format / PEBBLE_LOG_FORMAT
+  bool progress = false;  // on when stderr is a TTY, off with --no-progress
   MetricsSettings metrics;
   std::chrono::seconds poll_interval{1800};  // PEBBLE_POLL_INTERVAL
   bool deny_private_networks = false;        // PEBBLE_DENY_PRIVATE_NETWORKS
@@ -38,4 +38,4 @@ struct Config {
   std::optional<std::string> postgres_connect_timeout;
 };
 
-}  // namespace pebble
+}  // namespace pebble::config

@@ -9,7 +9,7 @@
 
 extern char** environ;
 
-namespace pebble {
+namespace pebble::config {
 
 namespace {
 
@@ -25,13 +25,14 @@ std::string os_login_name(const Environment& environment) {
   }
   if (auto name = lookup(environment, "USER")) return *name;
   if (auto name = lookup(environment, "LOGNAME")) return *name;
-  throw UsageError("--user: cannot determine the OS login name; pass --user or set PEBBLE_USER");
+  throw support::UsageError("--user: cannot determine the OS login name; pass --user or set PEBBLE_USER");
 }
 
-LogLevel shift_level(LogLevel level, int verbosity) {
-  const int shifted = std::clamp(static_cast<int>(level) - verbosity, static_cast<int>(LogLevel::kTrace),
-                                 static_cast<int>(LogLevel::kOff));
-  return static_cast<LogLevel>(shifted);
+support::LogLevel shift_level(support::LogLevel level, int verbosity) {
+  const int shifted =
+      std::clamp(static_cast<int>(level) - verbosity, static_cast<int>(support::LogLevel::kTrace),
+                 static_cast<int>(support::LogLevel::kOff));
+  return static_cast<support::LogLevel>(shifted);
 }
 
 void load_metrics_settings(const Environment& environment, MetricsSettings& metrics) {
@@ -101,12 +102,12 @@ Config load_config(const GlobalFlags& flags, const Environment& environment, boo
   } else {
     config.user = os_login_name(environment);
   }
-  if (config.user.empty()) throw UsageError("--user: the user name must not be empty");
+  if (config.user.empty()) throw support::UsageError("--user: the user name must not be empty");
 
   if (flags.log_level) {
     config.log_level = parse_log_level(*flags.log_level, "--log-level");
   } else if (flags.verbosity != 0) {
-    config.log_level = shift_level(LogLevel::kInfo, flags.verbosity);
+    config.log_level = shift_level(support::LogLevel::kInfo, flags.verbosity);
   } else if (auto value = lookup(environment, "PEBBLE_LOG_LEVEL")) {
     config.log_level = parse_log_level(*value, "PEBBLE_LOG_LEVEL");
   }
@@ -138,4 +139,4 @@ Config load_config(const GlobalFlags& flags, const Environment& environment, boo
   return config;
 }
 
-}  // namespace pebble
+}  // namespace pebble::config

@@ -6,7 +6,7 @@
 
 #include "config/config.h"
 
-namespace pebble {
+namespace pebble::config {
 
 // A snapshot of the process environment; captured once in main so nothing else calls getenv.
 using Environment = std::map<std::string, std::string>;
@@ -32,4 +32,4 @@ Config load_config(const GlobalFlags& flags, const Environment& environment, boo
 // The default SQLite URL: $XDG_DATA_HOME/pebble/pebble.db, else ~/.local/share/pebble/pebble.db.
 std::string default_database_url(const Environment& environment);
 
-}  // namespace pebble
+}  // namespace pebble::config

@@ -8,19 +8,19 @@
 #include "support/ascii_text.h"
 #include "support/error.h"
 
-namespace pebble {
+namespace pebble::config {
 
 namespace {
 
 [[noreturn]] void reject(std::string_view source, std::string_view text, std::string_view expected) {
-  throw UsageError(std::string(source) + ": invalid value '" + std::string(text) + "' (expected " +
-                   std::string(expected) + ")");
+  throw support::UsageError(std::string(source) + ": invalid value '" + std::string(text) + "' (expected " +
+                            std::string(expected) + ")");
 }
 
 }  // namespace
 
 bool parse_bool(std::string_view text, std::string_view source) {
-  const std::string value = ascii_lower(text);
+  const std::string value = support::ascii_lower(text);
   if (value == "true" || value == "1" || value == "yes" || value == "on") return true;
   if (value == "false" || value == "0" || value == "no" || value == "off") return false;
   reject(source, text, "true/false, 1/0, yes/no or on/off");
@@ -45,15 +45,15 @@ std::chrono::milliseconds parse_seconds(std::string_view text, std::string_view 
   return std::chrono::milliseconds(static_cast<std::int64_t>(std::llround(value * 1000)));
 }
 
-LogLevel parse_log_level(std::string_view text, std::string_view source) {
-  if (const auto level = log_level_from_name(text)) return *level;
+support::LogLevel parse_log_level(std::string_view text, std::string_view source) {
+  if (const auto level = support::log_level_from_name(text)) return *level;
   reject(source, text, "trace, debug, info, warn, error, critical or off");
 }
 
-LogFormat parse_log_format(std::string_view text, std::string_view source) {
-  const std::string value = ascii_lower(text);
-  if (value == "text") return LogFormat::kText;
-  if (value == "json") return LogFormat::kJson;
+support::LogFormat parse_log_format(std::string_view text, std::string_view source) {
+  const std::string value = support::ascii_lower(text);
+  if (value == "text") return support::LogFormat::kText;
+  if (value == "json") return support::LogFormat::kJson;
   reject(source, text, "text or json");
 }
 
@@ -61,17 +61,17 @@ std::string check_database_url(std::string_view text, std::string_view source) {
   if (text.empty()) reject(source, text, "sqlite:PATH, postgresql://… or a file path");
   const auto scheme_end = text.find("://");
   if (scheme_end != std::string_view::npos) {
-    const std::string scheme = ascii_lower(text.substr(0, scheme_end));
+    const std::string scheme = support::ascii_lower(text.substr(0, scheme_end));
     if (scheme != "sqlite" && scheme != "postgresql" && scheme != "postgres") {
-      throw UsageError(std::string(source) + ": unknown database scheme '" + scheme +
-                       "' (expected sqlite:PATH, postgresql://… or postgres://…)");
+      throw support::UsageError(std::string(source) + ": unknown database scheme '" + scheme +
+                                "' (expected sqlite:PATH, postgresql://… or postgres://…)");
     }
   }
   return std::string(text);
 }
 
 std::string check_http_url(std::string_view text, std::string_view source) {
-  const std::string value = ascii_lower(text.substr(0, 8));
+  const std::string value = support::ascii_lower(text.substr(0, 8));
   if (!(value.starts_with("http://") || value.starts_with("https://")) || text.size() <= 8) {
     reject(source, text, "an http:// or https:// URL");
   }
@@ -80,4 +80,4 @@ std::string check_http_url(std::string_view text, std::string_view source) {
   return url;
 }
 
-}  // namespace pebble
+}  // namespace pebble::config

@@ -7,7 +7,7 @@
 
 #include "support/logging.h"
 
-namespace pebble {
+namespace pebble::config {
 
 // true/false/1/0/yes/no/on/off in any case; anything else is a UsageError naming `source`.
 bool parse_bool(std::string_view text, std::string_view source);
@@ -19,10 +19,10 @@ std::int64_t parse_integer(std::string_view text, std::string_view source, std::
 std::chrono::milliseconds parse_seconds(std::string_view text, std::string_view source);
 
 // A log level name (see log_level_from_name).
-LogLevel parse_log_level(std::string_view text, std::string_view source);
+support::LogLevel parse_log_level(std::string_view text, std::string_view source);
 
 // `text` or `json`.
-LogFormat parse_log_format(std::string_view text, std::string_view source);
+support::LogFormat parse_log_format(std::string_view text, std::string_view source);
 
 // The database URL after a scheme check: sqlite:…, postgresql://…, postgres://… or a bare path.
 std::string check_database_url(std::string_view text, std::string_view source);
@@ -30,4 +30,4 @@ std::string check_database_url(std::string_view text, std::string_view source);
 // An http:// or https:// base URL without a trailing '/'.
 std::string check_http_url(std::string_view text, std::string_view source);
 
-}  // namespace pebble
+}  // namespace pebble::config

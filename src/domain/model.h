@@ -7,15 +7,15 @@
 
 #include "support/time.h"
 
-namespace pebble {
+namespace pebble::domain {
 
 // A row of `users`.
 struct User {
   std::int64_t id = 0;
   std::string username;
   std::optional<std::string> email;
-  Timestamp created_at;
-  Timestamp updated_at;
+  support::Timestamp created_at;
+  support::Timestamp updated_at;
 };
 
 // What a writer supplies for one bookmark; unset timestamps become "now" on insert.
@@ -27,8 +27,8 @@ struct BookmarkInput {
   std::optional<std::string> feed_url;
   bool is_private = false;
   bool to_read = false;
-  std::optional<Timestamp> created_at;
-  std::optional<Timestamp> updated_at;
+  std::optional<support::Timestamp> created_at;
+  std::optional<support::Timestamp> updated_at;
   std::vector<std::string> tags;  // tag names, duplicates ignored
 };
 
@@ -43,8 +43,8 @@ struct Bookmark {
   std::optional<std::string> feed_url;
   bool is_private = false;
   bool to_read = false;
-  Timestamp created_at;
-  Timestamp updated_at;
+  support::Timestamp created_at;
+  support::Timestamp updated_at;
   std::vector<std::string> tags;
 };
 
@@ -73,16 +73,16 @@ struct Feed {
   std::optional<std::string> disabled_reason;
   std::optional<std::string> etag;
   std::optional<std::string> last_modified;
-  std::optional<Timestamp> newest_item_date;
-  std::optional<Timestamp> last_polled_at;
+  std::optional<support::Timestamp> newest_item_date;
+  std::optional<support::Timestamp> last_polled_at;
   std::optional<int> last_status;  // HTTP status of the last poll, null for network errors
   std::optional<std::string> last_error;
   int consecutive_failures = 0;
-  std::optional<Timestamp> next_poll_at;
+  std::optional<support::Timestamp> next_poll_at;
   std::optional<std::string> lease_owner;
-  std::optional<Timestamp> lease_until;
-  Timestamp created_at;
-  Timestamp updated_at;
+  std::optional<support::Timestamp> lease_until;
+  support::Timestamp created_at;
+  support::Timestamp updated_at;
 };
 
 // One parsed feed entry as the poller hands it to the store.
@@ -93,8 +93,8 @@ struct FeedItemInput {
   std::optional<std::string> summary;
   std::optional<std::string> content;
   std::optional<std::string> author;
-  std::optional<Timestamp> published_at;
-  std::optional<Timestamp> entry_updated_at;
+  std::optional<support::Timestamp> published_at;
+  std::optional<support::Timestamp> entry_updated_at;
   std::string extra_json = "{}";  // categories, enclosures, authors…
 };
 
@@ -108,10 +108,10 @@ struct FeedItem {
   std::optional<std::string> summary;
   std::optional<std::string> content;
   std::optional<std::string> author;
-  std::optional<Timestamp> published_at;
-  std::optional<Timestamp> entry_updated_at;
-  Timestamp first_seen_at;
-  Timestamp last_seen_at;
+  std::optional<support::Timestamp> published_at;
+  std::optional<support::Timestamp> entry_updated_at;
+  support::Timestamp first_seen_at;
+  support::Timestamp last_seen_at;
   std::string extra_json;
 };
 
@@ -134,20 +134,20 @@ struct ImportJob {
   std::string failed_details_json = "[]";
   std::string options_json = "{}";
   std::optional<std::string> error_message;
-  std::optional<Timestamp> started_at;
-  std::optional<Timestamp> completed_at;
-  Timestamp created_at;
-  Timestamp updated_at;
+  std::optional<support::Timestamp> started_at;
+  std::optional<support::Timestamp> completed_at;
+  support::Timestamp created_at;
+  support::Timestamp updated_at;
 };
 
 // A row of `job_runs`: one execution of a batch command.
 struct JobRun {
   std::int64_t id = 0;
   std::string command;
-  Timestamp started_at;
-  std::optional<Timestamp> finished_at;
+  support::Timestamp started_at;
+  std::optional<support::Timestamp> finished_at;
   std::string status;  // ok, partial, failed
   std::string summary_json = "{}";
 };
 
-}  // namespace pebble
+}  // namespace pebble::domain

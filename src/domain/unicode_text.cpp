@@ -7,7 +7,7 @@
 
 #include "support/utf8.h"
 
-namespace pebble::unicode {
+namespace pebble::domain::unicode {
 namespace {
 
 // A run of code points whose lower-case form is the code point plus `offset`.
@@ -44,14 +44,14 @@ std::string to_lower(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t offset = 0; offset < text.size();) {
-    const Utf8Step step = decode_utf8_step(text, offset);
+    const support::Utf8Step step = support::decode_utf8_step(text, offset);
     if (!step.valid) {
       out.append(text.substr(offset, step.length));
     } else if (step.code_point == kCapitalIWithDot) {
-      append_utf8(out, U'i');  // the one lower-case mapping to two code points: i + combining dot
-      append_utf8(out, 0x0307);
+      support::append_utf8(out, U'i');  // the one lower-case mapping to two code points: i + combining dot
+      support::append_utf8(out, 0x0307);
     } else {
-      append_utf8(out, lower_code_point(step.code_point));
+      support::append_utf8(out, lower_code_point(step.code_point));
     }
     offset += step.length;
   }
@@ -62,4 +62,4 @@ bool nfkc_yields_url_delimiter(char32_t code_point) {
   return std::binary_search(kNfkcDelimiterSources.begin(), kNfkcDelimiterSources.end(), code_point);
 }
 
-}  // namespace pebble::unicode
+}  // namespace pebble::domain::unicode

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace pebble::unicode {
+namespace pebble::domain::unicode {
 
 // Python's str.lower() over the valid UTF-8 in `text` (without the final-sigma context rule).
 std::string to_lower(std::string_view text);
@@ -14,4 +14,4 @@ std::string to_lower(std::string_view text);
 // in a netloc).
 bool nfkc_yields_url_delimiter(char32_t code_point);
 
-}  // namespace pebble::unicode
+}  // namespace pebble::domain::unicode

@@ -1,16 +1,16 @@
 #include "domain/url.h"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <array>
 #include <optional>
-#include "support/error.h"
+
+#include <openssl/evp.h>
 
 #include "domain/url_host.h"
 #include "domain/url_query.h"
+#include "support/error.h"
 
-namespace pebble {
+namespace pebble::domain {
 namespace {
 
 // urllib.parse.uses_netloc and uses_params of Python 3.13.
@@ -134,7 +134,7 @@ std::string sha256_hex(std::string_view bytes) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int digest_length = 0;
   if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &digest_length, EVP_sha256(), nullptr) != 1) {
-    throw Error("cannot compute a SHA-256 digest: OpenSSL EVP_Digest failed");
+    throw support::Error("cannot compute a SHA-256 digest: OpenSSL EVP_Digest failed");
   }
   constexpr std::string_view kHex = "0123456789abcdef";
   std::string hex;
@@ -146,4 +146,4 @@ std::string sha256_hex(std::string_view bytes) {
   return hex;
 }
 
-}  // namespace pebble
+}  // namespace pebble::domain

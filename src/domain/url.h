@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace pebble {
+namespace pebble::domain {
 
 // The normalized form of `url` per SPEC §3; a URL that cannot be parsed is returned unchanged.
 std::string normalize_url(std::string_view url);
@@ -15,4 +15,4 @@ std::string url_unique_hash(std::string_view url);
 // Lower-case hex SHA-256 of arbitrary bytes.
 std::string sha256_hex(std::string_view bytes);
 
-}  // namespace pebble
+}  // namespace pebble::domain

@@ -7,7 +7,7 @@
 #include "domain/unicode_text.h"
 #include "support/utf8.h"
 
-namespace pebble::url_detail {
+namespace pebble::domain::url_detail {
 namespace {
 
 constexpr std::size_t kHextetCount = 8;
@@ -136,7 +136,7 @@ bool bracketed_netloc_is_valid(std::string_view netloc) {
 // urlsplit's _checknetloc: no character may turn into a URL delimiter under NFKC.
 bool netloc_survives_nfkc(std::string_view netloc) {
   for (std::size_t offset = 0; offset < netloc.size();) {
-    const Utf8Step step = decode_utf8_step(netloc, offset);
+    const support::Utf8Step step = support::decode_utf8_step(netloc, offset);
     if (step.valid && unicode::nfkc_yields_url_delimiter(step.code_point)) return false;
     offset += step.length;
   }
@@ -207,4 +207,4 @@ std::optional<std::string> normalize_netloc(std::string_view netloc, std::string
   return result;
 }
 
-}  // namespace pebble::url_detail
+}  // namespace pebble::domain::url_detail

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace pebble::url_detail {
+namespace pebble::domain::url_detail {
 
 // The netloc to keep: host lower-cased (IPv6 brackets kept), userinfo dropped, port dropped when
 // empty or the scheme's default; nullopt when Python would raise ValueError for this netloc.
@@ -15,4 +15,4 @@ std::optional<std::string> normalize_netloc(std::string_view netloc, std::string
 // IPvFuture literal, as urllib.parse._check_bracketed_host accepts.
 bool is_valid_bracketed_host(std::string_view host);
 
-}  // namespace pebble::url_detail
+}  // namespace pebble::domain::url_detail

@@ -8,7 +8,7 @@
 #include "domain/unicode_text.h"
 #include "support/utf8.h"
 
-namespace pebble::url_detail {
+namespace pebble::domain::url_detail {
 namespace {
 
 constexpr std::array<std::string_view, 6> kTrackingKeys = {"fbclid", "gclid", "msclkid",
@@ -40,7 +40,7 @@ std::string unquote_plus(std::string_view text) {
       bytes.push_back(c);
     }
   }
-  return replace_invalid_utf8(bytes);
+  return support::replace_invalid_utf8(bytes);
 }
 
 // quote_plus(text, safe=""): space becomes '+', A-Za-z0-9_.-~ stay, every other byte is %XX.
@@ -96,4 +96,4 @@ std::string normalize_query(std::string_view query) {
   return encoded;
 }
 
-}  // namespace pebble::url_detail
+}  // namespace pebble::domain::url_detail

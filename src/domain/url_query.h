@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace pebble::url_detail {
+namespace pebble::domain::url_detail {
 
 // The normalized query (without '?'); empty when nothing is left.
 std::string normalize_query(std::string_view query);
@@ -12,4 +12,4 @@ std::string normalize_query(std::string_view query);
 // True for keys the web app strips: utm_* and the click/referrer ids, compared lower-cased.
 bool is_tracking_key(std::string_view decoded_key);
 
-}  // namespace pebble::url_detail
+}  // namespace pebble::domain::url_detail

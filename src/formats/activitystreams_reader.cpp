@@ -13,7 +13,7 @@
 #include "formats/json_collection.h"
 #include "formats/tag_list.h"
 
-namespace pebble {
+namespace pebble::formats {
 
 namespace {
 
@@ -37,16 +37,16 @@ bool context_names_activitystreams(const Json& context) {
   return is_activitystreams_uri(context);
 }
 
-std::optional<Timestamp> json_time(const Json& item, const char* key) {
+std::optional<support::Timestamp> json_time(const Json& item, const char* key) {
   const auto found = item.find(key);
   if (found == item.end() || !found->is_string()) return std::nullopt;
-  return parse_iso8601(found->get<std::string>());
+  return support::parse_iso8601(found->get<std::string>());
 }
 
 // The bookmark of one Link, or the failure text.
-std::variant<BookmarkInput, std::string> link_to_bookmark(const Json& item) {
+std::variant<domain::BookmarkInput, std::string> link_to_bookmark(const Json& item) {
   if (!item.is_object()) return std::string("item is not a JSON object");
-  BookmarkInput bookmark;
+  domain::BookmarkInput bookmark;
   const auto url = item.find("url");
   if (url == item.end() || json_string(*url).empty()) {
     return std::string("Link object missing required 'url' field");
@@ -73,7 +73,7 @@ std::variant<BookmarkInput, std::string> link_to_bookmark(const Json& item) {
   }
   bookmark.is_private = item.value("private", Json(false)) == Json(true);
   bookmark.to_read = item.value("toRead", Json(false)) == Json(true);
-  bookmark.unique_hash = url_unique_hash(bookmark.url);
+  bookmark.unique_hash = domain::url_unique_hash(bookmark.url);
   return bookmark;
 }
 
@@ -135,7 +135,7 @@ class ActivityStreamsHandler : public JsonCollectionHandler {
       sink_.on_failure(std::move(failure));
       return;
     }
-    sink_.on_bookmark(ParsedBookmark{index, std::get<BookmarkInput>(std::move(result)), {}});
+    sink_.on_bookmark(ParsedBookmark{index, std::get<domain::BookmarkInput>(std::move(result)), {}});
   }
 
   BookmarkSink& sink_;
@@ -151,4 +151,4 @@ void read_activitystreams(std::istream& in, const ReaderOptions& options, Bookma
   parse_json_collection(in, options, "items", "ActivityStreams", handler, sink);
 }
 
-}  // namespace pebble
+}  // namespace pebble::formats

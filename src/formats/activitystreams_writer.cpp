@@ -5,14 +5,14 @@
 
 #include "formats/bookmark_writer.h"
 
-namespace pebble {
+namespace pebble::formats {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string json_time(Timestamp t) {
-  return t.micros % 1000000 == 0 ? format_rfc3339(t) : format_iso_micros(t);
+std::string json_time(support::Timestamp t) {
+  return t.micros % 1000000 == 0 ? support::format_rfc3339(t) : support::format_iso_micros(t);
 }
 
 std::string dump(const Json& value, bool pretty) {
@@ -41,14 +41,14 @@ class ActivityStreamsWriter : public BookmarkWriter {
                                                                    {"private", "pebbling:private"},
                                                                    {"toRead", "pebbling:toRead"}}});
     head["type"] = "Collection";
-    head["published"] = format_rfc3339(header.now);
+    head["published"] = support::format_rfc3339(header.now);
     std::string text = dump(head, pretty_);
     text.pop_back();  // the closing brace: items and totalItems follow
     if (pretty_) text.pop_back();
     out_ << text << (pretty_ ? ",\n  \"items\": [" : ",\"items\":[");
   }
 
-  void write(const Bookmark& bookmark) override {
+  void write(const domain::Bookmark& bookmark) override {
     if (bookmark.url.empty()) return;
     Json link;
     link["type"] = "Link";
@@ -89,4 +89,4 @@ std::unique_ptr<BookmarkWriter> make_activitystreams_writer(std::ostream& out, b
   return std::make_unique<ActivityStreamsWriter>(out, pretty);
 }
 
-}  // namespace pebble
+}  // namespace pebble::formats

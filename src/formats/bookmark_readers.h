@@ -6,7 +6,7 @@
 
 #include "formats/bookmark_record.h"
 
-namespace pebble {
+namespace pebble::formats {
 
 // The format of a file judged from its first bytes (BOM and leading whitespace skipped).
 BookmarkFormat detect_format(std::string_view first_bytes);
@@ -32,4 +32,4 @@ void read_opml(std::istream& in, const ReaderOptions& options, BookmarkSink& sin
 void read_bookmarks(std::istream& in, BookmarkFormat format, const ReaderOptions& options,
                     BookmarkSink& sink);
 
-}  // namespace pebble
+}  // namespace pebble::formats

@@ -10,7 +10,7 @@
 #include "domain/model.h"
 #include "support/error.h"
 
-namespace pebble {
+namespace pebble::formats {
 
 // The bookmark file formats pebble reads and writes.
 enum class BookmarkFormat { kUnknown, kNetscape, kActivityStreams, kOpml, kPinboard, kMarkdown };
@@ -20,15 +20,15 @@ std::string_view format_name(BookmarkFormat format);
 
 // A root-level problem (not a bookmark file, bad JSON root, truncated JSON): the whole read stops.
 // The message starts with the position: "line 3, byte 120: ...".
-class FormatError : public Error {
+class FormatError : public support::Error {
  public:
-  explicit FormatError(const std::string& message) : Error(message) {}
+  explicit FormatError(const std::string& message) : support::Error(message) {}
 };
 
 // One bookmark read from a file. `bookmark.unique_hash` is filled from the url (SPEC §3).
 struct ParsedBookmark {
   std::size_t index = 0;                 // 0-based position among the file's items
-  BookmarkInput bookmark;                // timestamps unset when the file has none
+  domain::BookmarkInput bookmark;        // timestamps unset when the file has none
   std::vector<std::string> folder_path;  // Netscape/OPML folders, outermost first
 };
 
@@ -60,4 +60,4 @@ struct ReaderOptions {
   std::size_t chunk_bytes = 64u << 10;     // read size from the stream
 };
 
-}  // namespace pebble
+}  // namespace pebble::formats

@@ -8,12 +8,12 @@
 #include "domain/model.h"
 #include "formats/bookmark_record.h"
 
-namespace pebble {
+namespace pebble::formats {
 
 // What a document's header names.
 struct ExportHeader {
-  std::string user_name;  // the owner, e.g. for OPML's title and ownerName
-  Timestamp now;          // the export time
+  std::string user_name;   // the owner, e.g. for OPML's title and ownerName
+  support::Timestamp now;  // the export time
 };
 
 // Output choices that only some formats honour.
@@ -28,7 +28,7 @@ class BookmarkWriter {
   // Writes the document header.
   virtual void begin(const ExportHeader& header) = 0;
   // Writes one bookmark; bookmarks with an empty url are skipped.
-  virtual void write(const Bookmark& bookmark) = 0;
+  virtual void write(const domain::Bookmark& bookmark) = 0;
   // Writes the footer; the document is complete afterwards.
   virtual void finish() = 0;
 };
@@ -47,4 +47,4 @@ std::unique_ptr<BookmarkWriter> make_markdown_writer(std::ostream& out);
 std::unique_ptr<BookmarkWriter> make_bookmark_writer(BookmarkFormat format, std::ostream& out,
                                                      const WriterOptions& options = {});
 
-}  // namespace pebble
+}  // namespace pebble::formats

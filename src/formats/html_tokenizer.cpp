@@ -5,7 +5,7 @@
 
 #include "support/html_entities.h"
 
-namespace pebble {
+namespace pebble::formats {
 
 namespace {
 
@@ -53,14 +53,14 @@ void parse_tag(std::string_view raw, HtmlToken& token) {
       if (pos < end && (raw[pos] == '"' || raw[pos] == '\'')) {
         const char quote = raw[pos++];
         value_end = std::min(raw.find(quote, pos), end);
-        attribute.value =
-            decode_html_references(raw.substr(pos, value_end - pos), HtmlReferenceContext::attribute);
+        attribute.value = support::decode_html_references(raw.substr(pos, value_end - pos),
+                                                          support::HtmlReferenceContext::attribute);
         pos = value_end + 1;
       } else {
         value_end = pos;
         while (value_end < end && !is_space(raw[value_end])) ++value_end;
-        attribute.value =
-            decode_html_references(raw.substr(pos, value_end - pos), HtmlReferenceContext::attribute);
+        attribute.value = support::decode_html_references(raw.substr(pos, value_end - pos),
+                                                          support::HtmlReferenceContext::attribute);
         pos = value_end;
       }
     }
@@ -189,4 +189,4 @@ void HtmlTokenizer::read_markup(HtmlToken& token) {
   }
 }
 
-}  // namespace pebble
+}  // namespace pebble::formats

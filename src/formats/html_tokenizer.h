@@ -10,7 +10,7 @@
 
 #include "formats/utf8_input.h"
 
-namespace pebble {
+namespace pebble::formats {
 
 // What a token is.
 enum class HtmlTokenKind {
@@ -72,4 +72,4 @@ class HtmlTokenizer {
 // Fills name and attributes of a start or end tag from its source `raw` ("<A HREF=...>").
 void parse_tag(std::string_view raw, HtmlToken& token);
 
-}  // namespace pebble
+}  // namespace pebble::formats

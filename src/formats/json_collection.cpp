@@ -4,7 +4,7 @@
 
 #include "formats/utf8_input.h"
 
-namespace pebble {
+namespace pebble::formats {
 
 namespace {
 
@@ -183,4 +183,4 @@ std::string json_string(const nlohmann::json& value) {
   return value.is_string() ? value.get<std::string>() : std::string();
 }
 
-}  // namespace pebble
+}  // namespace pebble::formats

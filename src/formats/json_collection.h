@@ -8,7 +8,7 @@
 
 #include "formats/bookmark_record.h"
 
-namespace pebble {
+namespace pebble::formats {
 
 // Receives the parts of the collection; a non-empty returned string is a root-level error that the
 // parser throws as FormatError with the current position.
@@ -33,4 +33,4 @@ void parse_json_collection(std::istream& in, const ReaderOptions& options, const
 // `value` as a string when it is one, else empty.
 std::string json_string(const nlohmann::json& value);
 
-}  // namespace pebble
+}  // namespace pebble::formats

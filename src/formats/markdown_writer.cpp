@@ -4,7 +4,7 @@
 #include "formats/bookmark_writer.h"
 #include "formats/tag_list.h"
 
-namespace pebble {
+namespace pebble::formats {
 
 namespace {
 
@@ -42,9 +42,9 @@ class MarkdownWriter : public BookmarkWriter {
 
   void begin(const ExportHeader&) override {}
 
-  void write(const Bookmark& bookmark) override {
+  void write(const domain::Bookmark& bookmark) override {
     if (bookmark.url.empty()) return;
-    const std::string date = format_rfc3339(bookmark.created_at).substr(0, 10);
+    const std::string date = support::format_rfc3339(bookmark.created_at).substr(0, 10);
     if (count_ > 0) out_ << "\n";
     if (count_ == 0 || date != current_date_) {
       out_ << "# " << date << "\n\n";
@@ -81,4 +81,4 @@ std::unique_ptr<BookmarkWriter> make_markdown_writer(std::ostream& out) {
   return std::make_unique<MarkdownWriter>(out);
 }
 
-}  // namespace pebble
+}  // namespace pebble::formats

@@ -15,7 +15,7 @@
 #include "support/html_entities.h"
 #include "support/utf8.h"
 
-namespace pebble {
+namespace pebble::formats {
 
 namespace {
 
@@ -35,19 +35,19 @@ bool is_true_flag(const std::string* value) {
 
 // ADD_DATE / LAST_MODIFIED: epoch seconds, milliseconds or microseconds judged by magnitude, or ISO
 // 8601; zero, negative and unreadable values count as missing.
-std::optional<Timestamp> parse_netscape_date(const std::string* value) {
+std::optional<support::Timestamp> parse_netscape_date(const std::string* value) {
   if (value == nullptr) return std::nullopt;
   const std::string_view text = trim_whitespace(*value);
   std::int64_t number = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
   if (error == std::errc() && end == text.data() + text.size()) {
     if (number <= 0) return std::nullopt;
-    if (number < 100'000'000'000) return Timestamp::from_seconds(number);
-    if (number < 100'000'000'000'000) return Timestamp{number * 1000};
-    if (number < 100'000'000'000'000'000) return Timestamp{number};
+    if (number < 100'000'000'000) return support::Timestamp::from_seconds(number);
+    if (number < 100'000'000'000'000) return support::Timestamp{number * 1000};
+    if (number < 100'000'000'000'000'000) return support::Timestamp{number};
     return std::nullopt;
   }
-  return parse_iso8601(text);
+  return support::parse_iso8601(text);
 }
 
 // Where the first non-blank byte of a text token is. A text token ends where a read chunk ends, so
@@ -160,7 +160,8 @@ class NetscapeReader {
     if (token.name == "A" && mode_ == Mode::kTitle) {
       mode_ = Mode::kAfterTitle;
     } else if (token.name == "H3" && mode_ == Mode::kFolderName) {
-      pending_folder_ = decode_html_references(trim_whitespace(raw_folder_), HtmlReferenceContext::text);
+      pending_folder_ =
+          support::decode_html_references(trim_whitespace(raw_folder_), support::HtmlReferenceContext::text);
       mode_ = Mode::kAfterFolder;
     } else if (token.name == "DL") {
       finish_item();
@@ -194,7 +195,7 @@ class NetscapeReader {
     raw_title_.clear();
     raw_description_.clear();
     mode_ = Mode::kTitle;
-    BookmarkInput& bookmark = item_.bookmark;
+    domain::BookmarkInput& bookmark = item_.bookmark;
     if (const std::string* href = token.attribute("href")) bookmark.url = std::string(trim_whitespace(*href));
     bookmark.created_at = parse_netscape_date(token.attribute("add_date"));
     bookmark.updated_at = parse_netscape_date(token.attribute("last_modified"));
@@ -223,9 +224,9 @@ class NetscapeReader {
     ItemFailure failure;
     failure.index = item_.index;
     failure.error = "line " + std::to_string(item_line_) + ": " + error;
-    failure.url = replace_invalid_utf8(item_.bookmark.url);
-    failure.title =
-        replace_invalid_utf8(decode_html_references(trim_whitespace(raw_title_), HtmlReferenceContext::text));
+    failure.url = support::replace_invalid_utf8(item_.bookmark.url);
+    failure.title = support::replace_invalid_utf8(
+        support::decode_html_references(trim_whitespace(raw_title_), support::HtmlReferenceContext::text));
     sink_.on_failure(std::move(failure));
   }
 
@@ -238,13 +239,14 @@ class NetscapeReader {
     if (item_.bookmark.url.empty()) fail_item("<A> without HREF");
     item_open_ = false;
     if (item_failed_) return;
-    BookmarkInput& bookmark = item_.bookmark;
-    bookmark.title = decode_html_references(trim_whitespace(raw_title_), HtmlReferenceContext::text);
-    const std::string description =
-        decode_html_references(trim_whitespace(raw_description_), HtmlReferenceContext::text);
+    domain::BookmarkInput& bookmark = item_.bookmark;
+    bookmark.title =
+        support::decode_html_references(trim_whitespace(raw_title_), support::HtmlReferenceContext::text);
+    const std::string description = support::decode_html_references(trim_whitespace(raw_description_),
+                                                                    support::HtmlReferenceContext::text);
     if (!description.empty()) bookmark.description = description;
     if (bookmark.description && bookmark.description->empty()) bookmark.description.reset();
-    bookmark.unique_hash = url_unique_hash(bookmark.url);
+    bookmark.unique_hash = domain::url_unique_hash(bookmark.url);
     sink_.on_bookmark(std::move(item_));
   }
 
@@ -273,4 +275,4 @@ void read_netscape(std::istream& in, const ReaderOptions& options, BookmarkSink&
   NetscapeReader(repaired, options, sink).run();
 }
 
-}  // namespace pebble
+}  // namespace pebble::formats

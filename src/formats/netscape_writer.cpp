@@ -5,7 +5,7 @@
 #include "formats/tag_list.h"
 #include "support/markup_escape.h"
 
-namespace pebble {
+namespace pebble::formats {
 
 namespace {
 
@@ -24,23 +24,24 @@ class NetscapeWriter : public BookmarkWriter {
             "    <DL><p>";
   }
 
-  void write(const Bookmark& bookmark) override {
+  void write(const domain::Bookmark& bookmark) override {
     if (bookmark.url.empty()) return;
-    std::string line = "\n        <DT><A HREF=\"" + escape_html(bookmark.url) + "\"";
+    std::string line = "\n        <DT><A HREF=\"" + support::escape_html(bookmark.url) + "\"";
     if (bookmark.created_at.micros != 0)
       line += " ADD_DATE=\"" + std::to_string(bookmark.created_at.seconds()) + "\"";
     if (bookmark.updated_at.micros != 0) {
       line += " LAST_MODIFIED=\"" + std::to_string(bookmark.updated_at.seconds()) + "\"";
     }
-    if (!bookmark.unique_hash.empty()) line += " ID=\"" + escape_html(bookmark.unique_hash) + "\"";
+    if (!bookmark.unique_hash.empty()) line += " ID=\"" + support::escape_html(bookmark.unique_hash) + "\"";
     if (bookmark.feed_url && !bookmark.feed_url->empty())
-      line += " FEED=\"" + escape_html(*bookmark.feed_url) + "\"";
-    if (!bookmark.tags.empty()) line += " TAGS=\"" + escape_html(join_tag_list(bookmark.tags)) + "\"";
+      line += " FEED=\"" + support::escape_html(*bookmark.feed_url) + "\"";
+    if (!bookmark.tags.empty())
+      line += " TAGS=\"" + support::escape_html(join_tag_list(bookmark.tags)) + "\"";
     line += bookmark.is_private ? " PRIVATE=\"1\"" : " PRIVATE=\"0\"";
     line += bookmark.to_read ? " TOREAD=\"1\"" : " TOREAD=\"0\"";
-    line += ">" + escape_html(bookmark.title.empty() ? "Untitled" : bookmark.title) + "</A>";
+    line += ">" + support::escape_html(bookmark.title.empty() ? "Untitled" : bookmark.title) + "</A>";
     if (bookmark.description && !bookmark.description->empty()) {
-      line += "\n        <DD>" + escape_html(*bookmark.description);
+      line += "\n        <DD>" + support::escape_html(*bookmark.description);
     }
     out_ << line;
   }
@@ -72,8 +73,8 @@ std::unique_ptr<BookmarkWriter> make_bookmark_writer(BookmarkFormat format, std:
     case BookmarkFormat::kUnknown:
       break;
   }
-  throw UsageError("cannot export bookmarks as " + std::string(format_name(format)) +
-                   ": use netscape, activitystreams, opml or markdown");
+  throw support::UsageError("cannot export bookmarks as " + std::string(format_name(format)) +
+                            ": use netscape, activitystreams, opml or markdown");
 }
 
-}  // namespace pebble
+}  // namespace pebble::formats

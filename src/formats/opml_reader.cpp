@@ -6,11 +6,11 @@
 // xmlUrl; feed_url = xmlUrl); type="link" with url is a plain bookmark. Attribute names are matched
 // without regard to case because real files misspell them (xmlurl, XMLURL). category is a
 // comma-separated list; a `/a/b` path becomes the tag `a/b`. Outlines holding outlines are folders.
-#include <tinyxml2.h>
-
 #include <algorithm>
 #include <cctype>
 #include <vector>
+
+#include <tinyxml2.h>
 
 #include "domain/url.h"
 #include "formats/bookmark_readers.h"
@@ -19,7 +19,7 @@
 #include "support/ascii_text.h"
 #include "support/dates.h"
 
-namespace pebble {
+namespace pebble::formats {
 
 namespace {
 
@@ -28,7 +28,7 @@ constexpr std::size_t kMaxOpmlBytes = 64u << 20;
 const char* find_attribute(const tinyxml2::XMLElement& element, std::string_view name) {
   for (const tinyxml2::XMLAttribute* attribute = element.FirstAttribute(); attribute != nullptr;
        attribute = attribute->Next()) {
-    if (equals_ignoring_ascii_case(attribute->Name(), name)) return attribute->Value();
+    if (support::equals_ignoring_ascii_case(attribute->Name(), name)) return attribute->Value();
   }
   return nullptr;
 }
@@ -38,10 +38,10 @@ std::string trimmed_attribute(const tinyxml2::XMLElement& element, std::string_v
   return value == nullptr ? std::string() : std::string(trim_whitespace(value));
 }
 
-std::optional<Timestamp> parse_opml_date(const std::string& text) {
+std::optional<support::Timestamp> parse_opml_date(const std::string& text) {
   if (text.empty()) return std::nullopt;
-  if (auto parsed = parse_feed_date(text)) return parsed;
-  return parse_iso8601(text);
+  if (auto parsed = support::parse_feed_date(text)) return parsed;
+  return support::parse_iso8601(text);
 }
 
 class OpmlReader {
@@ -51,7 +51,7 @@ class OpmlReader {
   void walk(const tinyxml2::XMLElement& parent, std::vector<std::string>& folders) {
     for (const tinyxml2::XMLElement* child = parent.FirstChildElement(); child != nullptr;
          child = child->NextSiblingElement()) {
-      if (!equals_ignoring_ascii_case(child->Name(), "outline")) continue;
+      if (!support::equals_ignoring_ascii_case(child->Name(), "outline")) continue;
       visit(*child);
       if (child->FirstChildElement() != nullptr) {
         const char* title = find_attribute(*child, "title");
@@ -70,11 +70,12 @@ class OpmlReader {
   void visit(const tinyxml2::XMLElement& outline) {
     const std::string xml_url = trimmed_attribute(outline, "xmlUrl");
     const std::string url = trimmed_attribute(outline, "url");
-    const bool is_link = equals_ignoring_ascii_case(trimmed_attribute(outline, "type").c_str(), "link");
+    const bool is_link =
+        support::equals_ignoring_ascii_case(trimmed_attribute(outline, "type").c_str(), "link");
     if (xml_url.empty() && !is_link) return;
     ParsedBookmark parsed;
     parsed.index = next_index_++;
-    BookmarkInput& bookmark = parsed.bookmark;
+    domain::BookmarkInput& bookmark = parsed.bookmark;
     const char* title = find_attribute(outline, "title");
     bookmark.title = title != nullptr ? title : trimmed_attribute(outline, "text");
     bookmark.url = trimmed_attribute(outline, "htmlUrl");
@@ -102,7 +103,7 @@ class OpmlReader {
     if (options_.folder_tags) {
       for (const std::string& folder : parsed.folder_path) add_tag(bookmark.tags, folder);
     }
-    bookmark.unique_hash = url_unique_hash(bookmark.url);
+    bookmark.unique_hash = domain::url_unique_hash(bookmark.url);
     sink_.on_bookmark(std::move(parsed));
   }
 
@@ -148,12 +149,12 @@ void read_opml(std::istream& in, const ReaderOptions& options, BookmarkSink& sin
     throw FormatError(line_position(text, document.ErrorLineNum()) + ": not a valid OPML file: " + reason);
   }
   const tinyxml2::XMLElement* root = document.RootElement();
-  if (root == nullptr || !equals_ignoring_ascii_case(root->Name(), "opml")) {
+  if (root == nullptr || !support::equals_ignoring_ascii_case(root->Name(), "opml")) {
     throw FormatError(line_position(text, root != nullptr ? root->GetLineNum() : 1) +
                       ": not an OPML file: the root element is not <opml>");
   }
   const tinyxml2::XMLElement* body = root->FirstChildElement();
-  while (body != nullptr && !equals_ignoring_ascii_case(body->Name(), "body"))
+  while (body != nullptr && !support::equals_ignoring_ascii_case(body->Name(), "body"))
     body = body->NextSiblingElement();
   if (body == nullptr)
     throw FormatError(line_position(text, root->GetLineNum()) + ": not an OPML file: no <body>");
@@ -163,4 +164,4 @@ void read_opml(std::istream& in, const ReaderOptions& options, BookmarkSink& sin
   reader.walk(*body, folders);
 }
 
-}  // namespace pebble
+}  // namespace pebble::formats

@@ -6,7 +6,7 @@
 #include "support/dates.h"
 #include "support/markup_escape.h"
 
-namespace pebble {
+namespace pebble::formats {
 
 namespace {
 
@@ -18,14 +18,15 @@ class OpmlWriter : public BookmarkWriter {
     const std::string title = header.user_name.empty() ? "Pebbling Club Bookmarks"
                                                        : header.user_name + "'s Pebbling Club Bookmarks";
     const std::string owner = header.user_name.empty() ? "Pebbling Club User" : header.user_name;
-    const std::string now = format_rfc822(header.now);
+    const std::string now = support::format_rfc822(header.now);
     out_ << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<opml version=\"2.0\"><head><title>"
-         << escape_xml_text(title) << "</title><dateCreated>" << now << "</dateCreated><dateModified>" << now
-         << "</dateModified><ownerName>" << escape_xml_text(owner)
+         << support::escape_xml_text(title) << "</title><dateCreated>" << now
+         << "</dateCreated><dateModified>" << now << "</dateModified><ownerName>"
+         << support::escape_xml_text(owner)
          << "</ownerName><docs>http://opml.org/spec2.opml</docs></head><body>";
   }
 
-  void write(const Bookmark& bookmark) override {
+  void write(const domain::Bookmark& bookmark) override {
     if (bookmark.url.empty()) return;
     const bool has_feed = bookmark.feed_url && !bookmark.feed_url->empty();
     std::string line =
@@ -34,8 +35,8 @@ class OpmlWriter : public BookmarkWriter {
     line += has_feed ? " type=\"rss\"" : " type=\"link\"";
     line += " url=\"" + attribute(bookmark.url) + "\" htmlUrl=\"" + attribute(bookmark.url) + "\"";
     if (has_feed) line += " xmlUrl=\"" + attribute(*bookmark.feed_url) + "\"";
-    line += " created=\"" + format_rfc822(bookmark.created_at) + "\"";
-    line += " updated=\"" + format_rfc822(bookmark.updated_at) + "\"";
+    line += " created=\"" + support::format_rfc822(bookmark.created_at) + "\"";
+    line += " updated=\"" + support::format_rfc822(bookmark.updated_at) + "\"";
     if (bookmark.description && !bookmark.description->empty())
       line += " _note=\"" + attribute(*bookmark.description) + "\"";
     if (!bookmark.tags.empty()) line += " category=\"" + attribute(join_tag_list(bookmark.tags)) + "\"";
@@ -47,7 +48,7 @@ class OpmlWriter : public BookmarkWriter {
   void finish() override { out_ << "</body></opml>\n"; }
 
  private:
-  static std::string attribute(std::string_view text) { return escape_xml_attribute(text); }
+  static std::string attribute(std::string_view text) { return support::escape_xml_attribute(text); }
 
   std::ostream& out_;
 };
@@ -58,4 +59,4 @@ std::unique_ptr<BookmarkWriter> make_opml_writer(std::ostream& out) {
   return std::make_unique<OpmlWriter>(out);
 }
 
-}  // namespace pebble
+}  // namespace pebble::formats

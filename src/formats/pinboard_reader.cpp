@@ -7,7 +7,7 @@
 #include "formats/json_collection.h"
 #include "formats/tag_list.h"
 
-namespace pebble {
+namespace pebble::formats {
 
 namespace {
 
@@ -31,7 +31,7 @@ class PinboardHandler : public JsonCollectionHandler {
     }
     ParsedBookmark parsed;
     parsed.index = index;
-    BookmarkInput& bookmark = parsed.bookmark;
+    domain::BookmarkInput& bookmark = parsed.bookmark;
     bookmark.url = std::string(trim_whitespace(json_string(item.value("href", Json()))));
     bookmark.title = json_string(item.value("description", Json()));
     if (bookmark.url.empty()) {
@@ -42,10 +42,10 @@ class PinboardHandler : public JsonCollectionHandler {
     if (!extended.empty()) bookmark.description = extended;
     std::istringstream tags(json_string(item.value("tags", Json())));
     for (std::string tag; tags >> tag;) add_tag(bookmark.tags, tag);
-    bookmark.created_at = parse_iso8601(json_string(item.value("time", Json())));
+    bookmark.created_at = support::parse_iso8601(json_string(item.value("time", Json())));
     bookmark.is_private = json_string(item.value("shared", Json())) == "no";
     bookmark.to_read = json_string(item.value("toread", Json())) == "yes";
-    bookmark.unique_hash = url_unique_hash(bookmark.url);
+    bookmark.unique_hash = domain::url_unique_hash(bookmark.url);
     sink_.on_bookmark(std::move(parsed));
   }
 
@@ -60,4 +60,4 @@ void read_pinboard(std::istream& in, const ReaderOptions& options, BookmarkSink&
   parse_json_collection(in, options, "", "Pinboard", handler, sink);
 }
 
-}  // namespace pebble
+}  // namespace pebble::formats

@@ -5,7 +5,7 @@
 #include "formats/bookmark_readers.h"
 #include "support/ascii_text.h"
 
-namespace pebble {
+namespace pebble::formats {
 
 namespace {
 
@@ -13,7 +13,7 @@ constexpr std::size_t kSniffBytes = 4096;
 
 bool contains_ignoring_case(std::string_view text, std::string_view needle) {
   for (std::size_t i = 0; i + needle.size() <= text.size(); ++i) {
-    if (starts_with_ignoring_ascii_case(text.substr(i), needle)) return true;
+    if (support::starts_with_ignoring_ascii_case(text.substr(i), needle)) return true;
   }
   return false;
 }
@@ -27,7 +27,7 @@ std::string_view skip_space(std::string_view text) {
 bool has_list_tag(std::string_view text) {
   for (std::string_view tag : {"<dl", "<dt"}) {
     for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
-      if (!starts_with_ignoring_ascii_case(text.substr(i), tag)) continue;
+      if (!support::starts_with_ignoring_ascii_case(text.substr(i), tag)) continue;
       const char after = i + 3 < text.size() ? text[i + 3] : '>';
       if (after == '>' || std::isspace(static_cast<unsigned char>(after))) return true;
     }
@@ -86,18 +86,18 @@ BookmarkFormat detect_format(std::string_view first_bytes) {
   text = skip_space(text);
   if (text.empty()) return BookmarkFormat::kUnknown;
   if (text.front() == '<') {
-    if (starts_with_ignoring_ascii_case(text, "<!DOCTYPE NETSCAPE-Bookmark-file-1"))
+    if (support::starts_with_ignoring_ascii_case(text, "<!DOCTYPE NETSCAPE-Bookmark-file-1"))
       return BookmarkFormat::kNetscape;
     std::string_view rest = text;
     while (true) {  // an XML declaration and comments may come before <opml>
-      const bool declaration = starts_with_ignoring_ascii_case(rest, "<?");
-      const bool comment = starts_with_ignoring_ascii_case(rest, "<!--");
+      const bool declaration = support::starts_with_ignoring_ascii_case(rest, "<?");
+      const bool comment = support::starts_with_ignoring_ascii_case(rest, "<!--");
       if (!declaration && !comment) break;
       const std::size_t end = rest.find(declaration ? "?>" : "-->");
       if (end == std::string_view::npos) break;
       rest = skip_space(rest.substr(end + (declaration ? 2 : 3)));
     }
-    if (starts_with_ignoring_ascii_case(rest, "<opml")) return BookmarkFormat::kOpml;
+    if (support::starts_with_ignoring_ascii_case(rest, "<opml")) return BookmarkFormat::kOpml;
     if (has_list_tag(text)) return BookmarkFormat::kNetscape;
     return BookmarkFormat::kUnknown;
   }
@@ -141,4 +141,4 @@ void read_bookmarks(std::istream& in, BookmarkFormat format, const ReaderOptions
       "line 1, byte 0: not a bookmark file: expected <!DOCTYPE NETSCAPE-Bookmark-file-1>, <opml> or JSON");
 }
 
-}  // namespace pebble
+}  // namespace pebble::formats

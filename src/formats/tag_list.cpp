@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace pebble {
+namespace pebble::formats {
 
 std::string_view trim_whitespace(std::string_view text) {
   static constexpr std::string_view kSpace = " \t\r\n\f\v";
@@ -66,4 +66,4 @@ void add_tag(std::vector<std::string>& tags, std::string name) {
   tags.push_back(std::move(name));
 }
 
-}  // namespace pebble
+}  // namespace pebble::formats

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pebble {
+namespace pebble::formats {
 
 // Joins names with ',' after escaping `%` → `%25`, `,` → `%2C` and a leading `/` → `%2F`.
 std::string join_tag_list(const std::vector<std::string>& names);
@@ -20,4 +20,4 @@ void add_tag(std::vector<std::string>& tags, std::string name);
 // `text` without leading and trailing ASCII whitespace.
 std::string_view trim_whitespace(std::string_view text);
 
-}  // namespace pebble
+}  // namespace pebble::formats

@@ -5,7 +5,7 @@
 #include "formats/bookmark_record.h"
 #include "support/utf8.h"
 
-namespace pebble {
+namespace pebble::formats {
 
 std::string describe_position(InputPosition position) {
   return "line " + std::to_string(position.line) + ", byte " + std::to_string(position.byte);
@@ -43,7 +43,7 @@ Utf8InputBuffer::int_type Utf8InputBuffer::underflow() {
     raw_.resize(carried + got);
     const bool more_follows = got > 0;
     if (raw_.empty()) break;
-    const std::size_t left = append_repaired_utf8(raw_, more_follows, out_);
+    const std::size_t left = support::append_repaired_utf8(raw_, more_follows, out_);
     pending_.assign(raw_, raw_.size() - left, left);
   }
   if (out_.empty()) {
@@ -89,4 +89,4 @@ void Utf8InputBuffer::check_json_tokens(std::size_t from) {
   }
 }
 
-}  // namespace pebble
+}  // namespace pebble::formats

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace pebble {
+namespace pebble::formats {
 
 // Where a reader stands in its input.
 struct InputPosition {
@@ -49,4 +49,4 @@ class Utf8InputBuffer : public std::streambuf {
   std::size_t token_length_ = 0;
 };
 
-}  // namespace pebble
+}  // namespace pebble::formats

@@ -1,11 +1,11 @@
 // The libcurl multi-interface Fetcher: one event loop drives every transfer; our own queue enforces
 // --concurrency and --per-host (counting transfers, which HTTP/2 multiplexing would otherwise hide
 // from CURLMOPT_MAX_HOST_CONNECTIONS), and one multi handle keeps connections alive between batches.
-#include <curl/curl.h>
-
 #include <deque>
 #include <map>
 #include <memory>
+
+#include <curl/curl.h>
 
 #include "http/curl_init.h"
 #include "http/curl_transfer.h"
@@ -21,7 +21,7 @@ class CurlFetcher : public Fetcher {
   explicit CurlFetcher(const FetcherOptions& options) : options_(options) {
     ensure_curl_initialized();
     multi_ = curl_multi_init();
-    if (multi_ == nullptr) throw Error("cannot initialise the libcurl multi handle");
+    if (multi_ == nullptr) throw support::Error("cannot initialise the libcurl multi handle");
     curl_multi_setopt(multi_, CURLMOPT_PIPELINING, static_cast<long>(CURLPIPE_MULTIPLEX));
     curl_multi_setopt(multi_, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(options_.per_host));
     curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, static_cast<long>(options_.concurrency * 2));

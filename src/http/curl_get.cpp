@@ -1,6 +1,6 @@
-#include <curl/curl.h>
-
 #include <memory>
+
+#include <curl/curl.h>
 
 #include "http/curl_init.h"
 #include "http/http_get.h"
@@ -29,7 +29,7 @@ GetResult http_get(const std::string& url, std::chrono::milliseconds timeout, st
   GetResult result;
   try {
     ensure_curl_initialized();  // curl_easy_init would do it too, but not thread-safely
-  } catch (const Error& failure) {
+  } catch (const support::Error& failure) {
     result.error = failure.what();
     return result;
   }

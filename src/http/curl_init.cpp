@@ -9,7 +9,7 @@ namespace pebble::http {
 
 void ensure_curl_initialized() {
   static const bool initialized = [] { return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK; }();
-  if (!initialized) throw Error("cannot initialise libcurl");
+  if (!initialized) throw support::Error("cannot initialise libcurl");
 }
 
 }  // namespace pebble::http

@@ -1,13 +1,12 @@
 #include "http/curl_transfer.h"
 
-#include <curl/curl.h>
-
-#include <netinet/in.h>
-#include <sys/socket.h>
-
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <curl/curl.h>
 
 #include "http/private_address.h"
 #include "http/push_client.h"
@@ -37,7 +36,7 @@ std::string url_host(const std::string& url) {
     curl_free(part);
   }
   curl_url_cleanup(parsed);
-  return ascii_lower(host);
+  return support::ascii_lower(host);
 }
 
 namespace {
@@ -128,7 +127,7 @@ TransferState::TransferState(std::size_t index, const FetchRequest& request, con
       deny_private_networks_(options.deny_private_networks),
       easy_(curl_easy_init()),
       started_(std::chrono::steady_clock::now()) {
-  if (easy_ == nullptr) throw Error("cannot initialise libcurl for " + redact_url_credentials(url_));
+  if (easy_ == nullptr) throw support::Error("cannot initialise libcurl for " + redact_url_credentials(url_));
   response_.final_url = url_;
   request_headers_ = curl_slist_append(request_headers_, kAccept);
   if (request.etag)
@@ -205,15 +204,15 @@ void TransferState::header_line(std::string line) {
   if (colon == std::string::npos) return;
   const std::string name = trim(line.substr(0, colon));
   std::string value = trim(line.substr(colon + 1));
-  if (equals_ignoring_ascii_case(name, "content-type"))
+  if (support::equals_ignoring_ascii_case(name, "content-type"))
     response_.content_type = value;
-  else if (equals_ignoring_ascii_case(name, "etag"))
+  else if (support::equals_ignoring_ascii_case(name, "etag"))
     response_.etag = value;
-  else if (equals_ignoring_ascii_case(name, "last-modified"))
+  else if (support::equals_ignoring_ascii_case(name, "last-modified"))
     response_.last_modified = value;
-  else if (equals_ignoring_ascii_case(name, "cache-control"))
+  else if (support::equals_ignoring_ascii_case(name, "cache-control"))
     response_.cache_control = value;
-  else if (equals_ignoring_ascii_case(name, "retry-after"))
+  else if (support::equals_ignoring_ascii_case(name, "retry-after"))
     response_.retry_after = value;
 }
 

@@ -2,7 +2,7 @@
 
 #include <curl/curl.h>
 
-namespace pebble {
+namespace pebble::http {
 
 std::string curl_library_version() {
   const curl_version_info_data* info = curl_version_info(CURLVERSION_NOW);
@@ -19,4 +19,4 @@ std::string curl_library_version() {
   return features.empty() ? text : text + " (" + features + ")";
 }
 
-}  // namespace pebble
+}  // namespace pebble::http

@@ -1,8 +1,7 @@
 #include "http/private_address.h"
 
-#include <arpa/inet.h>
-
 #include <algorithm>
+#include <arpa/inet.h>
 
 namespace pebble::http {
 

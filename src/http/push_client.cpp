@@ -1,11 +1,11 @@
 // The curl half of the push client. The easy interface is enough: one PUT at the end of a command.
 #include "http/push_client.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <memory>
 #include <thread>
+
+#include <curl/curl.h>
 
 #include "http/curl_init.h"
 #include "support/error.h"
@@ -78,7 +78,7 @@ Attempt attempt_push(const std::string& url, const PushRequest& request) {
   }
   std::string response_body;
   char error_buffer[CURL_ERROR_SIZE] = {};
-  const std::string user_agent = std::string("pebble/") + version();
+  const std::string user_agent = std::string("pebble/") + support::version();
   const long timeout_ms = static_cast<long>(request.timeout.count());
   CURL* handle = curl.get();
   curl_easy_setopt(handle, CURLOPT_URL, url.c_str());
@@ -121,7 +121,7 @@ PushResult push_metrics(const PushRequest& request) {
   PushResult result;
   try {
     ensure_curl_initialized();
-  } catch (const Error& failure) {
+  } catch (const support::Error& failure) {
     result.error = failure.what();
     return result;
   }
@@ -135,7 +135,7 @@ PushResult push_metrics(const PushRequest& request) {
   std::string url;
   try {
     url = base + grouping_path(request.grouping);
-  } catch (const Error& failure) {
+  } catch (const support::Error& failure) {
     result.error = "push to " + shown_base + " failed: " + failure.what();
     return result;
   }

@@ -42,11 +42,11 @@ std::string percent_encode_segment(std::string_view value) {
 
 std::string grouping_path(const GroupingKey& grouping) {
   if (grouping.empty() || grouping.front().first != "job") {
-    throw Error("Pushgateway grouping key must start with the label 'job'");
+    throw support::Error("Pushgateway grouping key must start with the label 'job'");
   }
   std::string path = "/metrics";
   for (const auto& [name, value] : grouping) {
-    if (!is_label_name(name)) throw Error("invalid Pushgateway grouping label name '" + name + "'");
+    if (!is_label_name(name)) throw support::Error("invalid Pushgateway grouping label name '" + name + "'");
     // '/' cannot travel in a path segment even encoded (proxies decode %2F), and an empty segment
     // would vanish: the Pushgateway's @base64 form carries both.
     if (value.empty() || value.find('/') != std::string::npos) {

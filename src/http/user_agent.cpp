@@ -2,10 +2,10 @@
 
 #include "support/version.h"
 
-namespace pebble {
+namespace pebble::http {
 
 std::string default_user_agent() {
-  return std::string("pebble/") + version() + " (+" + kProjectUrl + ")";
+  return std::string("pebble/") + support::version() + " (+" + kProjectUrl + ")";
 }
 
-}  // namespace pebble
+}  // namespace pebble::http

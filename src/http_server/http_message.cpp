@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace pebble::http {
+namespace pebble::http_server {
 
 namespace {
 
@@ -115,4 +115,4 @@ std::string_view reason_phrase(int status) {
   }
 }
 
-}  // namespace pebble::http
+}  // namespace pebble::http_server

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-namespace pebble::http {
+namespace pebble::http_server {
 
 // Header fields in arrival order; names compare case-insensitively (RFC 9110 §5.1).
 class HttpHeaders {
@@ -60,4 +60,4 @@ HttpResponse make_response(int status, std::string body,
 // The standard reason phrase of a status code ("Not Found"), or "Unknown".
 std::string_view reason_phrase(int status);
 
-}  // namespace pebble::http
+}  // namespace pebble::http_server

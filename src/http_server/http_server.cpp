@@ -19,7 +19,7 @@
 #include "http_server/socket_io.h"
 #include "support/error.h"
 
-namespace pebble::http {
+namespace pebble::http_server {
 
 namespace {
 
@@ -219,12 +219,12 @@ HttpServer::~HttpServer() {
 std::uint16_t HttpServer::start() {
   State& state = *state_;
   const std::lock_guard lifecycle(state.lifecycle_mutex);
-  if (state.started) throw Error("HTTP server on " + address() + " is already started");
+  if (state.started) throw support::Error("HTTP server on " + address() + " is already started");
   state.listen_socket = open_listen_socket(state.options.listen);
   int pipe_ends[2];
   if (::pipe2(pipe_ends, O_NONBLOCK | O_CLOEXEC) != 0) {
     ::close(state.listen_socket);
-    throw Error("cannot start HTTP server: cannot create a pipe: " + error_text(errno));
+    throw support::Error("cannot start HTTP server: cannot create a pipe: " + error_text(errno));
   }
   state.wake_read = pipe_ends[0];
   state.wake_write = pipe_ends[1];
@@ -272,4 +272,4 @@ std::string HttpServer::address() const {
   return bound.to_string();
 }
 
-}  // namespace pebble::http
+}  // namespace pebble::http_server

@@ -13,7 +13,7 @@
 #include "http_server/http_message.h"
 #include "http_server/listen_address.h"
 
-namespace pebble::http {
+namespace pebble::http_server {
 
 // Answers one request. It may throw: the client then gets a 500 and the server keeps serving.
 using Handler = std::function<HttpResponse(const HttpRequest&)>;
@@ -58,4 +58,4 @@ class HttpServer {
   std::unique_ptr<State> state_;
 };
 
-}  // namespace pebble::http
+}  // namespace pebble::http_server

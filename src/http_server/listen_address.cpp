@@ -4,7 +4,7 @@
 
 #include "support/error.h"
 
-namespace pebble::http {
+namespace pebble::http_server {
 
 namespace {
 
@@ -19,8 +19,8 @@ bool is_ipv6_literal_char(char letter) {
 }
 
 [[noreturn]] void fail(std::string_view source, std::string_view text, std::string_view why) {
-  throw UsageError(std::string(source) + ": invalid listen address '" + std::string(text) +
-                   "': " + std::string(why));
+  throw support::UsageError(std::string(source) + ": invalid listen address '" + std::string(text) +
+                            "': " + std::string(why));
 }
 
 std::uint16_t parse_port(std::string_view port_text, std::string_view source, std::string_view text) {
@@ -78,4 +78,4 @@ ListenAddress parse_listen_address(std::string_view text, std::string_view sourc
   return address;
 }
 
-}  // namespace pebble::http
+}  // namespace pebble::http_server

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace pebble::http {
+namespace pebble::http_server {
 
 // A host (name, IPv4 or IPv6 literal without brackets) and a TCP port; port 0 asks for any free one.
 struct ListenAddress {
@@ -18,4 +18,4 @@ struct ListenAddress {
 // UsageError naming `source` (the flag or variable the text came from) when it is malformed.
 ListenAddress parse_listen_address(std::string_view text, std::string_view source = "--listen");
 
-}  // namespace pebble::http
+}  // namespace pebble::http_server

@@ -1,18 +1,17 @@
 #include "http_server/listen_socket.h"
 
-#include <netdb.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <memory>
+#include <netdb.h>
+#include <netinet/in.h>
 #include <string>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "http_server/socket_io.h"
 #include "support/error.h"
 
-namespace pebble::http {
+namespace pebble::http_server {
 
 namespace {
 
@@ -45,7 +44,7 @@ int open_listen_socket(const ListenAddress& address) {
   addrinfo* found = nullptr;
   const std::string port = std::to_string(address.port);
   if (const int status = ::getaddrinfo(address.host.c_str(), port.c_str(), &hints, &found); status != 0) {
-    throw Error(where + "cannot resolve host: " + ::gai_strerror(status));
+    throw support::Error(where + "cannot resolve host: " + ::gai_strerror(status));
   }
   const std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> owner(found, &::freeaddrinfo);
   int last_error = EADDRNOTAVAIL;
@@ -54,7 +53,7 @@ int open_listen_socket(const ListenAddress& address) {
     if (socket >= 0) return socket;
     last_error = errno;
   }
-  throw Error(where + error_text(last_error));
+  throw support::Error(where + error_text(last_error));
 }
 
 std::uint16_t bound_port(int socket) {
@@ -65,4 +64,4 @@ std::uint16_t bound_port(int socket) {
   return ntohs(reinterpret_cast<const sockaddr_in*>(&storage)->sin_port);
 }
 
-}  // namespace pebble::http
+}  // namespace pebble::http_server

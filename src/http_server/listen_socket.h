@@ -4,7 +4,7 @@
 
 #include "http_server/listen_address.h"
 
-namespace pebble::http {
+namespace pebble::http_server {
 
 // A non-blocking, close-on-exec socket listening on `address`; throws pebble::Error
 // ("cannot listen on 127.0.0.1:9466: Address already in use").
@@ -13,4 +13,4 @@ int open_listen_socket(const ListenAddress& address);
 // The port a listening socket is bound to.
 std::uint16_t bound_port(int socket);
 
-}  // namespace pebble::http
+}  // namespace pebble::http_server

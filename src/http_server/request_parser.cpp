@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-namespace pebble::http {
+namespace pebble::http_server {
 
 namespace {
 
@@ -168,4 +168,4 @@ HeadParseResult parse_request_head(std::string_view buffer, const RequestLimits&
   return result;
 }
 
-}  // namespace pebble::http
+}  // namespace pebble::http_server

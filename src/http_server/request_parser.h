@@ -7,7 +7,7 @@
 
 #include "http_server/http_message.h"
 
-namespace pebble::http {
+namespace pebble::http_server {
 
 // Limits the parser enforces, from ServerOptions.
 struct RequestLimits {
@@ -33,4 +33,4 @@ struct HeadParseResult {
 // Parses the head at the start of `buffer` (leading empty lines are skipped, RFC 9112 §2.2).
 HeadParseResult parse_request_head(std::string_view buffer, const RequestLimits& limits);
 
-}  // namespace pebble::http
+}  // namespace pebble::http_server

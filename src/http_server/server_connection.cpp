@@ -1,17 +1,17 @@
 #include "http_server/server_connection.h"
 
-#include <spdlog/spdlog.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <cstdio>
 #include <ctime>
 #include <exception>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <spdlog/spdlog.h>
 
 #include "http_server/request_parser.h"
 #include "http_server/socket_io.h"
 
-namespace pebble::http {
+namespace pebble::http_server {
 
 namespace {
 
@@ -157,4 +157,4 @@ void close_gracefully(int socket) {
   ::close(socket);
 }
 
-}  // namespace pebble::http
+}  // namespace pebble::http_server

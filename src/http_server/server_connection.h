@@ -5,7 +5,7 @@
 
 #include "http_server/http_server.h"
 
-namespace pebble::http {
+namespace pebble::http_server {
 
 // One accepted client connection.
 struct Connection {
@@ -27,4 +27,4 @@ AfterRequest serve_one_request(Connection& connection, const ServerOptions& opti
 // than a reset), then closes the socket.
 void close_gracefully(int socket);
 
-}  // namespace pebble::http
+}  // namespace pebble::http_server

@@ -1,17 +1,16 @@
 #include "http_server/socket_io.h"
 
+#include <algorithm>
 #include <arpa/inet.h>
+#include <array>
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 
-#include <algorithm>
-#include <array>
-#include <cerrno>
-#include <cstring>
-
-namespace pebble::http {
+namespace pebble::http_server {
 
 namespace {
 
@@ -97,4 +96,4 @@ std::string error_text(int error_number) {
                          error_number);
 }
 
-}  // namespace pebble::http
+}  // namespace pebble::http_server

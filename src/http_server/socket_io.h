@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace pebble::http {
+namespace pebble::http_server {
 
 // The clock every server deadline uses.
 using SteadyClock = std::chrono::steady_clock;
@@ -29,4 +29,4 @@ std::string describe_peer(const void* socket_address);
 // The text of errno value `error_number` ("Address already in use").
 std::string error_text(int error_number);
 
-}  // namespace pebble::http
+}  // namespace pebble::http_server

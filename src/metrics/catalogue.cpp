@@ -257,7 +257,7 @@ const FamilyDef* find_family(std::string_view name) {
   return nullptr;
 }
 
-bool family_enabled(const FamilyDef& family, const MetricsSettings& settings) {
+bool family_enabled(const FamilyDef& family, const config::MetricsSettings& settings) {
   if (!settings.enabled) return false;
   switch (family.gate) {
     case MetricGate::kAlways:

@@ -64,7 +64,7 @@ std::span<const FamilyDef* const> all_families();
 const FamilyDef* find_family(std::string_view name);
 
 // Whether the settings let this family be recorded and exposed.
-bool family_enabled(const FamilyDef& family, const MetricsSettings& settings);
+bool family_enabled(const FamilyDef& family, const config::MetricsSettings& settings);
 
 // The text of a MetricKind as written on a `# TYPE` line.
 std::string_view kind_text(MetricKind kind);

@@ -16,7 +16,7 @@ namespace pebble::metrics {
 namespace {
 
 // Whether any enabled family is counted from the store's tables (so gather_stats is worth it).
-bool needs_stats(const MetricsSettings& settings, std::uint32_t commands) {
+bool needs_stats(const config::MetricsSettings& settings, std::uint32_t commands) {
   for (const FamilyDef* family : all_families()) {
     bool wanted = commands == kNoCommand || (family->recorded_by & commands) != 0;
     if (family->origin == MetricOrigin::kStore && wanted && family_enabled(*family, settings)) return true;
@@ -32,8 +32,8 @@ prometheus::ClientMetric gauge_sample(double value, const LabelPairs& labels = {
   return sample;
 }
 
-void add_store_gauges(FamilyTable& table, const StoreStats& stats, SeriesBudget& budget,
-                      const MetricsSettings& settings, std::uint64_t& dropped) {
+void add_store_gauges(FamilyTable& table, const store::StoreStats& stats, SeriesBudget& budget,
+                      const config::MetricsSettings& settings, std::uint64_t& dropped) {
   using namespace metric;
   auto count = [](std::int64_t value) { return static_cast<double>(value); };
   table.add(kActiveFeedsCount, gauge_sample(count(stats.feeds_active + stats.feeds_failing)));
@@ -64,7 +64,8 @@ void add_process_families(FamilyTable& table, const StoreSnapshot& snapshot) {
   using namespace metric;
   table.add(kStoreUp, gauge_sample(snapshot.up ? 1 : 0));
   table.add(kStoreQueryDurationSeconds, gauge_sample(snapshot.query_seconds));
-  table.add(kBuildInfo, gauge_sample(1, {{"version", version()}, {"revision", git_revision()}}));
+  table.add(kBuildInfo,
+            gauge_sample(1, {{"version", support::version()}, {"revision", support::git_revision()}}));
   ProcessSample process = read_process_sample();
   if (process.cpu_seconds) {
     prometheus::ClientMetric sample;
@@ -83,11 +84,11 @@ void add_process_families(FamilyTable& table, const StoreSnapshot& snapshot) {
 
 // Adds the stored counters and histograms of the recorded families. `only_command` keeps one
 // command's series (push body, without the command label); empty keeps all (with it).
-void add_recorded_series(FamilyTable& table, const std::vector<CounterValue>& counters,
-                         const std::vector<HistogramValue>& histograms, std::string_view only_command,
+void add_recorded_series(FamilyTable& table, const std::vector<store::CounterValue>& counters,
+                         const std::vector<store::HistogramValue>& histograms, std::string_view only_command,
                          const std::function<bool(const std::string&)>& admit) {
   bool with_command = only_command.empty();
-  for (const CounterValue& counter : counters) {
+  for (const store::CounterValue& counter : counters) {
     const FamilyDef* family = find_family(counter.family);
     if (!family || family->origin != MetricOrigin::kRecorded || family->kind != MetricKind::kCounter)
       continue;
@@ -97,7 +98,7 @@ void add_recorded_series(FamilyTable& table, const std::vector<CounterValue>& co
       continue;
     if (auto sample = counter_sample(counter, with_command)) table.add(*family, std::move(*sample));
   }
-  for (const HistogramValue& histogram : histograms) {
+  for (const store::HistogramValue& histogram : histograms) {
     const FamilyDef* family = find_family(histogram.family);
     if (!family || family->origin != MetricOrigin::kRecorded || family->kind != MetricKind::kHistogram)
       continue;
@@ -112,12 +113,13 @@ void add_recorded_series(FamilyTable& table, const std::vector<CounterValue>& co
 
 }  // namespace
 
-StoreSnapshot read_store_snapshot(ExpositionStores stores, const MetricsSettings& settings, Timestamp now) {
+StoreSnapshot read_store_snapshot(ExpositionStores stores, const config::MetricsSettings& settings,
+                                  support::Timestamp now) {
   StoreSnapshot snapshot;
   // How long the queries took is an interval: the steady clock, which the time of day cannot move.
   auto started = std::chrono::steady_clock::now();
   try {
-    Transaction transaction(stores.transactions, TxMode::kRead);
+    store::Transaction transaction(stores.transactions, store::TxMode::kRead);
     snapshot.counters = stores.metrics.read_counters();
     snapshot.histograms = stores.metrics.read_histograms();
     snapshot.job_runs = stores.job_runs.latest_job_runs();
@@ -133,7 +135,7 @@ StoreSnapshot read_store_snapshot(ExpositionStores stores, const MetricsSettings
 }
 
 std::vector<prometheus::MetricFamily> build_exposition(const StoreSnapshot& snapshot,
-                                                       const MetricsSettings& settings,
+                                                       const config::MetricsSettings& settings,
                                                        const std::vector<prometheus::MetricFamily>& extra,
                                                        SeriesBudget& budget) {
   FamilyTable table;
@@ -146,7 +148,7 @@ std::vector<prometheus::MetricFamily> build_exposition(const StoreSnapshot& snap
     return false;
   };
   add_recorded_series(table, snapshot.counters, snapshot.histograms, "", admit);
-  for (const JobRunSummary& summary : snapshot.job_runs) add_job_samples(table, summary, true);
+  for (const store::JobRunSummary& summary : snapshot.job_runs) add_job_samples(table, summary, true);
   if (snapshot.stats) add_store_gauges(table, *snapshot.stats, budget, settings, dropped);
   add_process_families(table, snapshot);
   for (const prometheus::MetricFamily& family : extra) {
@@ -169,29 +171,30 @@ std::vector<prometheus::MetricFamily> build_exposition(const StoreSnapshot& snap
   return table.take();
 }
 
-std::optional<std::string> render_metrics(ExpositionStores stores, const MetricsSettings& settings,
-                                          const Clock& clock, const std::vector<prometheus::MetricFamily>& extra) {
+std::optional<std::string> render_metrics(ExpositionStores stores, const config::MetricsSettings& settings,
+                                          const support::Clock& clock,
+                                          const std::vector<prometheus::MetricFamily>& extra) {
   if (!settings.enabled) return std::nullopt;
   StoreSnapshot snapshot = read_store_snapshot(stores, settings, clock.now());
   return render_text(build_exposition(snapshot, settings, extra));
 }
 
-std::optional<std::string> render_push_body(ExpositionStores stores, const MetricsSettings& settings,
-                                            std::string_view command, const Clock& clock) {
+std::optional<std::string> render_push_body(ExpositionStores stores, const config::MetricsSettings& settings,
+                                            std::string_view command, const support::Clock& clock) {
   if (!settings.enabled) return std::nullopt;
   std::uint32_t bit = command_bit(command);
   FamilyTable table;
   for (const FamilyDef* family : all_families()) {
     if ((family->recorded_by & bit) != 0) table.open(*family, settings);
   }
-  Transaction transaction(stores.transactions, TxMode::kRead);
+  store::Transaction transaction(stores.transactions, store::TxMode::kRead);
   add_recorded_series(table, stores.metrics.read_counters(), stores.metrics.read_histograms(), command,
                       [](const std::string&) { return true; });
-  for (const JobRunSummary& summary : stores.job_runs.latest_job_runs()) {
+  for (const store::JobRunSummary& summary : stores.job_runs.latest_job_runs()) {
     if (summary.last_run.command == command) add_job_samples(table, summary, false);
   }
   if (needs_stats(settings, bit)) {
-    StoreStats stats = stores.metrics.gather_stats(clock.now());
+    store::StoreStats stats = stores.metrics.gather_stats(clock.now());
     table.add(metric::kActiveFeedsCount,
               gauge_sample(static_cast<double>(stats.feeds_active + stats.feeds_failing)));
   }

@@ -28,10 +28,11 @@ std::string read_quoted_value(std::string_view text, std::size_t& position) {
     } else if (escaped == '\\' || escaped == '"') {
       value += escaped;
     } else {
-      throw Error("metric labels: unknown escape \\" + std::string(1, escaped) + " in " + std::string(text));
+      throw support::Error("metric labels: unknown escape \\" + std::string(1, escaped) + " in " +
+                           std::string(text));
     }
   }
-  throw Error("metric labels: unterminated value in " + std::string(text));
+  throw support::Error("metric labels: unterminated value in " + std::string(text));
 }
 
 bool is_name_character(char character, bool first) {
@@ -73,8 +74,9 @@ std::string format_labels(const LabelPairs& labels) {
 
 std::string canonical_labels(const FamilyDef& family, const LabelPairs& labels) {
   if (labels.size() != family.label_names.size()) {
-    throw Error("metric " + std::string(family.name) + ": expected " +
-                std::to_string(family.label_names.size()) + " labels, got " + std::to_string(labels.size()));
+    throw support::Error("metric " + std::string(family.name) + ": expected " +
+                         std::to_string(family.label_names.size()) + " labels, got " +
+                         std::to_string(labels.size()));
   }
   LabelPairs ordered;
   ordered.reserve(labels.size());
@@ -82,7 +84,8 @@ std::string canonical_labels(const FamilyDef& family, const LabelPairs& labels) 
     auto found =
         std::find_if(labels.begin(), labels.end(), [&](const auto& pair) { return pair.first == name; });
     if (found == labels.end()) {
-      throw Error("metric " + std::string(family.name) + ": label " + std::string(name) + " missing");
+      throw support::Error("metric " + std::string(family.name) + ": label " + std::string(name) +
+                           " missing");
     }
     ordered.push_back(*found);
   }
@@ -99,16 +102,16 @@ LabelPairs parse_labels(std::string_view text) {
     }
     if (position == name_start || position + 1 >= text.size() || text[position] != '=' ||
         text[position + 1] != '"') {
-      throw Error("metric labels: expected name=\"value\" at offset " + std::to_string(name_start) + " in " +
-                  std::string(text));
+      throw support::Error("metric labels: expected name=\"value\" at offset " + std::to_string(name_start) +
+                           " in " + std::string(text));
     }
     std::string name(text.substr(name_start, position - name_start));
     ++position;  // '='
     labels.emplace_back(std::move(name), read_quoted_value(text, position));
     if (position < text.size()) {
       if (text[position] != ',') {
-        throw Error("metric labels: expected ',' at offset " + std::to_string(position) + " in " +
-                    std::string(text));
+        throw support::Error("metric labels: expected ',' at offset " + std::to_string(position) + " in " +
+                             std::string(text));
       }
       ++position;
     }

@@ -1,11 +1,10 @@
 #include "metrics/process_metrics.h"
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace pebble::metrics {

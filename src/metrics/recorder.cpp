@@ -24,7 +24,7 @@ std::string budget_key(const std::string& command, std::string_view family, cons
 
 }  // namespace
 
-MetricsRecorder::MetricsRecorder(std::string command, MetricsSettings settings, SeriesBudget& budget)
+MetricsRecorder::MetricsRecorder(std::string command, config::MetricsSettings settings, SeriesBudget& budget)
     : command_(std::move(command)), settings_(settings), budget_(budget) {}
 
 std::optional<std::string> MetricsRecorder::series_labels(const FamilyDef& family, const LabelPairs& labels,
@@ -69,26 +69,28 @@ void MetricsRecorder::observe(const FamilyDef& family, const LabelPairs& labels,
   ++pending.count;
 }
 
-std::pair<std::vector<CounterDelta>, std::vector<HistogramDelta>> MetricsRecorder::admitted_deltas() {
+std::pair<std::vector<store::CounterDelta>, std::vector<store::HistogramDelta>>
+MetricsRecorder::admitted_deltas() {
   auto now = SeriesBudget::Clock::now();
   std::int64_t dropped = 0;
-  std::vector<CounterDelta> counters;
+  std::vector<store::CounterDelta> counters;
   for (const auto& [key, value] : counters_) {
     if (!budget_.admit(budget_key(command_, key.first->name, key.second), settings_.max_series_per_minute,
                        now)) {
       ++dropped;
       continue;
     }
-    counters.push_back(CounterDelta{command_, std::string(key.first->name), key.second, value});
+    counters.push_back(store::CounterDelta{command_, std::string(key.first->name), key.second, value});
   }
-  std::vector<HistogramDelta> histograms;
+  std::vector<store::HistogramDelta> histograms;
   for (const auto& [key, pending] : histograms_) {
     if (!budget_.admit(budget_key(command_, key.first->name, key.second), settings_.max_series_per_minute,
                        now)) {
       ++dropped;
       continue;
     }
-    HistogramDelta delta{command_, std::string(key.first->name), key.second, {}, pending.sum, pending.count};
+    store::HistogramDelta delta{command_,     std::string(key.first->name), key.second, {}, pending.sum,
+                                pending.count};
     for (std::size_t index = 0; index < pending.bucket_counts.size(); ++index) {
       double bound = index < key.first->buckets.size() ? key.first->buckets[index]
                                                        : std::numeric_limits<double>::infinity();
@@ -98,8 +100,8 @@ std::pair<std::vector<CounterDelta>, std::vector<HistogramDelta>> MetricsRecorde
   }
   if (dropped > 0) {
     // The drop counter itself bypasses the guard: it is one series, and losing it would hide drops.
-    counters.push_back(CounterDelta{command_, std::string(metric::kMetricsDroppedSeriesTotal.name), "",
-                                    static_cast<double>(dropped)});
+    counters.push_back(store::CounterDelta{command_, std::string(metric::kMetricsDroppedSeriesTotal.name), "",
+                                           static_cast<double>(dropped)});
     if (budget_.first_drop()) {
       spdlog::warn(
           "metrics: more than {} distinct series in a minute (MAX_METRICS_PER_MINUTE); "
@@ -142,7 +144,7 @@ bool MetricsRecorder::flush(RecorderStores stores) {
 bool MetricsRecorder::flush_in_own_transaction(RecorderStores stores) {
   if (empty()) return true;
   try {
-    Transaction transaction(stores.transactions, TxMode::kWrite);
+    store::Transaction transaction(stores.transactions, store::TxMode::kWrite);
     bool written = flush(stores);
     transaction.commit();
     return written;

@@ -23,21 +23,22 @@ namespace pebble::metrics {
 struct RecorderStores {
   // Both roles of one object (the whole Store, or a fake of just these); implicit, so callers pass it as is.
   template <typename Roles>
-  requires implements_roles<Roles, MetricStore, TransactionStore> RecorderStores(Roles& store)
+  requires store::implements_roles<Roles, store::MetricStore, store::TransactionStore> RecorderStores(
+      Roles& store)
       : metrics(store), transactions(store) {}
   // Roles taken from a consumer's own struct of roles.
-  RecorderStores(MetricStore& metric_tables, TransactionStore& transaction_control)
+  RecorderStores(store::MetricStore& metric_tables, store::TransactionStore& transaction_control)
       : metrics(metric_tables), transactions(transaction_control) {}
 
-  MetricStore& metrics;
-  TransactionStore& transactions;
+  store::MetricStore& metrics;
+  store::TransactionStore& transactions;
 };
 
 // Accumulates metric deltas of one command and writes them to the store.
 class MetricsRecorder {
  public:
   // `command` is the recording command ("poll-feeds", "import", "export", "test-metrics").
-  MetricsRecorder(std::string command, MetricsSettings settings,
+  MetricsRecorder(std::string command, config::MetricsSettings settings,
                   SeriesBudget& budget = process_series_budget());
 
   // Adds `value` (>= 0) to a recorded counter. A disabled family makes this a no-op; a misuse
@@ -75,10 +76,10 @@ class MetricsRecorder {
   std::optional<std::string> series_labels(const FamilyDef& family, const LabelPairs& labels,
                                            MetricKind kind);
   // Applies the cardinality guard to the pending deltas and returns what may be written.
-  std::pair<std::vector<CounterDelta>, std::vector<HistogramDelta>> admitted_deltas();
+  std::pair<std::vector<store::CounterDelta>, std::vector<store::HistogramDelta>> admitted_deltas();
 
   std::string command_;
-  MetricsSettings settings_;
+  config::MetricsSettings settings_;
   SeriesBudget& budget_;
   std::map<SeriesKey, double> counters_;
   std::map<SeriesKey, PendingHistogram> histograms_;

@@ -10,13 +10,13 @@ void record_updates(MetricsRecorder& recorder, const char* model, double count) 
   if (count > 0) recorder.increment(metric::kModelUpdatesTotal, {{"model", model}}, count);
 }
 
-void record_bookmark_outcomes(MetricsRecorder& recorder, const std::vector<UpsertOutcome>& outcomes,
+void record_bookmark_outcomes(MetricsRecorder& recorder, const std::vector<domain::UpsertOutcome>& outcomes,
                               const std::string& source) {
   double created = 0;
   double updated = 0;
-  for (const UpsertOutcome outcome : outcomes) {
-    if (outcome == UpsertOutcome::kCreated) ++created;
-    if (outcome == UpsertOutcome::kUpdated) ++updated;
+  for (const domain::UpsertOutcome outcome : outcomes) {
+    if (outcome == domain::UpsertOutcome::kCreated) ++created;
+    if (outcome == domain::UpsertOutcome::kUpdated) ++updated;
   }
   if (created > 0) {
     recorder.increment(metric::kBookmarkOperationsTotal, {{"operation", "create"}, {"source", source}},

@@ -24,7 +24,7 @@ void record_updates(MetricsRecorder& recorder, const char* model, double count =
 
 // Counts bookmark upsert outcomes: bookmark_operations_total{operation, source} and the bookmark
 // model counters; skipped bookmarks are not writes and count nowhere here.
-void record_bookmark_outcomes(MetricsRecorder& recorder, const std::vector<UpsertOutcome>& outcomes,
+void record_bookmark_outcomes(MetricsRecorder& recorder, const std::vector<domain::UpsertOutcome>& outcomes,
                               const std::string& source);
 
 }  // namespace pebble::metrics

@@ -25,7 +25,7 @@ std::optional<LabelPairs> series_labels(const std::string& command, const std::s
 
 }  // namespace
 
-void FamilyTable::open(const FamilyDef& family, const MetricsSettings& settings) {
+void FamilyTable::open(const FamilyDef& family, const config::MetricsSettings& settings) {
   if (!family_enabled(family, settings) || index_.contains(family.name)) return;
   index_.emplace(std::string(family.name), families_.size());
   families_.push_back(empty_family(family));
@@ -55,7 +55,8 @@ prometheus::ClientMetric labelled_sample(const std::vector<std::pair<std::string
   return sample;
 }
 
-std::optional<prometheus::ClientMetric> counter_sample(const CounterValue& counter, bool with_command) {
+std::optional<prometheus::ClientMetric> counter_sample(const store::CounterValue& counter,
+                                                       bool with_command) {
   auto labels = series_labels(counter.command, counter.labels, with_command);
   if (!labels) return std::nullopt;
   prometheus::ClientMetric sample = labelled_sample(*labels);
@@ -63,7 +64,8 @@ std::optional<prometheus::ClientMetric> counter_sample(const CounterValue& count
   return sample;
 }
 
-std::optional<prometheus::ClientMetric> histogram_sample(const HistogramValue& histogram, bool with_command) {
+std::optional<prometheus::ClientMetric> histogram_sample(const store::HistogramValue& histogram,
+                                                         bool with_command) {
   auto labels = series_labels(histogram.command, histogram.labels, with_command);
   if (!labels) return std::nullopt;
   prometheus::ClientMetric sample = labelled_sample(*labels);
@@ -84,7 +86,7 @@ std::optional<prometheus::ClientMetric> histogram_sample(const HistogramValue& h
   return sample;
 }
 
-void add_job_samples(FamilyTable& table, const JobRunSummary& summary, bool with_command) {
+void add_job_samples(FamilyTable& table, const store::JobRunSummary& summary, bool with_command) {
   LabelPairs labels;
   if (with_command) labels.emplace_back("command", summary.last_run.command);
   auto gauge = [&](const FamilyDef& family, double value) {
@@ -92,7 +94,7 @@ void add_job_samples(FamilyTable& table, const JobRunSummary& summary, bool with
     sample.gauge.value = value;
     table.add(family, std::move(sample));
   };
-  const JobRun& run = summary.last_run;
+  const domain::JobRun& run = summary.last_run;
   if (summary.last_success_at) {
     gauge(metric::kJobLastSuccessTimestampSeconds, epoch_seconds(*summary.last_success_at));
   }
@@ -104,7 +106,7 @@ void add_job_samples(FamilyTable& table, const JobRunSummary& summary, bool with
   gauge(metric::kJobLastRunSuccess, run.status == "ok" ? 1 : 0);
 }
 
-double epoch_seconds(Timestamp timestamp) {
+double epoch_seconds(support::Timestamp timestamp) {
   return static_cast<double>(timestamp.micros) / 1e6;
 }
 

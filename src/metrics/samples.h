@@ -19,7 +19,7 @@ namespace pebble::metrics {
 class FamilyTable {
  public:
   // Adds the catalogue family with no samples when the settings enable it.
-  void open(const FamilyDef& family, const MetricsSettings& settings);
+  void open(const FamilyDef& family, const config::MetricsSettings& settings);
   // Appends a family that is not in the catalogue (or merges into the one of that name).
   void merge(const prometheus::MetricFamily& family);
   // The open family of this name, or nullptr when it is disabled or unknown.
@@ -39,15 +39,16 @@ prometheus::ClientMetric labelled_sample(const std::vector<std::pair<std::string
 
 // The sample of a stored counter; `command` label first when with_command. nullopt when the
 // stored labels do not parse.
-std::optional<prometheus::ClientMetric> counter_sample(const CounterValue& counter, bool with_command);
+std::optional<prometheus::ClientMetric> counter_sample(const store::CounterValue& counter, bool with_command);
 
 // The sample of a stored histogram with its buckets sorted and +Inf present.
-std::optional<prometheus::ClientMetric> histogram_sample(const HistogramValue& histogram, bool with_command);
+std::optional<prometheus::ClientMetric> histogram_sample(const store::HistogramValue& histogram,
+                                                         bool with_command);
 
 // The pebble_job_* samples of one command's latest run, into the open job families.
-void add_job_samples(FamilyTable& table, const JobRunSummary& summary, bool with_command);
+void add_job_samples(FamilyTable& table, const store::JobRunSummary& summary, bool with_command);
 
 // Seconds since the epoch as a double, keeping the microseconds.
-double epoch_seconds(Timestamp timestamp);
+double epoch_seconds(support::Timestamp timestamp);
 
 }  // namespace pebble::metrics

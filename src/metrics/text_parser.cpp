@@ -20,7 +20,7 @@ struct SampleLine {
 };
 
 [[noreturn]] void fail(std::size_t line_number, const std::string& what) {
-  throw Error("metrics text: line " + std::to_string(line_number) + ": " + what);
+  throw support::Error("metrics text: line " + std::to_string(line_number) + ": " + what);
 }
 
 double parse_value(std::string_view text, std::size_t line_number) {
@@ -49,7 +49,7 @@ SampleLine parse_sample(std::string_view line, std::size_t line_number) {
     if (end >= line.size()) fail(line_number, "unterminated label set");
     try {
       sample.labels = parse_labels(line.substr(position + 1, end - position - 1));
-    } catch (const Error& error) {
+    } catch (const support::Error& error) {
       fail(line_number, error.what());
     }
     position = end + 1;

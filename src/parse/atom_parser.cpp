@@ -4,7 +4,7 @@
 #include "parse/person_text.h"
 #include "support/dates.h"
 
-namespace pebble {
+namespace pebble::parse {
 
 namespace {
 
@@ -83,8 +83,8 @@ ParsedItem read_entry(const XMLElement& entry, const std::string& feed_url,
       collect_media(*child, feed_url, item.media);
     }
   }
-  item.published = parse_feed_date(published.empty() ? dc_date : published);
-  item.updated = parse_feed_date(updated.empty() ? dc_date : updated);
+  item.published = support::parse_feed_date(published.empty() ? dc_date : published);
+  item.updated = support::parse_feed_date(updated.empty() ? dc_date : updated);
   // RFC 4287 §4.2.1: an entry without an author has the feed's.
   if (item.authors.empty()) item.authors = dc_creators.empty() ? feed_authors : dc_creators;
   return item;
@@ -117,4 +117,4 @@ ParsedFeed parse_atom_document(const XMLElement& root, const std::string& feed_u
   return feed;
 }
 
-}  // namespace pebble
+}  // namespace pebble::parse

@@ -5,9 +5,9 @@
 #include "parse/feed_xml.h"
 #include "parse/parsed_feed.h"
 
-namespace pebble {
+namespace pebble::parse {
 
 // Reads the document whose root is `root` (a <feed> element).
 ParsedFeed parse_atom_document(const tinyxml2::XMLElement& root, const std::string& feed_url);
 
-}  // namespace pebble
+}  // namespace pebble::parse

@@ -1,10 +1,9 @@
 #include "parse/charset.h"
 
-#include <iconv.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <iconv.h>
 #include <optional>
 #include <utility>
 
@@ -12,7 +11,7 @@
 #include "support/ascii_text.h"
 #include "support/utf8.h"
 
-namespace pebble {
+namespace pebble::parse {
 
 namespace {
 
@@ -25,7 +24,7 @@ std::string lower_trimmed(std::string_view text) {
                            text.back() == '\'')) {
     text.remove_suffix(1);
   }
-  return ascii_lower(text);
+  return support::ascii_lower(text);
 }
 
 // The charset a byte-order mark names, and the mark's length.
@@ -95,7 +94,7 @@ std::optional<std::string> convert_with_iconv(std::string_view bytes, const std:
     out.append(buffer, static_cast<std::size_t>(output - buffer));
     if (result != static_cast<std::size_t>(-1)) break;
     if (errno == E2BIG) continue;
-    out += kUtf8Replacement;
+    out += support::kUtf8Replacement;
     if (errno != EILSEQ) break;  // EINVAL: a truncated sequence at the very end
     const std::size_t skip = std::min(unit, input_left);
     input += skip;
@@ -141,7 +140,7 @@ std::string xml_declared_encoding(std::string_view bytes) {
 
 bool is_valid_utf8_fast(std::string_view bytes) {
   static const bool use_avx2 = utf8_avx2::available();
-  return use_avx2 ? utf8_avx2::is_valid(bytes) : is_valid_utf8(bytes);
+  return use_avx2 ? utf8_avx2::is_valid(bytes) : support::is_valid_utf8(bytes);
 }
 
 DecodedText decode_to_utf8(std::string_view body, std::string_view content_type) {
@@ -159,7 +158,7 @@ DecodedText decode_to_utf8(std::string_view body, std::string_view content_type)
     if (is_valid_utf8_fast(body)) {
       decoded.unchanged = body;
     } else {
-      decoded.converted = replace_invalid_utf8(body);
+      decoded.converted = support::replace_invalid_utf8(body);
     }
     decoded.charset = "utf-8";
   }
@@ -177,4 +176,4 @@ DecodedText decode_to_utf8(std::string_view body, std::string_view content_type)
   return decoded;
 }
 
-}  // namespace pebble
+}  // namespace pebble::parse

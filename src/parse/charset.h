@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace pebble {
+namespace pebble::parse {
 
 // A body converted to UTF-8, with the character set it was read as (lower case, e.g. "utf-16le").
 // A body that already was valid UTF-8 is not copied: text() then views the caller's bytes, so a
@@ -33,4 +33,4 @@ bool is_valid_utf8_fast(std::string_view bytes);
 // right.
 DecodedText decode_to_utf8(std::string_view body, std::string_view content_type);
 
-}  // namespace pebble
+}  // namespace pebble::parse

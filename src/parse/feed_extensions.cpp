@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-namespace pebble {
+namespace pebble::parse {
 
 using feed_xml::Namespace;
 
@@ -83,4 +83,4 @@ std::vector<std::string> split_keywords(std::string_view text) {
   return keywords;
 }
 
-}  // namespace pebble
+}  // namespace pebble::parse

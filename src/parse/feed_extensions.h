@@ -8,7 +8,7 @@
 #include "parse/feed_xml.h"
 #include "parse/parsed_feed.h"
 
-namespace pebble {
+namespace pebble::parse {
 
 // An Atom person construct (<author>/<contributor> with name, email, uri children).
 Person read_atom_person(const tinyxml2::XMLElement& element);
@@ -34,4 +34,4 @@ std::optional<std::int64_t> parse_length(std::string_view text);
 // Comma-separated keywords (itunes:keywords, media:keywords), trimmed, empty ones dropped.
 std::vector<std::string> split_keywords(std::string_view text);
 
-}  // namespace pebble
+}  // namespace pebble::parse

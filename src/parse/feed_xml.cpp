@@ -8,7 +8,7 @@
 #include "parse/xml_raw_text.h"
 #include "support/ascii_text.h"
 
-namespace pebble::feed_xml {
+namespace pebble::parse::feed_xml {
 
 namespace {
 
@@ -37,7 +37,7 @@ Namespace classify_uri(std::string_view uri) {
     if (uri == known.uri) return known.ns;
   }
   for (const Known& known : kKnown) {
-    if (equals_ignoring_ascii_case(uri, known.uri)) return known.ns;
+    if (support::equals_ignoring_ascii_case(uri, known.uri)) return known.ns;
   }
   return uri.empty() ? Namespace::kNone : Namespace::kOther;
 }
@@ -197,4 +197,4 @@ std::string resolve_at(const tinyxml2::XMLElement& element, const std::string& f
   return resolve_url(base_url_of(element, feed_url), reference);
 }
 
-}  // namespace pebble::feed_xml
+}  // namespace pebble::parse::feed_xml

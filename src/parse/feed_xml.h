@@ -1,12 +1,12 @@
 #pragma once
 // tinyxml2 helpers the XML feed parsers share: namespaces by URI, text, inner markup, xml:base.
 // Internal to src/feeds: no header outside this folder includes tinyxml2.
-#include <tinyxml2.h>
-
 #include <string>
 #include <string_view>
 
-namespace pebble::feed_xml {
+#include <tinyxml2.h>
+
+namespace pebble::parse::feed_xml {
 
 // The namespaces feed parsers care about, told apart by URI (never by prefix).
 enum class Namespace {
@@ -56,4 +56,4 @@ std::string base_url_of(const tinyxml2::XMLElement& element, const std::string& 
 std::string resolve_at(const tinyxml2::XMLElement& element, const std::string& feed_url,
                        const std::string& reference);
 
-}  // namespace pebble::feed_xml
+}  // namespace pebble::parse::feed_xml

@@ -14,7 +14,7 @@
 #include "support/html_entities.h"
 #include "support/utf8.h"
 
-namespace pebble {
+namespace pebble::parse {
 
 namespace {
 
@@ -155,7 +155,7 @@ std::size_t rewrite_reference(std::string_view text, std::size_t pos, std::strin
     out.append(text.substr(pos, resume - pos));
   } else if (numeric && numeric_reference_value(*name)) {
     out += "&#xFFFD;";
-  } else if (const HtmlEntity* entity = numeric ? nullptr : find_html_entity(*name)) {
+  } else if (const support::HtmlEntity* entity = numeric ? nullptr : support::find_html_entity(*name)) {
     out += "&#" + std::to_string(static_cast<std::uint32_t>(entity->first)) + ";";
     if (entity->second != 0) out += "&#" + std::to_string(static_cast<std::uint32_t>(entity->second)) + ";";
   } else {
@@ -197,11 +197,11 @@ std::size_t append_reference(std::string_view text, std::size_t pos, std::string
   const auto name = reference_name(text, pos);
   if (name && !name->empty() && (*name)[0] == '#') {
     if (const auto code_point = numeric_reference_code_point(*name)) {
-      append_utf8(out, *code_point);
+      support::append_utf8(out, *code_point);
       return pos + name->size() + 2;
     }
-  } else if (const HtmlEntity* entity = name ? find_html_entity(*name) : nullptr) {
-    append_html_entity(*entity, out);
+  } else if (const support::HtmlEntity* entity = name ? support::find_html_entity(*name) : nullptr) {
+    support::append_html_entity(*entity, out);
     return pos + name->size() + 2;
   }
   out += '&';
@@ -302,4 +302,4 @@ std::string rewrite_entities(std::string_view xml) {
   return out;
 }
 
-}  // namespace pebble
+}  // namespace pebble::parse

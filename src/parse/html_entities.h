@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace pebble {
+namespace pebble::parse {
 
 // `xml` with every DOCTYPE removed (so no custom entity is ever defined, let alone expanded),
 // HTML named references outside CDATA and comments rewritten to `&#N;`, unknown references and
@@ -18,4 +18,4 @@ std::string rewrite_entities(std::string_view xml);
 // as LF; control characters XML forbids are dropped. `raw` must be UTF-8, and so is the result.
 void append_character_data(std::string_view raw, bool references, bool line_ends, std::string& out);
 
-}  // namespace pebble
+}  // namespace pebble::parse

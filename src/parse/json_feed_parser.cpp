@@ -5,7 +5,7 @@
 #include "parse/url_resolve.h"
 #include "support/dates.h"
 
-namespace pebble {
+namespace pebble::parse {
 
 namespace {
 
@@ -31,9 +31,9 @@ std::optional<std::string> url_member(const json& object, const char* key, const
   return resolve_url(feed_url, *value);
 }
 
-std::optional<Timestamp> date_member(const json& object, const char* key) {
+std::optional<support::Timestamp> date_member(const json& object, const char* key) {
   const auto value = string_member(object, key);
-  return value ? parse_feed_date(*value) : std::nullopt;
+  return value ? support::parse_feed_date(*value) : std::nullopt;
 }
 
 Person read_person(const json& object) {
@@ -128,4 +128,4 @@ ParsedFeed parse_json_feed(std::string_view text, const std::string& feed_url) {
   return feed;
 }
 
-}  // namespace pebble
+}  // namespace pebble::parse

@@ -5,10 +5,10 @@
 
 #include "parse/parsed_feed.h"
 
-namespace pebble {
+namespace pebble::parse {
 
 // Reads a JSON Feed document (UTF-8 text); throws FeedParseError for invalid JSON or JSON that is
 // not a JSON Feed.
 ParsedFeed parse_json_feed(std::string_view text, const std::string& feed_url);
 
-}  // namespace pebble
+}  // namespace pebble::parse

@@ -11,7 +11,7 @@
 #include "parse/rss_parser.h"
 #include "support/ascii_text.h"
 
-namespace pebble {
+namespace pebble::parse {
 
 namespace {
 
@@ -43,8 +43,9 @@ Prolog scan_prolog(std::string_view text) {
     } else if (rest.substr(0, 2) == "<?") {
       terminator = "?>";
     } else if (rest.substr(0, 2) == "<!") {
-      prolog.doctype = prolog.doctype || starts_with_ignoring_ascii_case(rest, "<!doctype");
-      prolog.html_doctype = prolog.html_doctype || ascii_lower(rest.substr(0, 14)) == "<!doctype html";
+      prolog.doctype = prolog.doctype || support::starts_with_ignoring_ascii_case(rest, "<!doctype");
+      prolog.html_doctype =
+          prolog.html_doctype || support::ascii_lower(rest.substr(0, 14)) == "<!doctype html";
       terminator = ">";
     } else {
       std::size_t end = 1;
@@ -88,7 +89,7 @@ const char* describe_xml_error(tinyxml2::XMLError error) {
 
 ParsedFeed parse_xml_feed(std::string_view text, const std::string& feed_url) {
   const Prolog prolog = scan_prolog(text);
-  if (ascii_lower(prolog.root_name) == "html" || prolog.html_doctype) {
+  if (support::ascii_lower(prolog.root_name) == "html" || prolog.html_doctype) {
     throw FeedParseError("not a feed: HTML page (<html> root)");
   }
   // Entities are decoded as values are read (feed_xml), so the document itself is rewritten only
@@ -120,13 +121,13 @@ ParsedFeed parse_xml_feed(std::string_view text, const std::string& feed_url) {
     return parse_rss_document(*root, feed_url, FeedKind::kRdf);
   }
   if (name == "feed") return parse_atom_document(*root, feed_url);
-  if (ascii_lower(name) == "html") throw FeedParseError("not a feed: HTML page (<html> root)");
+  if (support::ascii_lower(name) == "html") throw FeedParseError("not a feed: HTML page (<html> root)");
   throw FeedParseError("not a feed: XML root <" + std::string(root->Name()) + ">");
 }
 
 bool looks_like_json(std::string_view text, const std::string& content_type) {
   return text.front() == '{' ||
-         (text.front() == '[' && ascii_lower(content_type).find("json") != std::string::npos);
+         (text.front() == '[' && support::ascii_lower(content_type).find("json") != std::string::npos);
 }
 
 // Trims in place, then drops what is left empty: no copy of an already trimmed value.
@@ -158,9 +159,9 @@ void finish_item(ParsedItem& item) {
   }
   if (item.guid.empty() && item.link) item.guid = *item.link;
   if (item.guid.empty()) {
-    const std::string date = item.published ? format_rfc3339(*item.published) : "";
-    item.guid = sha256_hex(item.title.value_or("") + "\n" + date + "\n" +
-                           item.content.value_or(item.summary.value_or("")));
+    const std::string date = item.published ? support::format_rfc3339(*item.published) : "";
+    item.guid = domain::sha256_hex(item.title.value_or("") + "\n" + date + "\n" +
+                                   item.content.value_or(item.summary.value_or("")));
   }
 }
 
@@ -197,4 +198,4 @@ ParsedFeed parse_feed(std::string_view body, const std::string& feed_url,
   return feed;
 }
 
-}  // namespace pebble
+}  // namespace pebble::parse

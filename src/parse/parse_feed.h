@@ -5,7 +5,7 @@
 
 #include "parse/parsed_feed.h"
 
-namespace pebble {
+namespace pebble::parse {
 
 // Parses an RSS, RDF, Atom or JSON Feed body fetched from `feed_url` with the given Content-Type
 // header value ("" when unknown). A pure function of its arguments: no I/O, no network (not even
@@ -13,4 +13,4 @@ namespace pebble {
 ParsedFeed parse_feed(std::string_view body, const std::string& feed_url,
                       const std::string& content_type_header);
 
-}  // namespace pebble
+}  // namespace pebble::parse

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace pebble {
+namespace pebble::parse {
 
 namespace {
 
@@ -50,8 +50,8 @@ std::string item_extra_json(const ParsedItem& item) {
   return extra.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-FeedItemInput to_feed_item_input(const ParsedItem& item) {
-  FeedItemInput input;
+domain::FeedItemInput to_feed_item_input(const ParsedItem& item) {
+  domain::FeedItemInput input;
   input.guid = item.guid;
   input.link = item.link;
   input.title = item.title;
@@ -64,4 +64,4 @@ FeedItemInput to_feed_item_input(const ParsedItem& item) {
   return input;
 }
 
-}  // namespace pebble
+}  // namespace pebble::parse

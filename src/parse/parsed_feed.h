@@ -9,7 +9,7 @@
 #include "support/error.h"
 #include "support/time.h"
 
-namespace pebble {
+namespace pebble::parse {
 
 // The source format a feed was parsed from.
 enum class FeedKind { kRss, kAtom, kRdf, kJson };
@@ -18,9 +18,9 @@ enum class FeedKind { kRss, kAtom, kRdf, kJson };
 const char* feed_kind_name(FeedKind kind);
 
 // A feed body that cannot be read as a feed; the message is one line saying why.
-class FeedParseError : public Error {
+class FeedParseError : public support::Error {
  public:
-  explicit FeedParseError(const std::string& message) : Error(message) {}
+  explicit FeedParseError(const std::string& message) : support::Error(message) {}
 };
 
 // An author or contributor; any part may be empty.
@@ -47,8 +47,8 @@ struct ParsedItem {
   std::optional<std::string> summary;
   std::optional<std::string> content;
   std::optional<std::string> author;  // the first author's name, else their email
-  std::optional<Timestamp> published;
-  std::optional<Timestamp> updated;
+  std::optional<support::Timestamp> published;
+  std::optional<support::Timestamp> updated;
   std::vector<std::string> categories;
   std::vector<Enclosure> enclosures;
   std::vector<Enclosure> media;  // media:content and media:thumbnail, kept apart from enclosures
@@ -69,6 +69,6 @@ struct ParsedFeed {
 std::string item_extra_json(const ParsedItem& item);
 
 // The item as the store takes it.
-FeedItemInput to_feed_item_input(const ParsedItem& item);
+domain::FeedItemInput to_feed_item_input(const ParsedItem& item);
 
-}  // namespace pebble
+}  // namespace pebble::parse

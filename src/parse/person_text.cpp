@@ -2,7 +2,7 @@
 
 #include "parse/feed_xml.h"
 
-namespace pebble {
+namespace pebble::parse {
 
 namespace {
 
@@ -50,4 +50,4 @@ Person parse_person_text(std::string_view raw) {
   return person;
 }
 
-}  // namespace pebble
+}  // namespace pebble::parse

@@ -4,9 +4,9 @@
 
 #include "parse/parsed_feed.h"
 
-namespace pebble {
+namespace pebble::parse {
 
 // `email (Name)`, `Name (email)`, `Name <email>`, a bare email or a bare name.
 Person parse_person_text(std::string_view text);
 
-}  // namespace pebble
+}  // namespace pebble::parse

@@ -6,7 +6,7 @@
 #include "parse/person_text.h"
 #include "support/dates.h"
 
-namespace pebble {
+namespace pebble::parse {
 
 namespace {
 
@@ -133,10 +133,10 @@ void read_extension(const XMLElement& child, Namespace ns, std::string_view name
   }
 }
 
-std::optional<Timestamp> first_date(std::initializer_list<const std::string*> candidates) {
+std::optional<support::Timestamp> first_date(std::initializer_list<const std::string*> candidates) {
   for (const std::string* candidate : candidates) {
     if (candidate->empty()) continue;
-    if (auto parsed = parse_feed_date(*candidate)) return parsed;
+    if (auto parsed = support::parse_feed_date(*candidate)) return parsed;
   }
   return std::nullopt;
 }
@@ -240,4 +240,4 @@ ParsedFeed parse_rss_document(const XMLElement& root, const std::string& feed_ur
   return feed;
 }
 
-}  // namespace pebble
+}  // namespace pebble::parse

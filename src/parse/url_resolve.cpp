@@ -3,7 +3,7 @@
 #include <cctype>
 #include <optional>
 
-namespace pebble {
+namespace pebble::parse {
 
 namespace {
 
@@ -129,4 +129,4 @@ bool is_absolute_url(std::string_view text) {
   return scheme_of(text).has_value();
 }
 
-}  // namespace pebble
+}  // namespace pebble::parse

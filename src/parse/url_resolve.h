@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace pebble {
+namespace pebble::parse {
 
 // `reference` resolved against `base` (RFC 3986 §5.2); when base is not absolute (no scheme) the
 // reference is returned as given, since there is nothing to resolve against.
@@ -12,4 +12,4 @@ std::string resolve_url(std::string_view base, std::string_view reference);
 // Whether `text` starts with a scheme (`https:`), which makes it resolve alike against any base.
 bool is_absolute_url(std::string_view text);
 
-}  // namespace pebble
+}  // namespace pebble::parse

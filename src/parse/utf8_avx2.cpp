@@ -1,13 +1,12 @@
 #include "parse/utf8_avx2.h"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
-
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <immintrin.h>
 
-namespace pebble::utf8_avx2 {
+namespace pebble::parse::utf8_avx2 {
 
 namespace {
 
@@ -111,11 +110,11 @@ __attribute__((target("avx2"))) bool is_valid(std::string_view bytes) {
   return _mm256_testz_si256(error, error) != 0;
 }
 
-}  // namespace pebble::utf8_avx2
+}  // namespace pebble::parse::utf8_avx2
 
 #else
 
-namespace pebble::utf8_avx2 {
+namespace pebble::parse::utf8_avx2 {
 
 bool available() {
   return false;
@@ -125,6 +124,6 @@ bool is_valid(std::string_view) {
   return false;
 }
 
-}  // namespace pebble::utf8_avx2
+}  // namespace pebble::parse::utf8_avx2
 
 #endif

@@ -4,7 +4,7 @@
 // gets would otherwise cost half as much as parsing the XML.
 #include <string_view>
 
-namespace pebble::utf8_avx2 {
+namespace pebble::parse::utf8_avx2 {
 
 // Whether this CPU can run is_valid (always false off x86-64).
 bool available();
@@ -13,4 +13,4 @@ bool available();
 // when available().
 bool is_valid(std::string_view bytes);
 
-}  // namespace pebble::utf8_avx2
+}  // namespace pebble::parse::utf8_avx2

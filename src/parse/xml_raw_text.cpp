@@ -1,6 +1,6 @@
 #include "parse/xml_raw_text.h"
 
-namespace pebble::feed_xml {
+namespace pebble::parse::feed_xml {
 
 // The member pointers below name tinyxml2 9's private StrPair (_start, _end, _flags) and the _value
 // of XMLNode and XMLAttribute, and rely on its decode-in-place on first read. A renamed member
@@ -67,4 +67,4 @@ RawText raw_value(const tinyxml2::XMLAttribute& attribute) {
   return raw_of(attribute.*member_pointer(AttributeValue{}), attribute);
 }
 
-}  // namespace pebble::feed_xml
+}  // namespace pebble::parse::feed_xml

@@ -2,11 +2,11 @@
 // The undecoded bytes of tinyxml2 text nodes and attribute values, so pebble can decode them in
 // the same pass that copies them out (html_entities.h: append_character_data). Internal to
 // src/feeds, like every tinyxml2 helper.
-#include <tinyxml2.h>
-
 #include <string_view>
 
-namespace pebble::feed_xml {
+#include <tinyxml2.h>
+
+namespace pebble::parse::feed_xml {
 
 // Character data as the document has it, and what reading it as text involves.
 struct RawText {
@@ -21,4 +21,4 @@ RawText raw_text(const tinyxml2::XMLText& text);
 // An attribute's value.
 RawText raw_value(const tinyxml2::XMLAttribute& attribute);
 
-}  // namespace pebble::feed_xml
+}  // namespace pebble::parse::feed_xml

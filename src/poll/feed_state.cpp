@@ -2,21 +2,21 @@
 
 #include "poll/poll_schedule.h"
 
-namespace pebble {
+namespace pebble::poll {
 
 namespace {
 
 // The next poll after a failure: backoff from the base interval, and never before Retry-After.
-Timestamp next_poll_after_failure(const Feed& feed, const PollOutcome& outcome, Timestamp now,
-                                  std::chrono::seconds base_interval) {
-  Timestamp next = add_seconds(now, backoff_delay(base_interval, feed.consecutive_failures));
+support::Timestamp next_poll_after_failure(const domain::Feed& feed, const PollOutcome& outcome,
+                                           support::Timestamp now, std::chrono::seconds base_interval) {
+  support::Timestamp next = add_seconds(now, backoff_delay(base_interval, feed.consecutive_failures));
   if (outcome.retry_after && *outcome.retry_after > next) next = *outcome.retry_after;
   return next;
 }
 
 }  // namespace
 
-void apply_outcome(Feed& feed, const PollOutcome& outcome, Timestamp now,
+void apply_outcome(domain::Feed& feed, const PollOutcome& outcome, support::Timestamp now,
                    std::chrono::seconds base_interval) {
   feed.last_polled_at = now;
   feed.last_status = outcome.http_status;
@@ -24,7 +24,7 @@ void apply_outcome(Feed& feed, const PollOutcome& outcome, Timestamp now,
   feed.lease_until.reset();
   switch (outcome.status) {
     case PollStatus::kSuccess: {
-      const ParsedFeed& parsed = *outcome.feed;
+      const parse::ParsedFeed& parsed = *outcome.feed;
       if (parsed.title) feed.title = parsed.title;
       if (parsed.link) feed.site_url = parsed.link;
       if (parsed.description) feed.description = parsed.description;
@@ -59,12 +59,12 @@ void apply_outcome(Feed& feed, const PollOutcome& outcome, Timestamp now,
   }
 }
 
-void advance_newest_item_date(Feed& feed, const std::vector<ParsedItem>& items) {
-  for (const ParsedItem& item : items) {
+void advance_newest_item_date(domain::Feed& feed, const std::vector<parse::ParsedItem>& items) {
+  for (const parse::ParsedItem& item : items) {
     for (const auto& date : {item.published, item.updated}) {
       if (date && (!feed.newest_item_date || *date > *feed.newest_item_date)) feed.newest_item_date = date;
     }
   }
 }
 
-}  // namespace pebble
+}  // namespace pebble::poll

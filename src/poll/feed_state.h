@@ -6,13 +6,14 @@
 #include "domain/model.h"
 #include "poll/poll_outcome.h"
 
-namespace pebble {
+namespace pebble::poll {
 
 // Applies `outcome` to `feed` as polled at `now` with the configured base interval; also releases
 // the poller's lease on it.
-void apply_outcome(Feed& feed, const PollOutcome& outcome, Timestamp now, std::chrono::seconds base_interval);
+void apply_outcome(domain::Feed& feed, const PollOutcome& outcome, support::Timestamp now,
+                   std::chrono::seconds base_interval);
 
 // Moves newest_item_date forward to the newest published/updated date among `items` (never back).
-void advance_newest_item_date(Feed& feed, const std::vector<ParsedItem>& items);
+void advance_newest_item_date(domain::Feed& feed, const std::vector<parse::ParsedItem>& items);
 
-}  // namespace pebble
+}  // namespace pebble::poll

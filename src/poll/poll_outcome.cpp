@@ -5,7 +5,7 @@
 #include "parse/parse_feed.h"
 #include "poll/poll_schedule.h"
 
-namespace pebble {
+namespace pebble::poll {
 
 namespace {
 
@@ -89,7 +89,7 @@ bool is_failure(const PollOutcome& outcome) {
 }
 
 PollOutcome classify_response(const http::FetchResponse& response, const std::string& feed_url,
-                              Timestamp now) {
+                              support::Timestamp now) {
   PollOutcome outcome;
   outcome.duration_seconds = response.duration_seconds;
   if (response.failure != http::FetchFailure::kNone) {
@@ -125,7 +125,7 @@ PollOutcome classify_response(const http::FetchResponse& response, const std::st
          http_error_text(status, response.final_url) + " is not a feed response");
   } else {
     try {
-      outcome.feed = parse_feed(response.body, response.final_url, response.content_type.value_or(""));
+      outcome.feed = parse::parse_feed(response.body, response.final_url, response.content_type.value_or(""));
       outcome.status = PollStatus::kSuccess;
     } catch (const std::exception& error) {  // FeedParseError, or a resource failure on hostile input
       fail(outcome, PollErrorReason::kParse, response.final_url + ": " + error.what());
@@ -139,4 +139,4 @@ PollOutcome classify_response(const http::FetchResponse& response, const std::st
   return outcome;
 }
 
-}  // namespace pebble
+}  // namespace pebble::poll

@@ -5,11 +5,11 @@
 #include <optional>
 #include <string>
 
-#include "parse/parsed_feed.h"
 #include "http/http_client.h"
+#include "parse/parsed_feed.h"
 #include "support/time.h"
 
-namespace pebble {
+namespace pebble::poll {
 
 // The feed_polls_total{status} values.
 enum class PollStatus { kSuccess, kNotModified, kNotFound, kGone, kError };
@@ -38,14 +38,14 @@ const char* poll_error_reason_name(PollErrorReason reason);
 struct PollOutcome {
   PollStatus status = PollStatus::kError;
   PollErrorReason reason = PollErrorReason::kNone;
-  std::optional<int> http_status;               // null when no response arrived
-  std::string error;                            // one line for failed polls, empty otherwise
-  std::optional<std::string> moved_to;          // final URL of a 301/308-only redirect chain ending in 200
-  std::optional<Timestamp> retry_after;         // 429/503 Retry-After
-  std::optional<std::chrono::seconds> max_age;  // Cache-Control max-age
-  std::optional<std::string> etag;              // validators of the final response
+  std::optional<int> http_status;                 // null when no response arrived
+  std::string error;                              // one line for failed polls, empty otherwise
+  std::optional<std::string> moved_to;            // final URL of a 301/308-only redirect chain ending in 200
+  std::optional<support::Timestamp> retry_after;  // 429/503 Retry-After
+  std::optional<std::chrono::seconds> max_age;    // Cache-Control max-age
+  std::optional<std::string> etag;                // validators of the final response
   std::optional<std::string> last_modified;
-  std::optional<ParsedFeed> feed;  // set exactly when status == kSuccess
+  std::optional<parse::ParsedFeed> feed;  // set exactly when status == kSuccess
   double duration_seconds = 0;
 };
 
@@ -55,6 +55,6 @@ bool is_failure(const PollOutcome& outcome);
 // Classifies a completed fetch of `feed_url`, parsing the body of a 200. Never throws for anything
 // the server sent. A cancelled fetch must not reach here.
 PollOutcome classify_response(const http::FetchResponse& response, const std::string& feed_url,
-                              Timestamp now);
+                              support::Timestamp now);
 
-}  // namespace pebble
+}  // namespace pebble::poll

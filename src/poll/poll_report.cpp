@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-namespace pebble {
+namespace pebble::poll {
 
 namespace {
 
@@ -10,13 +10,13 @@ nlohmann::json optional_text(const std::optional<std::string>& text) {
   return text ? nlohmann::json(*text) : nlohmann::json(nullptr);
 }
 
-nlohmann::json optional_date(const std::optional<Timestamp>& date) {
-  return date ? nlohmann::json(format_rfc3339(*date)) : nlohmann::json(nullptr);
+nlohmann::json optional_date(const std::optional<support::Timestamp>& date) {
+  return date ? nlohmann::json(support::format_rfc3339(*date)) : nlohmann::json(nullptr);
 }
 
-nlohmann::json item_json(const ParsedItem& item) {
+nlohmann::json item_json(const parse::ParsedItem& item) {
   nlohmann::json enclosures = nlohmann::json::array();
-  for (const Enclosure& enclosure : item.enclosures) {
+  for (const parse::Enclosure& enclosure : item.enclosures) {
     enclosures.push_back(
         {{"url", enclosure.url},
          {"type", enclosure.type},
@@ -38,7 +38,7 @@ nlohmann::json item_json(const ParsedItem& item) {
 
 nlohmann::json feed_report_json(const FeedReport& report) {
   nlohmann::json items = nlohmann::json::array();
-  for (const ParsedItem& item : report.items) items.push_back(item_json(item));
+  for (const parse::ParsedItem& item : report.items) items.push_back(item_json(item));
   const PollOutcome& outcome = report.outcome;
   return {
       {"url", report.url},
@@ -81,4 +81,4 @@ nlohmann::json poll_summary_json(const PollSummary& summary) {
           {"interrupted", summary.interrupted}};
 }
 
-}  // namespace pebble
+}  // namespace pebble::poll

@@ -1,11 +1,12 @@
 #pragma once
 // How poll-feeds reports: the --json line per feed (SPEC §6 schema) and the stderr summary line.
-#include <nlohmann/json.hpp>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "poll/poller.h"
 
-namespace pebble {
+namespace pebble::poll {
 
 // The --json object of one polled feed.
 nlohmann::json feed_report_json(const FeedReport& report);
@@ -16,4 +17,4 @@ std::string poll_summary_text(const PollSummary& summary);
 // The summary as job_runs.summary JSON.
 nlohmann::json poll_summary_json(const PollSummary& summary);
 
-}  // namespace pebble
+}  // namespace pebble::poll

@@ -7,7 +7,7 @@
 #include "support/ascii_text.h"
 #include "support/dates.h"
 
-namespace pebble {
+namespace pebble::poll {
 
 namespace {
 
@@ -37,7 +37,7 @@ std::optional<std::chrono::seconds> cache_control_max_age(std::string_view heade
     header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
     const auto equals = directive.find('=');
     if (equals == std::string_view::npos) continue;
-    if (!equals_ignoring_ascii_case(trim(directive.substr(0, equals)), "max-age")) continue;
+    if (!support::equals_ignoring_ascii_case(trim(directive.substr(0, equals)), "max-age")) continue;
     std::string_view value = trim(directive.substr(equals + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
       value = value.substr(1, value.size() - 2);
@@ -63,14 +63,14 @@ std::chrono::seconds backoff_delay(std::chrono::seconds interval, int failures) 
   return std::min(delay, kMaxPollInterval);
 }
 
-std::optional<Timestamp> retry_after_time(std::string_view value, Timestamp now) {
+std::optional<support::Timestamp> retry_after_time(std::string_view value, support::Timestamp now) {
   value = trim(value);
   if (const auto seconds = parse_count(value)) return add_seconds(now, std::chrono::seconds(*seconds));
-  return parse_feed_date(value);
+  return support::parse_feed_date(value);
 }
 
-Timestamp add_seconds(Timestamp now, std::chrono::seconds delay) {
-  return Timestamp{now.micros + static_cast<std::int64_t>(delay.count()) * 1'000'000};
+support::Timestamp add_seconds(support::Timestamp now, std::chrono::seconds delay) {
+  return support::Timestamp{now.micros + static_cast<std::int64_t>(delay.count()) * 1'000'000};
 }
 
-}  // namespace pebble
+}  // namespace pebble::poll

@@ -7,7 +7,7 @@
 
 #include "support/time.h"
 
-namespace pebble {
+namespace pebble::poll {
 
 // No feed waits longer than this between polls, whatever the server or the failures say.
 inline constexpr std::chrono::seconds kMaxPollInterval{24 * 60 * 60};
@@ -23,9 +23,9 @@ std::chrono::seconds poll_interval(std::chrono::seconds base, std::optional<std:
 std::chrono::seconds backoff_delay(std::chrono::seconds interval, int failures);
 
 // The instant a Retry-After value (delta-seconds or an HTTP date) names, or nullopt when unreadable.
-std::optional<Timestamp> retry_after_time(std::string_view value, Timestamp now);
+std::optional<support::Timestamp> retry_after_time(std::string_view value, support::Timestamp now);
 
 // `now` plus a duration.
-Timestamp add_seconds(Timestamp now, std::chrono::seconds delay);
+support::Timestamp add_seconds(support::Timestamp now, std::chrono::seconds delay);
 
-}  // namespace pebble
+}  // namespace pebble::poll

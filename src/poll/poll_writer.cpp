@@ -6,12 +6,12 @@
 #include "metrics/row_write_counters.h"
 #include "poll/feed_state.h"
 
-namespace pebble {
+namespace pebble::poll {
 
 namespace {
 
 // Follows a permanent redirect unless another feed row already has that URL (the unique key).
-void move_url(FeedStore& feeds, Feed& feed, const std::string& moved_to) {
+void move_url(store::FeedStore& feeds, domain::Feed& feed, const std::string& moved_to) {
   const auto other = feeds.find_feed_by_url(moved_to);
   if (!other) {
     spdlog::info("feed {} moved permanently to {}; URL updated", feed.url, moved_to);
@@ -36,9 +36,10 @@ void record_poll_metrics(metrics::MetricsRecorder& recorder, const PollOutcome& 
     recorder.increment(metric::kFeedItemsDiscoveredTotal, {}, static_cast<double>(new_items));
 }
 
-RecordedPoll record_poll(PollStores stores, metrics::MetricsRecorder& recorder, const Feed& claimed,
-                         const PollOutcome& outcome, Timestamp now, std::chrono::seconds base_interval) {
-  Transaction transaction(stores.transactions, TxMode::kWrite);
+RecordedPoll record_poll(PollStores stores, metrics::MetricsRecorder& recorder, const domain::Feed& claimed,
+                         const PollOutcome& outcome, support::Timestamp now,
+                         std::chrono::seconds base_interval) {
+  store::Transaction transaction(stores.transactions, store::TxMode::kWrite);
   RecordedPoll recorded;
   recorded.feed = claimed;
   apply_outcome(recorded.feed, outcome, now, base_interval);
@@ -47,8 +48,8 @@ RecordedPoll record_poll(PollStores stores, metrics::MetricsRecorder& recorder, 
   if (outcome.feed) {
     const auto& items = outcome.feed->items;
     for (std::size_t i = 0; i < items.size(); ++i) {
-      if (stores.feeds.upsert_feed_item(claimed.id, to_feed_item_input(items[i]), now) ==
-          ItemUpsertOutcome::kInserted) {
+      if (stores.feeds.upsert_feed_item(claimed.id, parse::to_feed_item_input(items[i]), now) ==
+          domain::ItemUpsertOutcome::kInserted) {
         recorded.new_item_indexes.push_back(i);
       } else {
         ++updated;
@@ -70,4 +71,4 @@ RecordedPoll record_poll(PollStores stores, metrics::MetricsRecorder& recorder, 
   return recorded;
 }
 
-}  // namespace pebble
+}  // namespace pebble::poll

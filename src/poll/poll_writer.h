@@ -13,33 +13,34 @@
 #include "store/roles.h"
 #include "store/transaction_store.h"
 
-namespace pebble {
+namespace pebble::poll {
 
 // The store roles polling uses: feeds and items, and the metric tables, in its own transactions.
 struct PollStores {
   // The roles of one object (the whole Store, or a fake of just these); implicit, so callers pass it as is.
   template <typename Roles>
-  requires implements_roles<Roles, FeedStore, MetricStore, TransactionStore> PollStores(Roles& store)
-      : feeds(store), metrics(store), transactions(store) {}
+  requires store::implements_roles<Roles, store::FeedStore, store::MetricStore, store::TransactionStore>
+  PollStores(Roles& store) : feeds(store), metrics(store), transactions(store) {}
 
-  FeedStore& feeds;
-  MetricStore& metrics;
-  TransactionStore& transactions;
+  store::FeedStore& feeds;
+  store::MetricStore& metrics;
+  store::TransactionStore& transactions;
 };
 
 // What storing a poll did.
 struct RecordedPoll {
-  Feed feed;                                  // the row as written
+  domain::Feed feed;                          // the row as written
   std::vector<std::size_t> new_item_indexes;  // positions in outcome.feed->items that were inserted
 };
 
 // Applies `outcome` to `claimed` (polled at `now`), upserts the parsed items, records the poll's
 // metrics into `recorder` and flushes them, and commits. Throws StoreError when the store refuses.
-RecordedPoll record_poll(PollStores stores, metrics::MetricsRecorder& recorder, const Feed& claimed,
-                         const PollOutcome& outcome, Timestamp now, std::chrono::seconds base_interval);
+RecordedPoll record_poll(PollStores stores, metrics::MetricsRecorder& recorder, const domain::Feed& claimed,
+                         const PollOutcome& outcome, support::Timestamp now,
+                         std::chrono::seconds base_interval);
 
 // Counts a poll in the feed_* families (status, error reason, duration, new items).
 void record_poll_metrics(metrics::MetricsRecorder& recorder, const PollOutcome& outcome,
                          std::size_t new_items);
 
-}  // namespace pebble
+}  // namespace pebble::poll

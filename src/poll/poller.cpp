@@ -1,18 +1,18 @@
 #include "poll/poller.h"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
+
+#include <spdlog/spdlog.h>
 
 #include "metrics/row_write_counters.h"
 #include "poll/poll_schedule.h"
 #include "poll/poll_writer.h"
 
-namespace pebble {
+namespace pebble::poll {
 
 namespace {
 
-bool due_first(const Feed& left, const Feed& right) {
+bool due_first(const domain::Feed& left, const domain::Feed& right) {
   if (left.next_poll_at != right.next_poll_at) {
     if (!left.next_poll_at) return true;
     if (!right.next_poll_at) return false;
@@ -21,14 +21,14 @@ bool due_first(const Feed& left, const Feed& right) {
   return left.id < right.id;
 }
 
-bool is_due(const Feed& feed, Timestamp now) {
+bool is_due(const domain::Feed& feed, support::Timestamp now) {
   return !feed.next_poll_at || *feed.next_poll_at <= now;
 }
 
 }  // namespace
 
 Poller::Poller(PollStores stores, http::Fetcher& fetcher, metrics::MetricsRecorder& recorder,
-               PollOptions options, const Clock& clock)
+               PollOptions options, const support::Clock& clock)
     : stores_(stores), fetcher_(fetcher), recorder_(recorder), clock_(clock), options_(std::move(options)) {
   options_.batch_size = std::max<std::size_t>(options_.batch_size, 1);
 }
@@ -37,15 +37,15 @@ void Poller::prepare() {
   if (!options_.urls.empty()) {
     by_ids_ = true;
     for (const std::string& url : options_.urls) {
-      std::optional<Feed> feed = stores_.feeds.find_feed_by_url(url);
+      std::optional<domain::Feed> feed = stores_.feeds.find_feed_by_url(url);
       if (!feed && options_.dry_run) {
-        Feed transient;  // never stored: a dry run subscribes nothing
+        domain::Feed transient;  // never stored: a dry run subscribes nothing
         transient.url = url;
         listed_.push_back(transient);
         continue;
       }
       if (!feed) {
-        Transaction transaction(stores_.transactions, TxMode::kWrite);
+        store::Transaction transaction(stores_.transactions, store::TxMode::kWrite);
         auto [created, is_new] = stores_.feeds.get_or_create_feed(url);
         if (is_new) metrics::record_inserts(recorder_, metrics::kModelFeed);
         recorder_.flush({stores_.metrics, stores_.transactions});
@@ -73,10 +73,11 @@ void Poller::prepare() {
     return;
   }
   if (!options_.all && !options_.dry_run) return;  // due feeds are claimed batch by batch
-  const Timestamp now = clock_.now();
-  std::vector<Feed> feeds = stores_.feeds.list_feeds();
-  std::erase_if(feeds,
-                [&](const Feed& feed) { return feed.disabled || (!options_.all && !is_due(feed, now)); });
+  const support::Timestamp now = clock_.now();
+  std::vector<domain::Feed> feeds = stores_.feeds.list_feeds();
+  std::erase_if(feeds, [&](const domain::Feed& feed) {
+    return feed.disabled || (!options_.all && !is_due(feed, now));
+  });
   std::sort(feeds.begin(), feeds.end(), due_first);
   if (options_.limit && feeds.size() > static_cast<std::size_t>(*options_.limit)) {
     feeds.resize(static_cast<std::size_t>(*options_.limit));
@@ -86,27 +87,28 @@ void Poller::prepare() {
     return;
   }
   by_ids_ = true;
-  for (const Feed& feed : feeds) id_queue_.push_back(feed.id);
+  for (const domain::Feed& feed : feeds) id_queue_.push_back(feed.id);
 }
 
-std::vector<Feed> Poller::claim(const std::vector<std::int64_t>& ids, std::optional<std::int64_t> due_limit) {
-  FeedClaim request;
+std::vector<domain::Feed> Poller::claim(const std::vector<std::int64_t>& ids,
+                                        std::optional<std::int64_t> due_limit) {
+  store::FeedClaim request;
   request.now = clock_.now();
   request.lease_owner = options_.lease_owner;
   request.lease_until = add_seconds(request.now, options_.lease);
   request.feed_ids = ids;
   request.limit = due_limit;
-  Transaction transaction(stores_.transactions, TxMode::kWrite);
-  std::vector<Feed> claimed = stores_.feeds.claim_feeds(request);
+  store::Transaction transaction(stores_.transactions, store::TxMode::kWrite);
+  std::vector<domain::Feed> claimed = stores_.feeds.claim_feeds(request);
   transaction.commit();
   return claimed;
 }
 
-std::vector<Feed> Poller::next_batch() {
+std::vector<domain::Feed> Poller::next_batch() {
   if (options_.dry_run) {
     const std::size_t end = std::min(listed_.size(), cursor_ + options_.batch_size);
-    std::vector<Feed> batch(listed_.begin() + static_cast<std::ptrdiff_t>(cursor_),
-                            listed_.begin() + static_cast<std::ptrdiff_t>(end));
+    std::vector<domain::Feed> batch(listed_.begin() + static_cast<std::ptrdiff_t>(cursor_),
+                                    listed_.begin() + static_cast<std::ptrdiff_t>(end));
     cursor_ = end;
     return batch;
   }
@@ -116,7 +118,7 @@ std::vector<Feed> Poller::next_batch() {
       std::vector<std::int64_t> ids(id_queue_.begin() + static_cast<std::ptrdiff_t>(cursor_),
                                     id_queue_.begin() + static_cast<std::ptrdiff_t>(end));
       cursor_ = end;
-      std::vector<Feed> claimed = claim(ids, std::nullopt);
+      std::vector<domain::Feed> claimed = claim(ids, std::nullopt);
       if (claimed.size() < ids.size()) {
         spdlog::info("{} feed(s) skipped: another worker holds their lease", ids.size() - claimed.size());
       }
@@ -128,10 +130,10 @@ std::vector<Feed> Poller::next_batch() {
   if (options_.limit)
     want = std::min<std::int64_t>(want, *options_.limit - static_cast<std::int64_t>(due_claimed_));
   if (want <= 0) return {};
-  std::vector<Feed> claimed = claim({}, want);
+  std::vector<domain::Feed> claimed = claim({}, want);
   // A feed polled earlier in this run can only come back when its interval is zero: stop there.
-  std::vector<Feed> again;
-  std::erase_if(claimed, [&](const Feed& feed) {
+  std::vector<domain::Feed> again;
+  std::erase_if(claimed, [&](const domain::Feed& feed) {
     if (!seen_.contains(feed.id)) return false;
     again.push_back(feed);
     return true;
@@ -141,12 +143,12 @@ std::vector<Feed> Poller::next_batch() {
   return claimed;
 }
 
-void Poller::poll_batch(const std::vector<Feed>& feeds, const FeedReportSink& report,
+void Poller::poll_batch(const std::vector<domain::Feed>& feeds, const FeedReportSink& report,
                         const std::atomic<bool>* stop) {
   std::vector<http::FetchRequest> requests;
   requests.reserve(feeds.size());
-  for (const Feed& feed : feeds) requests.push_back({feed.url, feed.etag, feed.last_modified});
-  std::vector<Feed> unfinished;
+  for (const domain::Feed& feed : feeds) requests.push_back({feed.url, feed.etag, feed.last_modified});
+  std::vector<domain::Feed> unfinished;
   fetcher_.fetch_all(
       requests,
       [&](std::size_t index, http::FetchResponse response) {
@@ -160,10 +162,11 @@ void Poller::poll_batch(const std::vector<Feed>& feeds, const FeedReportSink& re
   release(unfinished);
 }
 
-RecordedPoll Poller::record_poll_retrying_once(const Feed& feed, const PollOutcome& outcome, Timestamp now) {
+RecordedPoll Poller::record_poll_retrying_once(const domain::Feed& feed, const PollOutcome& outcome,
+                                               support::Timestamp now) {
   try {
     return record_poll(stores_, recorder_, feed, outcome, now, options_.interval);
-  } catch (const StoreError& error) {
+  } catch (const support::StoreError& error) {
     // The transaction rolled back. A lost PostgreSQL session reconnects at the next transaction, so
     // one more try stores the poll instead of marking a good feed failed for a server restart.
     spdlog::warn("feed {}: cannot store the poll, trying once more: {}", feed.url, error.what());
@@ -171,14 +174,14 @@ RecordedPoll Poller::record_poll_retrying_once(const Feed& feed, const PollOutco
   }
 }
 
-void Poller::finish_feed(const Feed& feed, const http::FetchResponse& response,
+void Poller::finish_feed(const domain::Feed& feed, const http::FetchResponse& response,
                          const FeedReportSink& report) {
-  const Timestamp now = clock_.now();
+  const support::Timestamp now = clock_.now();
   FeedReport result;
   result.url = feed.url;
   result.outcome = classify_response(response, feed.url, now);
   seen_[feed.id] = true;
-  Feed after = feed;
+  domain::Feed after = feed;
   if (!options_.dry_run) {
     try {
       RecordedPoll recorded = record_poll_retrying_once(feed, result.outcome, now);
@@ -187,7 +190,7 @@ void Poller::finish_feed(const Feed& feed, const http::FetchResponse& response,
       for (const std::size_t index : recorded.new_item_indexes) {
         result.items.push_back(std::move(result.outcome.feed->items[index]));
       }
-    } catch (const StoreError& error) {
+    } catch (const support::StoreError& error) {
       // The store refused this feed's data (say, text PostgreSQL will not take): record the feed as
       // failed so the run goes on; a store that refuses this too is really gone, and that throws.
       spdlog::warn("feed {}: cannot store the poll: {}", feed.url, error.what());
@@ -216,11 +219,11 @@ void Poller::finish_feed(const Feed& feed, const http::FetchResponse& response,
   report(result);
 }
 
-void Poller::release(const std::vector<Feed>& feeds) {
+void Poller::release(const std::vector<domain::Feed>& feeds) {
   if (options_.dry_run || feeds.empty()) return;
-  Transaction transaction(stores_.transactions, TxMode::kWrite);
-  for (const Feed& feed : feeds) {
-    std::optional<Feed> current = stores_.feeds.get_feed(feed.id);
+  store::Transaction transaction(stores_.transactions, store::TxMode::kWrite);
+  for (const domain::Feed& feed : feeds) {
+    std::optional<domain::Feed> current = stores_.feeds.get_feed(feed.id);
     if (!current || current->lease_owner != options_.lease_owner) continue;
     current->lease_owner.reset();
     current->lease_until.reset();
@@ -257,7 +260,7 @@ PollSummary Poller::run(const FeedReportSink& report, const std::atomic<bool>* s
   const auto started = std::chrono::steady_clock::now();
   prepare();
   while (stop == nullptr || !stop->load()) {
-    const std::vector<Feed> batch = next_batch();
+    const std::vector<domain::Feed> batch = next_batch();
     if (batch.empty()) break;
     poll_batch(batch, report, stop);
   }
@@ -266,4 +269,4 @@ PollSummary Poller::run(const FeedReportSink& report, const std::atomic<bool>* s
   return summary_;
 }
 
-}  // namespace pebble
+}  // namespace pebble::poll

@@ -16,7 +16,7 @@
 #include "poll/poll_writer.h"
 #include "support/clock.h"
 
-namespace pebble {
+namespace pebble::poll {
 
 // What to poll and how.
 struct PollOptions {
@@ -38,7 +38,7 @@ struct FeedReport {
   std::optional<std::string> title;  // the feed's metadata after the poll
   std::optional<std::string> link;
   std::optional<std::string> description;
-  std::vector<ParsedItem> items;  // every parsed item (dry run) or the new ones
+  std::vector<parse::ParsedItem> items;  // every parsed item (dry run) or the new ones
   std::size_t new_items = 0;
 };
 
@@ -63,7 +63,7 @@ class Poller {
  public:
   // `clock` dates the claims, leases, schedule and outcomes; commands pass system_clock().
   Poller(PollStores stores, http::Fetcher& fetcher, metrics::MetricsRecorder& recorder, PollOptions options,
-         const Clock& clock);
+         const support::Clock& clock);
 
   // Polls every selected feed; returns when done or when `stop` turns true (what finished is kept,
   // unfinished leases are released). Throws StoreError when the store fails.
@@ -71,23 +71,26 @@ class Poller {
 
  private:
   void prepare();
-  std::vector<Feed> next_batch();
-  std::vector<Feed> claim(const std::vector<std::int64_t>& ids, std::optional<std::int64_t> due_limit);
-  void poll_batch(const std::vector<Feed>& feeds, const FeedReportSink& report,
+  std::vector<domain::Feed> next_batch();
+  std::vector<domain::Feed> claim(const std::vector<std::int64_t>& ids,
+                                  std::optional<std::int64_t> due_limit);
+  void poll_batch(const std::vector<domain::Feed>& feeds, const FeedReportSink& report,
                   const std::atomic<bool>* stop);
-  void finish_feed(const Feed& feed, const http::FetchResponse& response, const FeedReportSink& report);
+  void finish_feed(const domain::Feed& feed, const http::FetchResponse& response,
+                   const FeedReportSink& report);
   // record_poll, tried a second time when the store fails the first (a reconnecting session).
-  RecordedPoll record_poll_retrying_once(const Feed& feed, const PollOutcome& outcome, Timestamp now);
-  void release(const std::vector<Feed>& feeds);
+  RecordedPoll record_poll_retrying_once(const domain::Feed& feed, const PollOutcome& outcome,
+                                         support::Timestamp now);
+  void release(const std::vector<domain::Feed>& feeds);
   void count(const FeedReport& report);
 
   PollStores stores_;
   http::Fetcher& fetcher_;
   metrics::MetricsRecorder& recorder_;
-  const Clock& clock_;
+  const support::Clock& clock_;
   PollOptions options_;
   PollSummary summary_;
-  std::vector<Feed> listed_;            // dry run: feeds selected up front, polled in order
+  std::vector<domain::Feed> listed_;    // dry run: feeds selected up front, polled in order
   std::vector<std::int64_t> id_queue_;  // explicit ids / --all: ids still to claim
   bool by_ids_ = false;
   std::size_t cursor_ = 0;
@@ -95,4 +98,4 @@ class Poller {
   std::map<std::int64_t, bool> seen_;  // ids already polled in this run
 };
 
-}  // namespace pebble
+}  // namespace pebble::poll

@@ -1,14 +1,14 @@
 #include "server/auth.h"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-
 #include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
 
 #include "http/base64.h"
 #include "support/ascii_text.h"
@@ -32,7 +32,8 @@ bool digests_equal(const SecretDigest& left, const SecretDigest& right) {
 
 std::string read_secret_file(const std::string& path, std::string_view flag) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw UsageError(std::string(flag) + " " + path + ": cannot read: " + std::strerror(errno));
+  if (!in)
+    throw support::UsageError(std::string(flag) + " " + path + ": cannot read: " + std::strerror(errno));
   std::ostringstream content;
   content << in.rdbuf();
   return content.str();
@@ -49,7 +50,7 @@ std::string_view trim_trailing_whitespace(std::string_view text) {
 // Splits "Scheme credentials" (RFC 9110 §11.4); the scheme compares case-insensitively.
 std::optional<std::string_view> credentials_for(std::string_view header, std::string_view scheme) {
   if (header.size() <= scheme.size() || header[scheme.size()] != ' ') return std::nullopt;
-  if (!starts_with_ignoring_ascii_case(header, scheme)) return std::nullopt;
+  if (!support::starts_with_ignoring_ascii_case(header, scheme)) return std::nullopt;
   std::string_view credentials = header.substr(scheme.size());
   while (!credentials.empty() && credentials.front() == ' ') credentials.remove_prefix(1);
   while (!credentials.empty() && credentials.back() == ' ') credentials.remove_suffix(1);
@@ -78,9 +79,9 @@ Authenticator Authenticator::load(const std::optional<std::string>& bearer_token
 Authenticator Authenticator::from_bearer_token_text(std::string_view content, std::string_view file_name) {
   const std::string where = "--bearer-token-file " + std::string(file_name) + ": ";
   const std::string_view token = trim_trailing_whitespace(content);
-  if (token.empty()) throw UsageError(where + "file is empty; write the token on its first line");
+  if (token.empty()) throw support::UsageError(where + "file is empty; write the token on its first line");
   if (token.find_first_of("\r\n") != std::string_view::npos) {
-    throw UsageError(where + "the token must be a single line");
+    throw support::UsageError(where + "the token must be a single line");
   }
   Authenticator authenticator;
   authenticator.bearer_token_ = digest_of(token);
@@ -102,15 +103,16 @@ Authenticator Authenticator::from_basic_auth_text(std::string_view content, std:
     const auto colon = line.find(':');
     const std::string line_text = "line " + std::to_string(line_number) + ": ";
     // The line itself is never quoted: it holds a password.
-    if (colon == std::string_view::npos) throw UsageError(where + line_text + "expected user:password");
-    if (colon == 0) throw UsageError(where + line_text + "the user name is empty");
-    if (colon + 1 == line.size()) throw UsageError(where + line_text + "the password is empty");
+    if (colon == std::string_view::npos)
+      throw support::UsageError(where + line_text + "expected user:password");
+    if (colon == 0) throw support::UsageError(where + line_text + "the user name is empty");
+    if (colon + 1 == line.size()) throw support::UsageError(where + line_text + "the password is empty");
     const std::string user(line.substr(0, colon));
     if (!seen_users.insert(user).second)
-      throw UsageError(where + line_text + "user '" + user + "' appears twice");
+      throw support::UsageError(where + line_text + "user '" + user + "' appears twice");
     authenticator.basic_users_.push_back({digest_of(user), digest_of(line.substr(colon + 1))});
   }
-  if (authenticator.basic_users_.empty()) throw UsageError(where + "no user:password lines found");
+  if (authenticator.basic_users_.empty()) throw support::UsageError(where + "no user:password lines found");
   return authenticator;
 }
 

@@ -13,19 +13,19 @@ namespace pebble::server {
 // Routes requests to the endpoints; thread-safe, one instance shared by every worker.
 class ServeApp {
  public:
-  ServeApp(SnapshotCache& cache, Authenticator authenticator, MetricsSettings settings);
+  ServeApp(SnapshotCache& cache, Authenticator authenticator, config::MetricsSettings settings);
 
   // Answers one request and records it in the HTTP self-metrics. Never throws.
-  http::HttpResponse handle(const http::HttpRequest& request);
+  http_server::HttpResponse handle(const http_server::HttpRequest& request);
 
  private:
-  http::HttpResponse route(const http::HttpRequest& request, std::string& handler);
-  http::HttpResponse metrics_page(const http::HttpRequest& request);
-  http::HttpResponse ready_page();
+  http_server::HttpResponse route(const http_server::HttpRequest& request, std::string& handler);
+  http_server::HttpResponse metrics_page(const http_server::HttpRequest& request);
+  http_server::HttpResponse ready_page();
 
   SnapshotCache& cache_;
   Authenticator authenticator_;
-  MetricsSettings settings_;
+  config::MetricsSettings settings_;
   HttpMetrics http_metrics_;
 };
 

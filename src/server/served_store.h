@@ -3,11 +3,10 @@
 // replaced under a running exporter; an open connection would go on reading the old, unlinked file
 // and report stale values as fresh forever. So before each use the file at the configured path is
 // compared (device and inode) with the one open, and the store is reopened when they differ.
-#include <sys/types.h>
-
 #include <memory>
 #include <optional>
 #include <string>
+#include <sys/types.h>
 
 #include "store/open_store.h"
 #include "store/store.h"
@@ -19,11 +18,11 @@ namespace pebble::server {
 class ServedStore {
  public:
   // Opens nothing yet: the first get() does, so serve starts even while the store is down.
-  explicit ServedStore(std::string database_url, StoreOptions options = {});
+  explicit ServedStore(std::string database_url, store::StoreOptions options = {});
 
   // The open store, (re)opening it when needed. Throws StoreError when it cannot be opened, and when
   // the SQLite file has gone (a deleted store is reported down, never silently recreated empty).
-  Store& get();
+  store::Store& get();
   // Drops the connection, so the next get() reconnects (after a failed query pass).
   void reset();
 
@@ -39,9 +38,9 @@ class ServedStore {
   std::optional<FileIdentity> current_file() const;
 
   std::string database_url_;
-  StoreOptions options_;  // as given, but every open retries a lost session only once (see get)
+  store::StoreOptions options_;  // as given, but every open retries a lost session only once (see get)
   std::optional<std::string> sqlite_file_;  // nullopt: not a SQLite file (PostgreSQL, :memory:)
-  std::unique_ptr<Store> store_;
+  std::unique_ptr<store::Store> store_;
   std::optional<FileIdentity> open_file_;  // the SQLite file store_ has open
   bool opened_before_ = false;             // after the first open, a missing file is a fault
 };

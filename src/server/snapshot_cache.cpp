@@ -1,26 +1,27 @@
 #include "server/snapshot_cache.h"
 
-#include <spdlog/spdlog.h>
-
 #include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <thread>
 
+#include <spdlog/spdlog.h>
+
 namespace pebble::server {
 
 struct SnapshotCache::State {
-  State(ServedStore served, const Clock& time_source) : store(std::move(served)), clock(time_source) {}
+  State(ServedStore served, const support::Clock& time_source)
+      : store(std::move(served)), clock(time_source) {}
 
   ServedStore store;  // used by the refresher thread only
-  const Clock& clock;
-  MetricsSettings settings;
+  const support::Clock& clock;
+  config::MetricsSettings settings;
   SnapshotCacheOptions options;
 
   std::mutex mutex;
   std::condition_variable changed;
   std::optional<metrics::StoreSnapshot> snapshot;  // the latest completed pass
-  Timestamp snapshot_time;                         // clock.now() when the latest pass completed
+  support::Timestamp snapshot_time;                // clock.now() when the latest pass completed
   std::uint64_t generation = 0;                    // completed passes
   bool refresh_wanted = false;
   bool refreshing = false;
@@ -51,7 +52,7 @@ struct SnapshotCache::State {
   // counts as stale, so a wall-clock jump can only cause an early refresh, never a stuck one.
   bool fresh_enough() const {
     if (!snapshot) return false;
-    const Timestamp now = clock.now();
+    const support::Timestamp now = clock.now();
     const std::int64_t ttl_micros =
         std::chrono::duration_cast<std::chrono::microseconds>(options.ttl).count();
     return now.micros >= snapshot_time.micros && now.micros - snapshot_time.micros < ttl_micros;
@@ -78,8 +79,8 @@ struct SnapshotCache::State {
   }
 };
 
-SnapshotCache::SnapshotCache(ServedStore store, MetricsSettings settings, SnapshotCacheOptions options,
-                             const Clock& clock)
+SnapshotCache::SnapshotCache(ServedStore store, config::MetricsSettings settings,
+                             SnapshotCacheOptions options, const support::Clock& clock)
     : state_(std::make_shared<State>(std::move(store), clock)) {
   state_->settings = settings;
   state_->options = options;

@@ -24,8 +24,8 @@ class SnapshotCache {
  public:
   // `clock` dates each pass and decides when a snapshot is older than the ttl; serve passes
   // system_clock(). The query timeout is a real wait for the refresher thread, on the steady clock.
-  SnapshotCache(ServedStore store, MetricsSettings settings, SnapshotCacheOptions options,
-                const Clock& clock);
+  SnapshotCache(ServedStore store, config::MetricsSettings settings, SnapshotCacheOptions options,
+                const support::Clock& clock);
   // Stops the refresher thread (waiting for a pass in progress to end).
   ~SnapshotCache();
   SnapshotCache(const SnapshotCache&) = delete;

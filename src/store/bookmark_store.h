@@ -10,14 +10,14 @@
 #include "domain/model.h"
 #include "support/time.h"
 
-namespace pebble {
+namespace pebble::store {
 
 // Filters of a streaming bookmark query; results come newest first (created_at desc, id desc).
 struct BookmarkQuery {
   std::int64_t owner_id = 0;
-  std::vector<std::string> tags_all;  // bookmarks carrying every one of these tags
-  std::optional<Timestamp> since;     // created_at >= since
-  std::optional<std::int64_t> limit;  // at most this many
+  std::vector<std::string> tags_all;        // bookmarks carrying every one of these tags
+  std::optional<support::Timestamp> since;  // created_at >= since
+  std::optional<std::int64_t> limit;        // at most this many
 };
 
 // Users, their bookmarks and tags; every method throws StoreError on failure.
@@ -26,25 +26,26 @@ class BookmarkStore {
   virtual ~BookmarkStore() = default;
 
   // Users. get_or_create returns the user and whether it was created.
-  virtual std::pair<User, bool> get_or_create_user(const std::string& username) = 0;
-  virtual std::optional<User> find_user(const std::string& username) = 0;
+  virtual std::pair<domain::User, bool> get_or_create_user(const std::string& username) = 0;
+  virtual std::optional<domain::User> find_user(const std::string& username) = 0;
   // Deletes the user and, by cascade, their bookmarks, tags and import jobs.
   virtual bool delete_user(std::int64_t user_id) = 0;
 
   // Bookmarks. One outcome per input, in order; tags are created as needed and attached.
-  virtual std::vector<UpsertOutcome> upsert_bookmarks(std::int64_t owner_id,
-                                                      const std::vector<BookmarkInput>& inputs,
-                                                      DuplicatePolicy policy) = 0;
-  virtual std::optional<Bookmark> find_bookmark(std::int64_t owner_id, const std::string& unique_hash) = 0;
+  virtual std::vector<domain::UpsertOutcome> upsert_bookmarks(
+      std::int64_t owner_id, const std::vector<domain::BookmarkInput>& inputs,
+      domain::DuplicatePolicy policy) = 0;
+  virtual std::optional<domain::Bookmark> find_bookmark(std::int64_t owner_id,
+                                                        const std::string& unique_hash) = 0;
   virtual bool delete_bookmark(std::int64_t bookmark_id) = 0;
   // Streams matching bookmarks newest first without loading them all; visit may throw to stop.
   virtual void for_each_bookmark(const BookmarkQuery& query,
-                                 const std::function<void(const Bookmark&)>& visit) = 0;
+                                 const std::function<void(const domain::Bookmark&)>& visit) = 0;
   virtual std::int64_t count_bookmarks(std::int64_t owner_id) = 0;
 
   // Tags.
-  virtual std::optional<Tag> find_tag(std::int64_t owner_id, const std::string& name) = 0;
-  virtual std::vector<Tag> list_tags(std::int64_t owner_id) = 0;
+  virtual std::optional<domain::Tag> find_tag(std::int64_t owner_id, const std::string& name) = 0;
+  virtual std::vector<domain::Tag> list_tags(std::int64_t owner_id) = 0;
 };
 
-}  // namespace pebble
+}  // namespace pebble::store

@@ -10,13 +10,13 @@
 #include "domain/model.h"
 #include "support/time.h"
 
-namespace pebble {
+namespace pebble::store {
 
 // Which feeds a poller wants to lease (SPEC §6, "Many workers").
 struct FeedClaim {
-  Timestamp now;
+  support::Timestamp now;
   std::string lease_owner;             // unique per worker process
-  Timestamp lease_until;               // when an unfinished lease expires
+  support::Timestamp lease_until;      // when an unfinished lease expires
   bool ignore_schedule = false;        // --all: every enabled feed, due or not
   std::optional<std::int64_t> limit;   // at most this many, oldest due first
   std::vector<std::int64_t> feed_ids;  // when non-empty: exactly these (enabled or not), schedule ignored
@@ -28,21 +28,21 @@ class FeedStore {
   virtual ~FeedStore() = default;
 
   // Feeds. get_or_create returns the feed and whether it was created.
-  virtual std::pair<Feed, bool> get_or_create_feed(const std::string& url) = 0;
-  virtual std::optional<Feed> find_feed_by_url(const std::string& url) = 0;
-  virtual std::optional<Feed> get_feed(std::int64_t feed_id) = 0;
-  virtual std::vector<Feed> list_feeds() = 0;
+  virtual std::pair<domain::Feed, bool> get_or_create_feed(const std::string& url) = 0;
+  virtual std::optional<domain::Feed> find_feed_by_url(const std::string& url) = 0;
+  virtual std::optional<domain::Feed> get_feed(std::int64_t feed_id) = 0;
+  virtual std::vector<domain::Feed> list_feeds() = 0;
   // Writes every mutable column of the feed row with this id (url included) and bumps updated_at.
-  virtual void update_feed(const Feed& feed) = 0;
+  virtual void update_feed(const domain::Feed& feed) = 0;
   // Atomically leases the feeds a worker should poll: due (or all, or the given ids), enabled,
   // and not leased by another worker whose lease is still valid. Sets lease_owner/lease_until.
-  virtual std::vector<Feed> claim_feeds(const FeedClaim& claim) = 0;
+  virtual std::vector<domain::Feed> claim_feeds(const FeedClaim& claim) = 0;
 
   // Feed items: insert, or refresh by (feed_id, guid) keeping first_seen_at and the first
   // published_at; last_seen_at = seen_at.
-  virtual ItemUpsertOutcome upsert_feed_item(std::int64_t feed_id, const FeedItemInput& item,
-                                             Timestamp seen_at) = 0;
-  virtual std::vector<FeedItem> list_feed_items(std::int64_t feed_id) = 0;
+  virtual domain::ItemUpsertOutcome upsert_feed_item(std::int64_t feed_id, const domain::FeedItemInput& item,
+                                                     support::Timestamp seen_at) = 0;
+  virtual std::vector<domain::FeedItem> list_feed_items(std::int64_t feed_id) = 0;
 };
 
-}  // namespace pebble
+}  // namespace pebble::store

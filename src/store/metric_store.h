@@ -9,7 +9,7 @@
 
 #include "support/time.h"
 
-namespace pebble {
+namespace pebble::store {
 
 // A cumulative counter increment for one series.
 struct CounterDelta {
@@ -73,7 +73,7 @@ class MetricStore {
   virtual std::vector<HistogramValue> read_histograms() = 0;
 
   // Counts for the store-derived gauges.
-  virtual StoreStats gather_stats(Timestamp now) = 0;
+  virtual StoreStats gather_stats(support::Timestamp now) = 0;
 };
 
-}  // namespace pebble
+}  // namespace pebble::store

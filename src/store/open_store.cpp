@@ -8,7 +8,7 @@
 #include "store/sqlite_store.h"
 #include "support/error.h"
 
-namespace pebble {
+namespace pebble::store {
 
 namespace {
 
@@ -37,17 +37,17 @@ constexpr std::array<SchemeEntry, 4> kSchemes{{
 
 // The scheme entry for `url` and what its opener receives; a bare file path opens as SQLite.
 std::pair<SchemeEntry, std::string> resolve(const std::string& url) {
-  if (url.empty()) throw UsageError("empty database URL");
+  if (url.empty()) throw support::UsageError("empty database URL");
   for (const SchemeEntry& entry : kSchemes) {
     if (!url.starts_with(entry.prefix)) continue;
     const std::string rest = entry.keep_prefix ? url : url.substr(entry.prefix.size());
-    if (rest.empty()) throw UsageError("database URL '" + url + "' names no database");
+    if (rest.empty()) throw support::UsageError("database URL '" + url + "' names no database");
     return {entry, rest};
   }
   const auto scheme_end = url.find("://");
   if (scheme_end != std::string::npos) {
-    throw UsageError("unknown database URL scheme '" + url.substr(0, scheme_end) +
-                     "' (use sqlite:PATH or postgresql://…)");
+    throw support::UsageError("unknown database URL scheme '" + url.substr(0, scheme_end) +
+                              "' (use sqlite:PATH or postgresql://…)");
   }
   return {SchemeEntry{"", false, open_sqlite}, url};
 }
@@ -91,4 +91,4 @@ std::string redact_database_url(const std::string& url) {
   return redacted;
 }
 
-}  // namespace pebble
+}  // namespace pebble::store

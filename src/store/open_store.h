@@ -9,7 +9,7 @@
 #include "store/store.h"
 #include "support/clock.h"
 
-namespace pebble {
+namespace pebble::store {
 
 // How an opened store behaves where callers differ.
 struct StoreOptions {
@@ -18,7 +18,7 @@ struct StoreOptions {
   std::chrono::seconds reconnect_window{15};
   // Where created_at, updated_at and the other times the store stamps itself come from; it must
   // outlive the store.
-  std::reference_wrapper<const Clock> clock = system_clock();
+  std::reference_wrapper<const support::Clock> clock = support::system_clock();
   // PGCONNECT_TIMEOUT's value when the environment sets it (config/): libpq's connect timeout in
   // seconds; unset, pebble waits 10 s. A connect_timeout in the URL wins over both.
   std::optional<std::string> connect_timeout;
@@ -41,4 +41,4 @@ std::string redact_database_url(const std::string& url);
 std::string sqlite_library_version();
 std::string libpq_library_version();
 
-}  // namespace pebble
+}  // namespace pebble::store

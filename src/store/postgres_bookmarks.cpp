@@ -5,7 +5,7 @@
 #include "store/postgres_store_impl.h"
 #include "support/error.h"
 
-namespace pebble::postgres {
+namespace pebble::store {
 
 namespace {
 
@@ -44,8 +44,8 @@ const char* const kBookmarkColumns =
     "(SELECT string_agg(t.name, E'\\x1f' ORDER BY t.name COLLATE \"C\") FROM bookmark_tags bt "
     "JOIN tags t ON t.id = bt.tag_id WHERE bt.bookmark_id = b.id)";
 
-Bookmark bookmark_from_row(const Result& result, int row) {
-  Bookmark bookmark;
+domain::Bookmark bookmark_from_row(const Result& result, int row) {
+  domain::Bookmark bookmark;
   bookmark.id = result.integer(row, 0);
   bookmark.owner_id = result.integer(row, 1);
   bookmark.url = result.text(row, 2);
@@ -61,19 +61,20 @@ Bookmark bookmark_from_row(const Result& result, int row) {
   return bookmark;
 }
 
-UpsertOutcome PostgresStore::update_existing_bookmark(std::int64_t owner_id, const BookmarkInput& input,
-                                                      DuplicatePolicy policy) {
-  const Timestamp now = clock_.now();
+domain::UpsertOutcome PostgresStore::update_existing_bookmark(std::int64_t owner_id,
+                                                              const domain::BookmarkInput& input,
+                                                              domain::DuplicatePolicy policy) {
+  const support::Timestamp now = clock_.now();
   const Result existing = connection_.exec("read bookmark " + input.url,
                                            "SELECT id, title, description, feed_url FROM bookmarks WHERE "
                                            "owner_id = $1::bigint AND unique_hash = $2 "
                                            "FOR UPDATE",
                                            Params().integer(owner_id).text(input.unique_hash));
   if (existing.rows() == 0)
-    throw StoreError("PostgreSQL: bookmark " + input.url + " vanished while being updated");
+    throw support::StoreError("PostgreSQL: bookmark " + input.url + " vanished while being updated");
   const std::int64_t bookmark_id = existing.integer(0, 0);
 
-  if (policy == DuplicatePolicy::kOverwrite) {
+  if (policy == domain::DuplicatePolicy::kOverwrite) {
     connection_.exec("overwrite bookmark " + input.url,
                      "UPDATE bookmarks SET url = $2, title = $3, description = $4, feed_url = $5, "
                      "private = $6::boolean, to_read = $7::boolean, "
@@ -95,7 +96,7 @@ UpsertOutcome PostgresStore::update_existing_bookmark(std::int64_t owner_id, con
                        Params().integer(bookmark_id));
       attach_tags(owner_id, bookmark_id, input.tags);
     }
-    return UpsertOutcome::kUpdated;
+    return domain::UpsertOutcome::kUpdated;
   }
 
   // kMerge: fill what is empty, add missing tags, keep everything else.
@@ -106,7 +107,7 @@ UpsertOutcome PostgresStore::update_existing_bookmark(std::int64_t owner_id, con
   const bool fill_feed_url = existing.is_null(0, 3) && input.feed_url.has_value();
   bool changed = attach_tags(owner_id, bookmark_id, input.tags) > 0;
   if (fill_title || fill_description || fill_feed_url) changed = true;
-  if (!changed) return UpsertOutcome::kSkipped;
+  if (!changed) return domain::UpsertOutcome::kSkipped;
   connection_.exec("merge into bookmark " + input.url,
                    "UPDATE bookmarks SET title = CASE WHEN $2::boolean THEN $3 ELSE title END, "
                    "description = CASE WHEN $4::boolean THEN $5 ELSE description END, "
@@ -121,14 +122,14 @@ UpsertOutcome PostgresStore::update_existing_bookmark(std::int64_t owner_id, con
                        .boolean(fill_feed_url)
                        .text(input.feed_url)
                        .time(now));
-  return UpsertOutcome::kUpdated;
+  return domain::UpsertOutcome::kUpdated;
 }
 
 std::int64_t PostgresStore::attach_tags(std::int64_t owner_id, std::int64_t bookmark_id,
                                         const std::vector<std::string>& names) {
   const std::vector<std::string> distinct = distinct_tag_names(names);
   if (distinct.empty()) return 0;
-  const Timestamp now = clock_.now();
+  const support::Timestamp now = clock_.now();
   connection_.exec(
       "create tags",
       "INSERT INTO tags (owner_id, name, created_at, updated_at) "
@@ -143,7 +144,8 @@ std::int64_t PostgresStore::attach_tags(std::int64_t owner_id, std::int64_t book
   return linked.affected();
 }
 
-std::optional<Bookmark> PostgresStore::find_bookmark(std::int64_t owner_id, const std::string& unique_hash) {
+std::optional<domain::Bookmark> PostgresStore::find_bookmark(std::int64_t owner_id,
+                                                             const std::string& unique_hash) {
   const Result result =
       connection_.exec("find bookmark " + unique_hash,
                        std::string("SELECT ") + kBookmarkColumns +
@@ -168,7 +170,7 @@ std::int64_t PostgresStore::count_bookmarks(std::int64_t owner_id) {
 }
 
 void PostgresStore::for_each_bookmark(const BookmarkQuery& query,
-                                      const std::function<void(const Bookmark&)>& visit) {
+                                      const std::function<void(const domain::Bookmark&)>& visit) {
   // A cursor lives only inside a transaction: use the caller's, or open one for the walk.
   if (in_transaction_) {
     stream_bookmarks(query, visit);
@@ -188,7 +190,7 @@ void PostgresStore::for_each_bookmark(const BookmarkQuery& query,
 }
 
 void PostgresStore::stream_bookmarks(const BookmarkQuery& query,
-                                     const std::function<void(const Bookmark&)>& visit) {
+                                     const std::function<void(const domain::Bookmark&)>& visit) {
   const std::string cursor = "pebble_bookmarks_" + std::to_string(++cursor_counter_);
   const std::vector<std::string> tags_all = distinct_tag_names(query.tags_all);
   const bool impossible_tag = std::any_of(query.tags_all.begin(), query.tags_all.end(),
@@ -221,4 +223,4 @@ void PostgresStore::stream_bookmarks(const BookmarkQuery& query,
   connection_.exec("close the bookmark cursor", "CLOSE " + cursor);
 }
 
-}  // namespace pebble::postgres
+}  // namespace pebble::store

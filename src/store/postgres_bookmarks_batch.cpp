@@ -8,16 +8,16 @@
 #include "store/postgres_store_impl.h"
 #include "support/error.h"
 
-namespace pebble::postgres {
+namespace pebble::store {
 
 namespace {
 
 // One text[] column of the batch, built from each input.
 template <typename Field>
-std::vector<std::string> column(const std::vector<BookmarkInput>& inputs, Field field) {
+std::vector<std::string> column(const std::vector<domain::BookmarkInput>& inputs, Field field) {
   std::vector<std::string> values;
   values.reserve(inputs.size());
-  for (const BookmarkInput& input : inputs) values.push_back(field(input));
+  for (const domain::BookmarkInput& input : inputs) values.push_back(field(input));
   return values;
 }
 
@@ -27,10 +27,9 @@ std::string boolean_text(bool value) {
 
 }  // namespace
 
-std::vector<UpsertOutcome> PostgresStore::upsert_bookmarks(std::int64_t owner_id,
-                                                           const std::vector<BookmarkInput>& inputs,
-                                                           DuplicatePolicy policy) {
-  std::vector<UpsertOutcome> outcomes;
+std::vector<domain::UpsertOutcome> PostgresStore::upsert_bookmarks(
+    std::int64_t owner_id, const std::vector<domain::BookmarkInput>& inputs, domain::DuplicatePolicy policy) {
+  std::vector<domain::UpsertOutcome> outcomes;
   outcomes.reserve(inputs.size());
   in_transaction("upsert bookmarks", [&] {
     const auto created = insert_new_bookmarks(owner_id, inputs, clock_.now());
@@ -38,9 +37,9 @@ std::vector<UpsertOutcome> PostgresStore::upsert_bookmarks(std::int64_t owner_id
     // the earlier one).
     for (std::size_t index = 0; index < inputs.size(); ++index) {
       if (created[index])
-        outcomes.push_back(UpsertOutcome::kCreated);
-      else if (policy == DuplicatePolicy::kSkip)
-        outcomes.push_back(UpsertOutcome::kSkipped);
+        outcomes.push_back(domain::UpsertOutcome::kCreated);
+      else if (policy == domain::DuplicatePolicy::kSkip)
+        outcomes.push_back(domain::UpsertOutcome::kSkipped);
       else
         outcomes.push_back(update_existing_bookmark(owner_id, inputs[index], policy));
     }
@@ -49,28 +48,35 @@ std::vector<UpsertOutcome> PostgresStore::upsert_bookmarks(std::int64_t owner_id
 }
 
 std::vector<std::optional<std::int64_t>> PostgresStore::insert_new_bookmarks(
-    std::int64_t owner_id, const std::vector<BookmarkInput>& inputs, Timestamp now) {
+    std::int64_t owner_id, const std::vector<domain::BookmarkInput>& inputs, support::Timestamp now) {
   std::vector<std::optional<std::int64_t>> created(inputs.size());
   if (inputs.empty()) return created;
   // text[] literals cannot hold NULL here, so nullable columns travel with a presence flag.
-  const auto created_at = [&](const BookmarkInput& input) { return input.created_at.value_or(now); };
+  const auto created_at = [&](const domain::BookmarkInput& input) { return input.created_at.value_or(now); };
   Params params;
   params.integer(owner_id)
-      .text_array(column(inputs, [](const BookmarkInput& input) { return input.url; }))
-      .text_array(column(inputs, [](const BookmarkInput& input) { return input.unique_hash; }))
-      .text_array(column(inputs, [](const BookmarkInput& input) { return input.title; }))
-      .text_array(column(inputs, [](const BookmarkInput& input) { return input.description.value_or(""); }))
+      .text_array(column(inputs, [](const domain::BookmarkInput& input) { return input.url; }))
+      .text_array(column(inputs, [](const domain::BookmarkInput& input) { return input.unique_hash; }))
+      .text_array(column(inputs, [](const domain::BookmarkInput& input) { return input.title; }))
+      .text_array(
+          column(inputs, [](const domain::BookmarkInput& input) { return input.description.value_or(""); }))
       .text_array(column(
-          inputs, [](const BookmarkInput& input) { return boolean_text(input.description.has_value()); }))
-      .text_array(column(inputs, [](const BookmarkInput& input) { return input.feed_url.value_or(""); }))
+          inputs,
+          [](const domain::BookmarkInput& input) { return boolean_text(input.description.has_value()); }))
       .text_array(
-          column(inputs, [](const BookmarkInput& input) { return boolean_text(input.feed_url.has_value()); }))
-      .text_array(column(inputs, [](const BookmarkInput& input) { return boolean_text(input.is_private); }))
-      .text_array(column(inputs, [](const BookmarkInput& input) { return boolean_text(input.to_read); }))
+          column(inputs, [](const domain::BookmarkInput& input) { return input.feed_url.value_or(""); }))
       .text_array(
-          column(inputs, [&](const BookmarkInput& input) { return format_iso_micros(created_at(input)); }))
-      .text_array(column(inputs, [&](const BookmarkInput& input) {
-        return format_iso_micros(input.updated_at.value_or(created_at(input)));
+          column(inputs,
+                 [](const domain::BookmarkInput& input) { return boolean_text(input.feed_url.has_value()); }))
+      .text_array(
+          column(inputs, [](const domain::BookmarkInput& input) { return boolean_text(input.is_private); }))
+      .text_array(
+          column(inputs, [](const domain::BookmarkInput& input) { return boolean_text(input.to_read); }))
+      .text_array(column(
+          inputs,
+          [&](const domain::BookmarkInput& input) { return support::format_iso_micros(created_at(input)); }))
+      .text_array(column(inputs, [&](const domain::BookmarkInput& input) {
+        return support::format_iso_micros(input.updated_at.value_or(created_at(input)));
       }));
   // ORDER BY position: of equal hashes in one batch the first is inserted, as one-by-one would.
   const Result inserted = connection_.exec(
@@ -120,4 +126,4 @@ std::vector<std::optional<std::int64_t>> PostgresStore::insert_new_bookmarks(
   return created;
 }
 
-}  // namespace pebble::postgres
+}  // namespace pebble::store

@@ -11,7 +11,7 @@
 #include "store/open_store.h"
 #include "support/error.h"
 
-namespace pebble::postgres {
+namespace pebble::store {
 
 namespace {
 
@@ -79,7 +79,7 @@ Params& Params::integer(const std::optional<std::int64_t>& value) {
 Params& Params::real(double value) {
   char buffer[64];
   const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  if (error != std::errc{}) throw StoreError("cannot format number for PostgreSQL");
+  if (error != std::errc{}) throw support::StoreError("cannot format number for PostgreSQL");
   return text(std::string(buffer, end));
 }
 
@@ -110,11 +110,11 @@ Params& Params::integer_array(const std::vector<std::int64_t>& values) {
   return text(literal + "}");
 }
 
-Params& Params::time(Timestamp value) {
-  return text(format_iso_micros(value));
+Params& Params::time(support::Timestamp value) {
+  return text(support::format_iso_micros(value));
 }
 
-Params& Params::time(const std::optional<Timestamp>& value) {
+Params& Params::time(const std::optional<support::Timestamp>& value) {
   if (!value) return text(std::optional<std::string>{});
   return time(*value);
 }
@@ -160,7 +160,7 @@ std::int64_t Result::integer(int row, int column) const {
   std::int64_t number = 0;
   const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
   if (error != std::errc{} || end != value.data() + value.size()) {
-    throw StoreError("PostgreSQL returned '" + value + "' where an integer was expected");
+    throw support::StoreError("PostgreSQL returned '" + value + "' where an integer was expected");
   }
   return number;
 }
@@ -175,7 +175,7 @@ double Result::real(int row, int column) const {
   double number = 0;
   const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
   if (error != std::errc{} || end != value.data() + value.size()) {
-    throw StoreError("PostgreSQL returned '" + value + "' where a number was expected");
+    throw support::StoreError("PostgreSQL returned '" + value + "' where a number was expected");
   }
   return number;
 }
@@ -184,14 +184,15 @@ bool Result::boolean(int row, int column) const {
   return text(row, column) == "t";
 }
 
-Timestamp Result::time(int row, int column) const {
+support::Timestamp Result::time(int row, int column) const {
   const std::string value = text(row, column);
-  const auto parsed = parse_iso8601(value);
-  if (!parsed) throw StoreError("PostgreSQL returned '" + value + "' where a timestamp was expected");
+  const auto parsed = support::parse_iso8601(value);
+  if (!parsed)
+    throw support::StoreError("PostgreSQL returned '" + value + "' where a timestamp was expected");
   return *parsed;
 }
 
-std::optional<Timestamp> Result::optional_time(int row, int column) const {
+std::optional<support::Timestamp> Result::optional_time(int row, int column) const {
   if (is_null(row, column)) return std::nullopt;
   return time(row, column);
 }
@@ -207,7 +208,8 @@ Connection::Connection(const std::string& uri, std::chrono::seconds reconnect_wi
                                 uri.c_str(), nullptr};
   connection_ = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
   if (connection_ == nullptr) {
-    throw StoreError("cannot connect to PostgreSQL at " + redact_database_url(uri) + ": out of memory");
+    throw support::StoreError("cannot connect to PostgreSQL at " + redact_database_url(uri) +
+                              ": out of memory");
   }
   if (PQstatus(connection_) != CONNECTION_OK) {
     // Scrubbed too because redact_database_url only knows user:password@, not ?password=.
@@ -215,8 +217,8 @@ Connection::Connection(const std::string& uri, std::chrono::seconds reconnect_wi
     const std::string reason = scrub(first_line(PQerrorMessage(connection_)), password);
     PQfinish(connection_);
     connection_ = nullptr;
-    throw StoreError("cannot connect to PostgreSQL at " + scrub(redact_database_url(uri), password) + ": " +
-                     reason);
+    throw support::StoreError("cannot connect to PostgreSQL at " + scrub(redact_database_url(uri), password) +
+                              ": " + reason);
   }
   // libpq prints NOTICEs (e.g. "identifier will be truncated") to stderr; pebble owns stderr.
   PQsetNoticeProcessor(
@@ -242,8 +244,8 @@ bool Connection::reconnect_if_lost() {
     if (std::chrono::steady_clock::now() + pause > deadline) {
       const std::string tried = window.count() == 0 ? "" : " for " + std::to_string(window.count()) + " s";
       server_gone_ = true;
-      throw StoreError("cannot reconnect to PostgreSQL at " + server() + tried + ": " +
-                       first_line(PQerrorMessage(connection_)));
+      throw support::StoreError("cannot reconnect to PostgreSQL at " + server() + tried + ": " +
+                                first_line(PQerrorMessage(connection_)));
     }
     std::this_thread::sleep_for(pause);
     pause = std::min(pause * 2, std::chrono::milliseconds(2000));
@@ -293,9 +295,9 @@ Result Connection::check(std::string_view purpose, PGresult* raw) {
   }
   const char* state = raw == nullptr ? nullptr : PQresultErrorField(raw, PG_DIAG_SQLSTATE);
   if (state != nullptr && (state == kUniqueViolation || state == kForeignKeyViolation)) {
-    throw ConstraintError(text);
+    throw support::ConstraintError(text);
   }
-  throw StoreError(text);
+  throw support::StoreError(text);
 }
 
-}  // namespace pebble::postgres
+}  // namespace pebble::store

@@ -1,8 +1,6 @@
 #pragma once
 // Private to the postgres_*.cpp files: a thin RAII layer over libpq (PGconn, PGresult) with text
 // parameters, null handling and SQLSTATE → ConstraintError mapping. Nothing else may include it.
-#include <libpq-fe.h>
-
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -10,9 +8,11 @@
 #include <string_view>
 #include <vector>
 
+#include <libpq-fe.h>
+
 #include "support/time.h"
 
-namespace pebble::postgres {
+namespace pebble::store {
 
 // Bound parameters, all sent as text (libpq infers nothing: the SQL casts where the type matters).
 class Params {
@@ -34,9 +34,9 @@ class Params {
   // Appends a bigint[] literal.
   Params& integer_array(const std::vector<std::int64_t>& values);
   // Appends a timestamp as ISO text with microseconds and `Z`.
-  Params& time(Timestamp value);
+  Params& time(support::Timestamp value);
   // Appends a timestamp or SQL NULL.
-  Params& time(const std::optional<Timestamp>& value);
+  Params& time(const std::optional<support::Timestamp>& value);
   // The values in order; nullopt is NULL.
   const std::vector<std::optional<std::string>>& values() const { return values_; }
 
@@ -73,9 +73,9 @@ class Result {
   // A PostgreSQL boolean (`t`/`f`).
   bool boolean(int row, int column) const;
   // A timestamptz in its UTC text form; throws StoreError if unparseable.
-  Timestamp time(int row, int column) const;
+  support::Timestamp time(int row, int column) const;
   // A timestamptz, nullopt for NULL.
-  std::optional<Timestamp> optional_time(int row, int column) const;
+  std::optional<support::Timestamp> optional_time(int row, int column) const;
 
  private:
   PGresult* result_;
@@ -115,4 +115,4 @@ class Connection {
   bool server_gone_ = false;  // the last reconnect gave up: the next one does not wait again
 };
 
-}  // namespace pebble::postgres
+}  // namespace pebble::store

@@ -5,7 +5,7 @@
 #include "store/postgres_store_impl.h"
 #include "support/error.h"
 
-namespace pebble::postgres {
+namespace pebble::store {
 
 namespace {
 
@@ -20,8 +20,8 @@ constexpr const char* kItemColumns =
     "first_seen_at, "
     "last_seen_at, extra";
 
-Feed feed_from_row(const Result& result, int row) {
-  Feed feed;
+domain::Feed feed_from_row(const Result& result, int row) {
+  domain::Feed feed;
   feed.id = result.integer(row, 0);
   feed.url = result.text(row, 1);
   feed.title = result.optional_text(row, 2);
@@ -45,14 +45,14 @@ Feed feed_from_row(const Result& result, int row) {
   return feed;
 }
 
-std::vector<Feed> feeds_from(const Result& result) {
-  std::vector<Feed> feeds;
+std::vector<domain::Feed> feeds_from(const Result& result) {
+  std::vector<domain::Feed> feeds;
   for (int row = 0; row < result.rows(); ++row) feeds.push_back(feed_from_row(result, row));
   return feeds;
 }
 
-FeedItem item_from_row(const Result& result, int row) {
-  FeedItem item;
+domain::FeedItem item_from_row(const Result& result, int row) {
+  domain::FeedItem item;
   item.id = result.integer(row, 0);
   item.feed_id = result.integer(row, 1);
   item.guid = result.text(row, 2);
@@ -76,7 +76,7 @@ std::optional<std::int64_t> optional_int(const std::optional<int>& value) {
 
 }  // namespace
 
-std::pair<Feed, bool> PostgresStore::get_or_create_feed(const std::string& url) {
+std::pair<domain::Feed, bool> PostgresStore::get_or_create_feed(const std::string& url) {
   const Result inserted =
       connection_.exec("create feed " + url,
                        std::string("INSERT INTO feeds (url, created_at, updated_at) "
@@ -85,11 +85,11 @@ std::pair<Feed, bool> PostgresStore::get_or_create_feed(const std::string& url) 
                        Params().text(url).time(clock_.now()));
   if (inserted.rows() == 1) return {feed_from_row(inserted, 0), true};
   auto existing = find_feed_by_url(url);
-  if (!existing) throw StoreError("PostgreSQL: feed " + url + " vanished while being created");
+  if (!existing) throw support::StoreError("PostgreSQL: feed " + url + " vanished while being created");
   return {*existing, false};
 }
 
-std::optional<Feed> PostgresStore::find_feed_by_url(const std::string& url) {
+std::optional<domain::Feed> PostgresStore::find_feed_by_url(const std::string& url) {
   const Result result = connection_.exec("find feed " + url,
                                          std::string("SELECT ") + kFeedColumns + " FROM feeds WHERE url = $1",
                                          Params().text(url));
@@ -97,7 +97,7 @@ std::optional<Feed> PostgresStore::find_feed_by_url(const std::string& url) {
   return feed_from_row(result, 0);
 }
 
-std::optional<Feed> PostgresStore::get_feed(std::int64_t feed_id) {
+std::optional<domain::Feed> PostgresStore::get_feed(std::int64_t feed_id) {
   const Result result = connection_.exec(
       "read feed " + std::to_string(feed_id),
       std::string("SELECT ") + kFeedColumns + " FROM feeds WHERE id = $1::bigint", Params().integer(feed_id));
@@ -105,12 +105,12 @@ std::optional<Feed> PostgresStore::get_feed(std::int64_t feed_id) {
   return feed_from_row(result, 0);
 }
 
-std::vector<Feed> PostgresStore::list_feeds() {
+std::vector<domain::Feed> PostgresStore::list_feeds() {
   return feeds_from(
       connection_.exec("list feeds", std::string("SELECT ") + kFeedColumns + " FROM feeds ORDER BY id"));
 }
 
-void PostgresStore::update_feed(const Feed& feed) {
+void PostgresStore::update_feed(const domain::Feed& feed) {
   connection_.exec(
       "update feed " + feed.url,
       "UPDATE feeds SET url = $2, title = $3, site_url = $4, description = $5, disabled = $6::boolean, "
@@ -139,7 +139,7 @@ void PostgresStore::update_feed(const Feed& feed) {
           .time(clock_.now()));
 }
 
-std::vector<Feed> PostgresStore::claim_feeds(const FeedClaim& claim) {
+std::vector<domain::Feed> PostgresStore::claim_feeds(const FeedClaim& claim) {
   // SKIP LOCKED: a worker passes over rows another worker is claiming right now instead of waiting
   // for it and then polling the same feeds.
   const Result result = connection_.exec(
@@ -160,9 +160,9 @@ std::vector<Feed> PostgresStore::claim_feeds(const FeedClaim& claim) {
           .integer_array(claim.feed_ids)
           .boolean(claim.ignore_schedule)
           .integer(claim.limit));
-  std::vector<Feed> feeds = feeds_from(result);
+  std::vector<domain::Feed> feeds = feeds_from(result);
   // RETURNING has no order of its own: restore the claim order.
-  std::sort(feeds.begin(), feeds.end(), [](const Feed& left, const Feed& right) {
+  std::sort(feeds.begin(), feeds.end(), [](const domain::Feed& left, const domain::Feed& right) {
     if (left.next_poll_at != right.next_poll_at) {
       if (!left.next_poll_at) return true;
       if (!right.next_poll_at) return false;
@@ -173,8 +173,9 @@ std::vector<Feed> PostgresStore::claim_feeds(const FeedClaim& claim) {
   return feeds;
 }
 
-ItemUpsertOutcome PostgresStore::upsert_feed_item(std::int64_t feed_id, const FeedItemInput& item,
-                                                  Timestamp seen_at) {
+domain::ItemUpsertOutcome PostgresStore::upsert_feed_item(std::int64_t feed_id,
+                                                          const domain::FeedItemInput& item,
+                                                          support::Timestamp seen_at) {
   // xmax is 0 on a freshly inserted row version and set when ON CONFLICT updated an existing one:
   // the usual way to tell the two apart in one round trip.
   const Result result = connection_.exec(
@@ -202,17 +203,17 @@ ItemUpsertOutcome PostgresStore::upsert_feed_item(std::int64_t feed_id, const Fe
           .time(seen_at)
           .text(item.extra_json)
           .time(clock_.now()));
-  return result.boolean(0, 0) ? ItemUpsertOutcome::kInserted : ItemUpsertOutcome::kUpdated;
+  return result.boolean(0, 0) ? domain::ItemUpsertOutcome::kInserted : domain::ItemUpsertOutcome::kUpdated;
 }
 
-std::vector<FeedItem> PostgresStore::list_feed_items(std::int64_t feed_id) {
+std::vector<domain::FeedItem> PostgresStore::list_feed_items(std::int64_t feed_id) {
   const Result result = connection_.exec(
       "list items of feed " + std::to_string(feed_id),
       std::string("SELECT ") + kItemColumns + " FROM feed_items WHERE feed_id = $1::bigint ORDER BY id",
       Params().integer(feed_id));
-  std::vector<FeedItem> items;
+  std::vector<domain::FeedItem> items;
   for (int row = 0; row < result.rows(); ++row) items.push_back(item_from_row(result, row));
   return items;
 }
 
-}  // namespace pebble::postgres
+}  // namespace pebble::store

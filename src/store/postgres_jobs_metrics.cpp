@@ -6,7 +6,7 @@
 #include "store/postgres_store_impl.h"
 #include "support/error.h"
 
-namespace pebble::postgres {
+namespace pebble::store {
 
 namespace {
 
@@ -14,8 +14,8 @@ constexpr const char* kImportJobColumns =
     "id, user_id, source, format, status, file_size, total, created_count, updated_count, skipped_count, "
     "failed_count, failed_details, options, error_message, started_at, completed_at, created_at, updated_at";
 
-ImportJob import_job_from_row(const Result& result, int row) {
-  ImportJob job;
+domain::ImportJob import_job_from_row(const Result& result, int row) {
+  domain::ImportJob job;
   job.id = result.integer(row, 0);
   job.user_id = result.integer(row, 1);
   job.source = result.text(row, 2);
@@ -48,7 +48,7 @@ namespace {
 
 // $1 = `key` (user_id on insert, id on update), $2..$15 the job's columns, $16 = `now`: the one
 // parameter order both import_jobs statements use.
-Params import_job_params(std::int64_t key, const ImportJob& job, Timestamp now) {
+Params import_job_params(std::int64_t key, const domain::ImportJob& job, support::Timestamp now) {
   return Params()
       .integer(key)
       .text(job.source)
@@ -70,8 +70,8 @@ Params import_job_params(std::int64_t key, const ImportJob& job, Timestamp now) 
 
 }  // namespace
 
-void PostgresStore::create_import_job(ImportJob& job) {
-  const Timestamp now = clock_.now();
+void PostgresStore::create_import_job(domain::ImportJob& job) {
+  const support::Timestamp now = clock_.now();
   const Result result = connection_.exec(
       "create import job for " + job.source,
       "INSERT INTO import_jobs (user_id, source, format, status, file_size, total, created_count, "
@@ -88,7 +88,7 @@ void PostgresStore::create_import_job(ImportJob& job) {
   job.updated_at = result.time(0, 2);
 }
 
-void PostgresStore::update_import_job(const ImportJob& job) {
+void PostgresStore::update_import_job(const domain::ImportJob& job) {
   connection_.exec("update import job " + std::to_string(job.id),
                    "UPDATE import_jobs SET source = $2, format = $3, status = $4, file_size = $5::bigint, "
                    "total = $6::bigint, created_count = $7::bigint, updated_count = $8::bigint, "
@@ -98,7 +98,8 @@ void PostgresStore::update_import_job(const ImportJob& job) {
                    import_job_params(job.id, job, clock_.now()));
 }
 
-std::int64_t PostgresStore::fail_abandoned_import_jobs(const ImportJob& current, Timestamp stale_before,
+std::int64_t PostgresStore::fail_abandoned_import_jobs(const domain::ImportJob& current,
+                                                       support::Timestamp stale_before,
                                                        const std::string& reason) {
   const Result result = connection_.exec(
       "mark abandoned import jobs",
@@ -115,7 +116,7 @@ std::int64_t PostgresStore::fail_abandoned_import_jobs(const ImportJob& current,
   return result.affected();
 }
 
-std::optional<ImportJob> PostgresStore::get_import_job(std::int64_t job_id) {
+std::optional<domain::ImportJob> PostgresStore::get_import_job(std::int64_t job_id) {
   const Result result =
       connection_.exec("read import job " + std::to_string(job_id),
                        std::string("SELECT ") + kImportJobColumns + " FROM import_jobs WHERE id = $1::bigint",
@@ -124,7 +125,7 @@ std::optional<ImportJob> PostgresStore::get_import_job(std::int64_t job_id) {
   return import_job_from_row(result, 0);
 }
 
-void PostgresStore::record_job_run(JobRun& run) {
+void PostgresStore::record_job_run(domain::JobRun& run) {
   const Result result = connection_.exec(
       "record a run of " + run.command,
       "INSERT INTO job_runs (command, started_at, finished_at, status, summary, created_at, updated_at) "
@@ -162,7 +163,7 @@ std::vector<JobRunSummary> PostgresStore::latest_job_runs() {
 }
 
 void PostgresStore::add_counters(const std::vector<CounterDelta>& deltas) {
-  const Timestamp now = clock_.now();
+  const support::Timestamp now = clock_.now();
   in_transaction("add metric counters", [&] {
     for (const CounterDelta& delta : deltas) {
       connection_.exec(
@@ -176,7 +177,7 @@ void PostgresStore::add_counters(const std::vector<CounterDelta>& deltas) {
 }
 
 void PostgresStore::add_histograms(const std::vector<HistogramDelta>& deltas) {
-  const Timestamp now = clock_.now();
+  const support::Timestamp now = clock_.now();
   in_transaction("add metric histograms", [&] {
     for (const HistogramDelta& delta : deltas) {
       connection_.exec(
@@ -249,4 +250,4 @@ std::vector<HistogramValue> PostgresStore::read_histograms() {
   return histograms;
 }
 
-}  // namespace pebble::postgres
+}  // namespace pebble::store

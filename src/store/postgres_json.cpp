@@ -4,13 +4,13 @@
 
 #include "support/error.h"
 
-namespace pebble::postgres {
+namespace pebble::store {
 
 std::string compact_json(const std::string& jsonb_text) {
   const auto parsed = nlohmann::json::parse(jsonb_text, nullptr, false);
   if (parsed.is_discarded())
-    throw StoreError("PostgreSQL returned invalid JSON: " + jsonb_text.substr(0, 80));
+    throw support::StoreError("PostgreSQL returned invalid JSON: " + jsonb_text.substr(0, 80));
   return parsed.dump();
 }
 
-}  // namespace pebble::postgres
+}  // namespace pebble::store

@@ -4,7 +4,7 @@
 #include <set>
 #include <string>
 
-namespace pebble::postgres {
+namespace pebble::store {
 
 namespace {
 
@@ -161,7 +161,7 @@ CREATE TABLE metric_histogram_buckets (
 
 }  // namespace
 
-void apply_migrations(Connection& connection, const Clock& clock) {
+void apply_migrations(Connection& connection, const support::Clock& clock) {
   connection.exec_script("begin the migration transaction", "BEGIN");
   try {
     // The lock comes first: creating schema_migrations races when two sessions do it at once.
@@ -200,4 +200,4 @@ void apply_migrations(Connection& connection, const Clock& clock) {
   }
 }
 
-}  // namespace pebble::postgres
+}  // namespace pebble::store

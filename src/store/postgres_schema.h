@@ -3,10 +3,10 @@
 #include "store/postgres_connection.h"
 #include "support/clock.h"
 
-namespace pebble::postgres {
+namespace pebble::store {
 
 // Applies every pending migration in one transaction under an advisory lock, so two processes
 // opening the same empty database at once migrate it exactly once; applied_at comes from `clock`.
-void apply_migrations(Connection& connection, const Clock& clock);
+void apply_migrations(Connection& connection, const support::Clock& clock);
 
-}  // namespace pebble::postgres
+}  // namespace pebble::store

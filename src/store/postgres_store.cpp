@@ -6,10 +6,10 @@
 #include "store/postgres_store_impl.h"
 #include "support/error.h"
 
-namespace pebble {
+namespace pebble::store {
 
 std::unique_ptr<Store> open_postgres_store(const std::string& uri, const StoreOptions& options) {
-  return std::make_unique<postgres::PostgresStore>(uri, options);
+  return std::make_unique<PostgresStore>(uri, options);
 }
 
 std::string libpq_library_version() {
@@ -18,17 +18,17 @@ std::string libpq_library_version() {
   return std::to_string(version / 10000) + "." + std::to_string(version % 10000);
 }
 
-}  // namespace pebble
+}  // namespace pebble::store
 
-namespace pebble::postgres {
+namespace pebble::store {
 
 namespace {
 
 constexpr const char* kUserColumns = "id, username, email, created_at, updated_at";
 constexpr const char* kTagColumns = "id, owner_id, name, is_system";
 
-User user_from_row(const Result& result, int row) {
-  User user;
+domain::User user_from_row(const Result& result, int row) {
+  domain::User user;
   user.id = result.integer(row, 0);
   user.username = result.text(row, 1);
   user.email = result.optional_text(row, 2);
@@ -37,8 +37,8 @@ User user_from_row(const Result& result, int row) {
   return user;
 }
 
-Tag tag_from_row(const Result& result, int row) {
-  Tag tag;
+domain::Tag tag_from_row(const Result& result, int row) {
+  domain::Tag tag;
   tag.id = result.integer(row, 0);
   tag.owner_id = result.integer(row, 1);
   tag.name = result.text(row, 2);
@@ -55,10 +55,11 @@ PostgresStore::PostgresStore(const std::string& uri, const StoreOptions& options
 
 void PostgresStore::begin(TxMode) {
   // PostgreSQL takes row locks as statements run, so read and write transactions start alike.
-  if (in_transaction_) throw StoreError("PostgreSQL: cannot begin a transaction: one is already open");
+  if (in_transaction_)
+    throw support::StoreError("PostgreSQL: cannot begin a transaction: one is already open");
   try {
     connection_.exec_script("begin a transaction", "BEGIN");
-  } catch (const StoreError&) {
+  } catch (const support::StoreError&) {
     // Nothing of the caller's is lost when the session died between transactions: start afresh.
     if (!connection_.reconnect_if_lost()) throw;
     connection_.exec_script("begin a transaction", "BEGIN");
@@ -67,13 +68,13 @@ void PostgresStore::begin(TxMode) {
 }
 
 void PostgresStore::commit() {
-  if (!in_transaction_) throw StoreError("PostgreSQL: cannot commit: no transaction is open");
+  if (!in_transaction_) throw support::StoreError("PostgreSQL: cannot commit: no transaction is open");
   in_transaction_ = false;  // a failed COMMIT still ends the transaction
   connection_.exec_script("commit the transaction", "COMMIT");
 }
 
 void PostgresStore::rollback() {
-  if (!in_transaction_) throw StoreError("PostgreSQL: cannot roll back: no transaction is open");
+  if (!in_transaction_) throw support::StoreError("PostgreSQL: cannot roll back: no transaction is open");
   in_transaction_ = false;
   connection_.exec_script("roll back the transaction", "ROLLBACK");
 }
@@ -94,7 +95,7 @@ void PostgresStore::rollback_to_savepoint(const std::string& name) {
 void PostgresStore::ping() {
   try {
     connection_.exec("ping the server", "SELECT 1");
-  } catch (const StoreError&) {
+  } catch (const support::StoreError&) {
     // A long-running `serve` must recover once the server is back, not report it down forever.
     if (in_transaction_ || !connection_.reconnect_if_lost()) throw;
     connection_.exec("ping the server", "SELECT 1");
@@ -118,12 +119,12 @@ void PostgresStore::in_transaction(std::string_view purpose, const std::function
   }
   try {
     commit();
-  } catch (const StoreError& error) {
-    throw StoreError(std::string(error.what()) + " (while trying to " + std::string(purpose) + ")");
+  } catch (const support::StoreError& error) {
+    throw support::StoreError(std::string(error.what()) + " (while trying to " + std::string(purpose) + ")");
   }
 }
 
-std::pair<User, bool> PostgresStore::get_or_create_user(const std::string& username) {
+std::pair<domain::User, bool> PostgresStore::get_or_create_user(const std::string& username) {
   const Result inserted =
       connection_.exec("create user '" + username + "'",
                        std::string("INSERT INTO users (username, created_at, updated_at) VALUES ($1, $2, $2) "
@@ -132,11 +133,12 @@ std::pair<User, bool> PostgresStore::get_or_create_user(const std::string& usern
                        Params().text(username).time(clock_.now()));
   if (inserted.rows() == 1) return {user_from_row(inserted, 0), true};
   auto existing = find_user(username);
-  if (!existing) throw StoreError("PostgreSQL: user '" + username + "' vanished while being created");
+  if (!existing)
+    throw support::StoreError("PostgreSQL: user '" + username + "' vanished while being created");
   return {*existing, false};
 }
 
-std::optional<User> PostgresStore::find_user(const std::string& username) {
+std::optional<domain::User> PostgresStore::find_user(const std::string& username) {
   const Result result = connection_.exec(
       "find user '" + username + "'",
       std::string("SELECT ") + kUserColumns + " FROM users WHERE username = $1", Params().text(username));
@@ -151,7 +153,7 @@ bool PostgresStore::delete_user(std::int64_t user_id) {
   return result.affected() > 0;
 }
 
-std::optional<Tag> PostgresStore::find_tag(std::int64_t owner_id, const std::string& name) {
+std::optional<domain::Tag> PostgresStore::find_tag(std::int64_t owner_id, const std::string& name) {
   const Result result = connection_.exec(
       "find tag '" + name + "'",
       std::string("SELECT ") + kTagColumns + " FROM tags WHERE owner_id = $1::bigint AND name = $2",
@@ -160,19 +162,19 @@ std::optional<Tag> PostgresStore::find_tag(std::int64_t owner_id, const std::str
   return tag_from_row(result, 0);
 }
 
-std::vector<Tag> PostgresStore::list_tags(std::int64_t owner_id) {
+std::vector<domain::Tag> PostgresStore::list_tags(std::int64_t owner_id) {
   // COLLATE "C" sorts by bytes, as SQLite and std::string do, whatever the database's locale.
   const Result result =
       connection_.exec("list tags",
                        std::string("SELECT ") + kTagColumns +
                            " FROM tags WHERE owner_id = $1::bigint ORDER BY name COLLATE \"C\"",
                        Params().integer(owner_id));
-  std::vector<Tag> tags;
+  std::vector<domain::Tag> tags;
   for (int row = 0; row < result.rows(); ++row) tags.push_back(tag_from_row(result, row));
   return tags;
 }
 
-StoreStats PostgresStore::gather_stats(Timestamp now) {
+StoreStats PostgresStore::gather_stats(support::Timestamp now) {
   StoreStats stats;
   const Result counts = connection_.exec(
       "count rows for the store gauges",
@@ -204,4 +206,4 @@ StoreStats PostgresStore::gather_stats(Timestamp now) {
   return stats;
 }
 
-}  // namespace pebble::postgres
+}  // namespace pebble::store

@@ -14,7 +14,7 @@
 #include "store/store.h"
 #include "support/clock.h"
 
-namespace pebble::postgres {
+namespace pebble::store {
 
 // The Store over one libpq connection; not thread-safe (one per thread or process).
 class PostgresStore final : public Store {
@@ -28,39 +28,41 @@ class PostgresStore final : public Store {
   void rollback() override;
   void ping() override;
 
-  std::pair<User, bool> get_or_create_user(const std::string& username) override;
-  std::optional<User> find_user(const std::string& username) override;
+  std::pair<domain::User, bool> get_or_create_user(const std::string& username) override;
+  std::optional<domain::User> find_user(const std::string& username) override;
   bool delete_user(std::int64_t user_id) override;
 
-  std::vector<UpsertOutcome> upsert_bookmarks(std::int64_t owner_id, const std::vector<BookmarkInput>& inputs,
-                                              DuplicatePolicy policy) override;
-  std::optional<Bookmark> find_bookmark(std::int64_t owner_id, const std::string& unique_hash) override;
+  std::vector<domain::UpsertOutcome> upsert_bookmarks(std::int64_t owner_id,
+                                                      const std::vector<domain::BookmarkInput>& inputs,
+                                                      domain::DuplicatePolicy policy) override;
+  std::optional<domain::Bookmark> find_bookmark(std::int64_t owner_id,
+                                                const std::string& unique_hash) override;
   bool delete_bookmark(std::int64_t bookmark_id) override;
   void for_each_bookmark(const BookmarkQuery& query,
-                         const std::function<void(const Bookmark&)>& visit) override;
+                         const std::function<void(const domain::Bookmark&)>& visit) override;
   std::int64_t count_bookmarks(std::int64_t owner_id) override;
 
-  std::optional<Tag> find_tag(std::int64_t owner_id, const std::string& name) override;
-  std::vector<Tag> list_tags(std::int64_t owner_id) override;
+  std::optional<domain::Tag> find_tag(std::int64_t owner_id, const std::string& name) override;
+  std::vector<domain::Tag> list_tags(std::int64_t owner_id) override;
 
-  std::pair<Feed, bool> get_or_create_feed(const std::string& url) override;
-  std::optional<Feed> find_feed_by_url(const std::string& url) override;
-  std::optional<Feed> get_feed(std::int64_t feed_id) override;
-  std::vector<Feed> list_feeds() override;
-  void update_feed(const Feed& feed) override;
-  std::vector<Feed> claim_feeds(const FeedClaim& claim) override;
+  std::pair<domain::Feed, bool> get_or_create_feed(const std::string& url) override;
+  std::optional<domain::Feed> find_feed_by_url(const std::string& url) override;
+  std::optional<domain::Feed> get_feed(std::int64_t feed_id) override;
+  std::vector<domain::Feed> list_feeds() override;
+  void update_feed(const domain::Feed& feed) override;
+  std::vector<domain::Feed> claim_feeds(const FeedClaim& claim) override;
 
-  ItemUpsertOutcome upsert_feed_item(std::int64_t feed_id, const FeedItemInput& item,
-                                     Timestamp seen_at) override;
-  std::vector<FeedItem> list_feed_items(std::int64_t feed_id) override;
+  domain::ItemUpsertOutcome upsert_feed_item(std::int64_t feed_id, const domain::FeedItemInput& item,
+                                             support::Timestamp seen_at) override;
+  std::vector<domain::FeedItem> list_feed_items(std::int64_t feed_id) override;
 
-  void create_import_job(ImportJob& job) override;
-  void update_import_job(const ImportJob& job) override;
-  std::optional<ImportJob> get_import_job(std::int64_t job_id) override;
-  std::int64_t fail_abandoned_import_jobs(const ImportJob& current, Timestamp stale_before,
+  void create_import_job(domain::ImportJob& job) override;
+  void update_import_job(const domain::ImportJob& job) override;
+  std::optional<domain::ImportJob> get_import_job(std::int64_t job_id) override;
+  std::int64_t fail_abandoned_import_jobs(const domain::ImportJob& current, support::Timestamp stale_before,
                                           const std::string& reason) override;
 
-  void record_job_run(JobRun& run) override;
+  void record_job_run(domain::JobRun& run) override;
   std::vector<JobRunSummary> latest_job_runs() override;
 
   void add_counters(const std::vector<CounterDelta>& deltas) override;
@@ -71,29 +73,29 @@ class PostgresStore final : public Store {
   void release_savepoint(const std::string& name) override;
   void rollback_to_savepoint(const std::string& name) override;
 
-  StoreStats gather_stats(Timestamp now) override;
+  StoreStats gather_stats(support::Timestamp now) override;
 
  private:
   // Runs `work` inside the caller's transaction, or inside one of its own when none is open, so
   // multi-statement methods stay atomic either way.
   void in_transaction(std::string_view purpose, const std::function<void()>& work);
   // Overwrites or merges the owner's existing row with the input's unique_hash (not kSkip).
-  UpsertOutcome update_existing_bookmark(std::int64_t owner_id, const BookmarkInput& input,
-                                         DuplicatePolicy policy);
+  domain::UpsertOutcome update_existing_bookmark(std::int64_t owner_id, const domain::BookmarkInput& input,
+                                                 domain::DuplicatePolicy policy);
   // Inserts the inputs whose unique_hash is new in one statement and tags them in two more; returns
   // the new row's id for each input that was created (the first of equal hashes), nullopt otherwise.
-  std::vector<std::optional<std::int64_t>> insert_new_bookmarks(std::int64_t owner_id,
-                                                                const std::vector<BookmarkInput>& inputs,
-                                                                Timestamp now);
+  std::vector<std::optional<std::int64_t>> insert_new_bookmarks(
+      std::int64_t owner_id, const std::vector<domain::BookmarkInput>& inputs, support::Timestamp now);
   // Creates missing tags and links them to the bookmark (duplicates and empty names ignored);
   // returns how many links are new.
   std::int64_t attach_tags(std::int64_t owner_id, std::int64_t bookmark_id,
                            const std::vector<std::string>& names);
   // Opens a cursor over the query and hands each row to `visit`, FETCHing a batch at a time.
-  void stream_bookmarks(const BookmarkQuery& query, const std::function<void(const Bookmark&)>& visit);
+  void stream_bookmarks(const BookmarkQuery& query,
+                        const std::function<void(const domain::Bookmark&)>& visit);
 
   Connection connection_;
-  const Clock& clock_;
+  const support::Clock& clock_;
   bool in_transaction_ = false;
   std::int64_t cursor_counter_ = 0;  // names each cursor uniquely, so a visit may open another
 };
@@ -101,6 +103,6 @@ class PostgresStore final : public Store {
 // The columns every Bookmark row query selects, tags last (names joined by \x1f, sorted).
 extern const char* const kBookmarkColumns;
 // A Bookmark from a row selected with kBookmarkColumns.
-Bookmark bookmark_from_row(const Result& result, int row);
+domain::Bookmark bookmark_from_row(const Result& result, int row);
 
-}  // namespace pebble::postgres
+}  // namespace pebble::store

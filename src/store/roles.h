@@ -4,10 +4,10 @@
 // just those roles. Standard library only.
 #include <concepts>
 
-namespace pebble {
+namespace pebble::store {
 
 // Whether one object implements every role in `Roles`.
 template <typename Object, typename... Roles>
 concept implements_roles = (std::derived_from<Object, Roles> && ...);
 
-}  // namespace pebble
+}  // namespace pebble::store

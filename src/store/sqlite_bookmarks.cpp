@@ -5,7 +5,7 @@
 #include "store/sqlite_store_impl.h"
 #include "support/error.h"
 
-namespace pebble {
+namespace pebble::store {
 
 namespace {
 
@@ -33,8 +33,8 @@ std::vector<std::string> split_tags(const std::optional<std::string>& joined) {
   return names;
 }
 
-Bookmark read_bookmark(const SqliteStatement& statement) {
-  Bookmark bookmark;
+domain::Bookmark read_bookmark(const SqliteStatement& statement) {
+  domain::Bookmark bookmark;
   bookmark.id = statement.integer(0);
   bookmark.owner_id = statement.integer(1);
   bookmark.url = statement.text(2);
@@ -66,28 +66,29 @@ bool is_blank(const std::optional<std::string>& text) {
 
 }  // namespace
 
-std::vector<UpsertOutcome> SqliteStore::upsert_bookmarks(std::int64_t owner_id,
-                                                         const std::vector<BookmarkInput>& inputs,
-                                                         DuplicatePolicy policy) {
+std::vector<domain::UpsertOutcome> SqliteStore::upsert_bookmarks(
+    std::int64_t owner_id, const std::vector<domain::BookmarkInput>& inputs, domain::DuplicatePolicy policy) {
   return write_atomically([&] {
-    const Timestamp now = clock_.now();
+    const support::Timestamp now = clock_.now();
     // Tag ids live only as long as this call: a tag created in a transaction that is later rolled
     // back must not be remembered by the next one.
     TagIds tag_ids;
-    std::vector<UpsertOutcome> outcomes;
+    std::vector<domain::UpsertOutcome> outcomes;
     outcomes.reserve(inputs.size());
-    for (const BookmarkInput& input : inputs)
+    for (const domain::BookmarkInput& input : inputs)
       outcomes.push_back(upsert_one_bookmark(owner_id, input, policy, now, tag_ids));
     return outcomes;
   });
 }
 
-UpsertOutcome SqliteStore::upsert_one_bookmark(std::int64_t owner_id, const BookmarkInput& input,
-                                               DuplicatePolicy policy, Timestamp now, TagIds& tag_ids) {
+domain::UpsertOutcome SqliteStore::upsert_one_bookmark(std::int64_t owner_id,
+                                                       const domain::BookmarkInput& input,
+                                                       domain::DuplicatePolicy policy, support::Timestamp now,
+                                                       TagIds& tag_ids) {
   const auto tags = usable_tags(input.tags);
   // Insert first and look only when the row exists: an import into a new store, the common case,
   // then costs one statement per bookmark instead of a lookup with its tag list and an insert.
-  const Timestamp created_at = input.created_at.value_or(now);
+  const support::Timestamp created_at = input.created_at.value_or(now);
   connection_
       .prepare("insert bookmark",
                "INSERT INTO bookmarks (owner_id, url, unique_hash, title, description, feed_url, private, "
@@ -98,15 +99,15 @@ UpsertOutcome SqliteStore::upsert_one_bookmark(std::int64_t owner_id, const Book
       .run();
   if (connection_.changes() > 0) {
     attach_tags(owner_id, connection_.last_insert_id(), tags, now, tag_ids);
-    return UpsertOutcome::kCreated;
+    return domain::UpsertOutcome::kCreated;
   }
-  if (policy == DuplicatePolicy::kSkip) return UpsertOutcome::kSkipped;
+  if (policy == domain::DuplicatePolicy::kSkip) return domain::UpsertOutcome::kSkipped;
   const auto existing = find_bookmark(owner_id, input.unique_hash);
   if (!existing) {
-    throw StoreError("SQLite database " + connection_.path() + ": bookmark " + input.url +
-                     " vanished while being updated");
+    throw support::StoreError("SQLite database " + connection_.path() + ": bookmark " + input.url +
+                              " vanished while being updated");
   }
-  if (policy == DuplicatePolicy::kOverwrite) {
+  if (policy == domain::DuplicatePolicy::kOverwrite) {
     connection_
         .prepare("overwrite bookmark",
                  "UPDATE bookmarks SET url = ?, title = ?, description = ?, feed_url = ?, private = ?, "
@@ -121,10 +122,10 @@ UpsertOutcome SqliteStore::upsert_one_bookmark(std::int64_t owner_id, const Book
           .run();
       attach_tags(owner_id, existing->id, tags, now, tag_ids);
     }
-    return UpsertOutcome::kUpdated;
+    return domain::UpsertOutcome::kUpdated;
   }
   // kMerge: fill what is empty, add missing tags, keep everything else.
-  Bookmark merged = *existing;
+  domain::Bookmark merged = *existing;
   bool changed = false;
   if (merged.title.empty() && !input.title.empty()) {
     merged.title = input.title;
@@ -142,7 +143,7 @@ UpsertOutcome SqliteStore::upsert_one_bookmark(std::int64_t owner_id, const Book
   for (const std::string& name : tags) {
     if (!std::binary_search(existing->tags.begin(), existing->tags.end(), name)) new_tags.push_back(name);
   }
-  if (!changed && new_tags.empty()) return UpsertOutcome::kSkipped;
+  if (!changed && new_tags.empty()) return domain::UpsertOutcome::kSkipped;
   connection_
       .prepare("merge bookmark",
                "UPDATE bookmarks SET title = ?, description = ?, feed_url = ?, updated_at = ? "
@@ -150,11 +151,12 @@ UpsertOutcome SqliteStore::upsert_one_bookmark(std::int64_t owner_id, const Book
       .bind_all(merged.title, merged.description, merged.feed_url, now, existing->id)
       .run();
   attach_tags(owner_id, existing->id, new_tags, now, tag_ids);
-  return UpsertOutcome::kUpdated;
+  return domain::UpsertOutcome::kUpdated;
 }
 
 void SqliteStore::attach_tags(std::int64_t owner_id, std::int64_t bookmark_id,
-                              const std::vector<std::string>& names, Timestamp now, TagIds& tag_ids) {
+                              const std::vector<std::string>& names, support::Timestamp now,
+                              TagIds& tag_ids) {
   for (const std::string& name : names) {
     auto known = tag_ids.find(name);
     if (known == tag_ids.end()) known = tag_ids.emplace(name, tag_id(owner_id, name, now)).first;
@@ -166,7 +168,7 @@ void SqliteStore::attach_tags(std::int64_t owner_id, std::int64_t bookmark_id,
   }
 }
 
-std::int64_t SqliteStore::tag_id(std::int64_t owner_id, const std::string& name, Timestamp now) {
+std::int64_t SqliteStore::tag_id(std::int64_t owner_id, const std::string& name, support::Timestamp now) {
   connection_
       .prepare("create tag",
                "INSERT INTO tags (owner_id, name, created_at, updated_at) VALUES (?, ?, ?, ?) "
@@ -175,11 +177,13 @@ std::int64_t SqliteStore::tag_id(std::int64_t owner_id, const std::string& name,
       .run();
   if (connection_.changes() > 0) return connection_.last_insert_id();
   const auto tag = find_tag(owner_id, name);
-  if (!tag) throw StoreError("SQLite database " + connection_.path() + ": tag '" + name + "' vanished");
+  if (!tag)
+    throw support::StoreError("SQLite database " + connection_.path() + ": tag '" + name + "' vanished");
   return tag->id;
 }
 
-std::optional<Bookmark> SqliteStore::find_bookmark(std::int64_t owner_id, const std::string& unique_hash) {
+std::optional<domain::Bookmark> SqliteStore::find_bookmark(std::int64_t owner_id,
+                                                           const std::string& unique_hash) {
   auto statement =
       connection_.prepare("find bookmark", kBookmarkSelect + " WHERE b.owner_id = ? AND b.unique_hash = ?");
   statement.bind_all(owner_id, unique_hash);
@@ -193,7 +197,7 @@ bool SqliteStore::delete_bookmark(std::int64_t bookmark_id) {
 }
 
 void SqliteStore::for_each_bookmark(const BookmarkQuery& query,
-                                    const std::function<void(const Bookmark&)>& visit) {
+                                    const std::function<void(const domain::Bookmark&)>& visit) {
   const std::set<std::string> tags(query.tags_all.begin(), query.tags_all.end());
   std::string sql = kBookmarkSelect + " WHERE b.owner_id = ?";
   for (std::size_t index = 0; index < tags.size(); ++index) {
@@ -221,23 +225,24 @@ std::int64_t SqliteStore::count_bookmarks(std::int64_t owner_id) {
   return statement.integer(0);
 }
 
-std::optional<Tag> SqliteStore::find_tag(std::int64_t owner_id, const std::string& name) {
+std::optional<domain::Tag> SqliteStore::find_tag(std::int64_t owner_id, const std::string& name) {
   auto statement = connection_.prepare(
       "find tag", "SELECT id, owner_id, name, is_system FROM tags WHERE owner_id = ? AND name = ?");
   statement.bind_all(owner_id, name);
   if (!statement.step()) return std::nullopt;
-  return Tag{statement.integer(0), statement.integer(1), statement.text(2), statement.boolean(3)};
+  return domain::Tag{statement.integer(0), statement.integer(1), statement.text(2), statement.boolean(3)};
 }
 
-std::vector<Tag> SqliteStore::list_tags(std::int64_t owner_id) {
+std::vector<domain::Tag> SqliteStore::list_tags(std::int64_t owner_id) {
   auto statement = connection_.prepare(
       "list tags", "SELECT id, owner_id, name, is_system FROM tags WHERE owner_id = ? ORDER BY name, id");
   statement.bind_all(owner_id);
-  std::vector<Tag> tags;
+  std::vector<domain::Tag> tags;
   while (statement.step()) {
-    tags.push_back(Tag{statement.integer(0), statement.integer(1), statement.text(2), statement.boolean(3)});
+    tags.push_back(
+        domain::Tag{statement.integer(0), statement.integer(1), statement.text(2), statement.boolean(3)});
   }
   return tags;
 }
 
-}  // namespace pebble
+}  // namespace pebble::store

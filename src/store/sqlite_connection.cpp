@@ -7,7 +7,7 @@
 #include "store/open_store.h"
 #include "support/error.h"
 
-namespace pebble {
+namespace pebble::store {
 
 std::string sqlite_library_version() {
   return sqlite3_libversion();
@@ -55,8 +55,8 @@ void SqliteStatement::bind(int index, bool value) {
   bind(index, static_cast<std::int64_t>(value ? 1 : 0));
 }
 
-void SqliteStatement::bind(int index, Timestamp value) {
-  bind(index, format_iso_micros(value));
+void SqliteStatement::bind(int index, support::Timestamp value) {
+  bind(index, support::format_iso_micros(value));
 }
 
 void SqliteStatement::bind(int index, std::nullopt_t) {
@@ -101,17 +101,18 @@ double SqliteStatement::real(int column) const {
   return sqlite3_column_double(statement_, column);
 }
 
-Timestamp SqliteStatement::timestamp(int column) const {
+support::Timestamp SqliteStatement::timestamp(int column) const {
   const std::string value = text(column);
-  const auto parsed = parse_iso8601(value);
+  const auto parsed = support::parse_iso8601(value);
   if (!parsed) {
-    throw StoreError("SQLite database " + connection_.path() + ": cannot " + purpose_ + ": column '" +
-                     sqlite3_column_name(statement_, column) + "' holds '" + value + "', not a timestamp");
+    throw support::StoreError("SQLite database " + connection_.path() + ": cannot " + purpose_ +
+                              ": column '" + sqlite3_column_name(statement_, column) + "' holds '" + value +
+                              "', not a timestamp");
   }
   return *parsed;
 }
 
-std::optional<Timestamp> SqliteStatement::optional_timestamp(int column) const {
+std::optional<support::Timestamp> SqliteStatement::optional_timestamp(int column) const {
   if (sqlite3_column_type(statement_, column) == SQLITE_NULL) return std::nullopt;
   return timestamp(column);
 }
@@ -122,7 +123,8 @@ SqliteConnection::SqliteConnection(const std::string& path) : path_(path) {
     const auto parent = std::filesystem::path(path).parent_path();
     std::error_code error;
     if (!parent.empty()) std::filesystem::create_directories(parent, error);
-    if (error) throw StoreError(prefix + "cannot create folder " + parent.string() + ": " + error.message());
+    if (error)
+      throw support::StoreError(prefix + "cannot create folder " + parent.string() + ": " + error.message());
   }
   const int code =
       sqlite3_open_v2(path.c_str(), &database_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
@@ -130,7 +132,7 @@ SqliteConnection::SqliteConnection(const std::string& path) : path_(path) {
     const std::string reason = database_ != nullptr ? sqlite3_errmsg(database_) : sqlite3_errstr(code);
     sqlite3_close(database_);
     database_ = nullptr;
-    throw StoreError(prefix + reason);
+    throw support::StoreError(prefix + reason);
   }
   sqlite3_extended_result_codes(database_, 1);
   configure(prefix, "PRAGMA busy_timeout = 10000");
@@ -169,7 +171,7 @@ void SqliteConnection::close_and_throw(const std::string& error_prefix) {
   const std::string reason = sqlite3_errmsg(database_);
   sqlite3_close(database_);
   database_ = nullptr;
-  throw StoreError(error_prefix + reason);
+  throw support::StoreError(error_prefix + reason);
 }
 
 SqliteConnection::~SqliteConnection() {
@@ -220,8 +222,8 @@ std::int64_t SqliteConnection::last_insert_id() const {
 void SqliteConnection::fail(const char* purpose, int code) const {
   const std::string message =
       "SQLite database " + path_ + ": cannot " + purpose + ": " + sqlite3_errmsg(database_);
-  if ((code & 0xff) == SQLITE_CONSTRAINT) throw ConstraintError(message);
-  throw StoreError(message);
+  if ((code & 0xff) == SQLITE_CONSTRAINT) throw support::ConstraintError(message);
+  throw support::StoreError(message);
 }
 
-}  // namespace pebble
+}  // namespace pebble::store

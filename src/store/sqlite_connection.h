@@ -1,17 +1,17 @@
 #pragma once
 // Private to the sqlite_*.cpp files: an RAII SQLite connection with a prepared-statement cache and
 // typed bind/column helpers. Every failure becomes a StoreError naming the purpose and the file.
-#include <sqlite3.h>
-
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include <sqlite3.h>
+
 #include "support/time.h"
 
-namespace pebble {
+namespace pebble::store {
 
 class SqliteConnection;
 
@@ -39,7 +39,7 @@ class SqliteStatement {
   void bind(int index, int value);
   void bind(int index, double value);
   void bind(int index, bool value);
-  void bind(int index, Timestamp value);
+  void bind(int index, support::Timestamp value);
   void bind(int index, std::nullopt_t);
   // Binds the value or NULL.
   template <typename Value>
@@ -63,8 +63,8 @@ class SqliteStatement {
   std::optional<std::int64_t> optional_integer(int column) const;
   double real(int column) const;
   bool boolean(int column) const { return integer(column) != 0; }
-  Timestamp timestamp(int column) const;
-  std::optional<Timestamp> optional_timestamp(int column) const;
+  support::Timestamp timestamp(int column) const;
+  std::optional<support::Timestamp> optional_timestamp(int column) const;
 
  private:
   SqliteConnection& connection_;
@@ -117,4 +117,4 @@ class SqliteConnection {
   std::map<std::string, std::unique_ptr<CachedStatement>> cache_;
 };
 
-}  // namespace pebble
+}  // namespace pebble::store

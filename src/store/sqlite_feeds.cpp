@@ -4,7 +4,7 @@
 #include "store/sqlite_store_impl.h"
 #include "support/error.h"
 
-namespace pebble {
+namespace pebble::store {
 
 namespace {
 
@@ -14,8 +14,8 @@ const std::string kFeedSelect =
     "lease_owner, "
     "lease_until, created_at, updated_at FROM feeds";
 
-Feed read_feed(const SqliteStatement& statement) {
-  Feed feed;
+domain::Feed read_feed(const SqliteStatement& statement) {
+  domain::Feed feed;
   feed.id = statement.integer(0);
   feed.url = statement.text(1);
   feed.title = statement.optional_text(2);
@@ -42,8 +42,8 @@ const std::string kItemSelect =
     "SELECT id, feed_id, guid, link, title, summary, content, author, published_at, entry_updated_at, "
     "first_seen_at, last_seen_at, extra FROM feed_items";
 
-FeedItem read_item(const SqliteStatement& statement) {
-  FeedItem item;
+domain::FeedItem read_item(const SqliteStatement& statement) {
+  domain::FeedItem item;
   item.id = statement.integer(0);
   item.feed_id = statement.integer(1);
   item.guid = statement.text(2);
@@ -72,9 +72,9 @@ std::string json_id_list(const std::vector<std::int64_t>& ids) {
 
 }  // namespace
 
-std::pair<Feed, bool> SqliteStore::get_or_create_feed(const std::string& url) {
+std::pair<domain::Feed, bool> SqliteStore::get_or_create_feed(const std::string& url) {
   return write_atomically([&] {
-    const Timestamp now = clock_.now();
+    const support::Timestamp now = clock_.now();
     connection_
         .prepare(
             "create feed",
@@ -83,33 +83,34 @@ std::pair<Feed, bool> SqliteStore::get_or_create_feed(const std::string& url) {
         .run();
     const bool created = connection_.changes() > 0;
     auto feed = find_feed_by_url(url);
-    if (!feed) throw StoreError("SQLite database " + connection_.path() + ": feed " + url + " vanished");
+    if (!feed)
+      throw support::StoreError("SQLite database " + connection_.path() + ": feed " + url + " vanished");
     return std::make_pair(*feed, created);
   });
 }
 
-std::optional<Feed> SqliteStore::find_feed_by_url(const std::string& url) {
+std::optional<domain::Feed> SqliteStore::find_feed_by_url(const std::string& url) {
   auto statement = connection_.prepare("find feed", kFeedSelect + " WHERE url = ?");
   statement.bind_all(url);
   if (!statement.step()) return std::nullopt;
   return read_feed(statement);
 }
 
-std::optional<Feed> SqliteStore::get_feed(std::int64_t feed_id) {
+std::optional<domain::Feed> SqliteStore::get_feed(std::int64_t feed_id) {
   auto statement = connection_.prepare("read feed", kFeedSelect + " WHERE id = ?");
   statement.bind_all(feed_id);
   if (!statement.step()) return std::nullopt;
   return read_feed(statement);
 }
 
-std::vector<Feed> SqliteStore::list_feeds() {
+std::vector<domain::Feed> SqliteStore::list_feeds() {
   auto statement = connection_.prepare("list feeds", kFeedSelect + " ORDER BY id");
-  std::vector<Feed> feeds;
+  std::vector<domain::Feed> feeds;
   while (statement.step()) feeds.push_back(read_feed(statement));
   return feeds;
 }
 
-void SqliteStore::update_feed(const Feed& feed) {
+void SqliteStore::update_feed(const domain::Feed& feed) {
   connection_
       .prepare(
           "update feed",
@@ -123,12 +124,12 @@ void SqliteStore::update_feed(const Feed& feed) {
                 feed.lease_until, clock_.now(), feed.id)
       .run();
   if (connection_.changes() == 0) {
-    throw StoreError("SQLite database " + connection_.path() + ": cannot update feed " +
-                     std::to_string(feed.id) + ": no such feed");
+    throw support::StoreError("SQLite database " + connection_.path() + ": cannot update feed " +
+                              std::to_string(feed.id) + ": no such feed");
   }
 }
 
-std::vector<Feed> SqliteStore::claim_feeds(const FeedClaim& claim) {
+std::vector<domain::Feed> SqliteStore::claim_feeds(const FeedClaim& claim) {
   return write_atomically([&] {
     // Candidates: the given ids, or enabled feeds that are due (or all enabled ones); never a feed
     // another worker holds a valid lease on.
@@ -145,7 +146,7 @@ std::vector<Feed> SqliteStore::claim_feeds(const FeedClaim& claim) {
                          claim.now, claim.lease_owner, claim.limit.value_or(-1));
       while (statement.step()) ids.push_back(statement.integer(0));
     }
-    std::vector<Feed> claimed;
+    std::vector<domain::Feed> claimed;
     for (const std::int64_t id : ids) {
       connection_.prepare("lease feed", "UPDATE feeds SET lease_owner = ?, lease_until = ? WHERE id = ?")
           .bind_all(claim.lease_owner, claim.lease_until, id)
@@ -156,8 +157,9 @@ std::vector<Feed> SqliteStore::claim_feeds(const FeedClaim& claim) {
   });
 }
 
-ItemUpsertOutcome SqliteStore::upsert_feed_item(std::int64_t feed_id, const FeedItemInput& item,
-                                                Timestamp seen_at) {
+domain::ItemUpsertOutcome SqliteStore::upsert_feed_item(std::int64_t feed_id,
+                                                        const domain::FeedItemInput& item,
+                                                        support::Timestamp seen_at) {
   return write_atomically([&] {
     std::optional<std::int64_t> existing_id;
     {
@@ -166,7 +168,7 @@ ItemUpsertOutcome SqliteStore::upsert_feed_item(std::int64_t feed_id, const Feed
       statement.bind_all(feed_id, item.guid);
       if (statement.step()) existing_id = statement.integer(0);
     }
-    const Timestamp now = clock_.now();
+    const support::Timestamp now = clock_.now();
     if (!existing_id) {
       connection_
           .prepare(
@@ -177,7 +179,7 @@ ItemUpsertOutcome SqliteStore::upsert_feed_item(std::int64_t feed_id, const Feed
           .bind_all(feed_id, item.guid, item.link, item.title, item.summary, item.content, item.author,
                     item.published_at, item.entry_updated_at, seen_at, seen_at, item.extra_json, now, now)
           .run();
-      return ItemUpsertOutcome::kInserted;
+      return domain::ItemUpsertOutcome::kInserted;
     }
     connection_
         .prepare(
@@ -188,16 +190,16 @@ ItemUpsertOutcome SqliteStore::upsert_feed_item(std::int64_t feed_id, const Feed
         .bind_all(item.link, item.title, item.summary, item.content, item.author, item.published_at,
                   item.entry_updated_at, item.extra_json, seen_at, now, *existing_id)
         .run();
-    return ItemUpsertOutcome::kUpdated;
+    return domain::ItemUpsertOutcome::kUpdated;
   });
 }
 
-std::vector<FeedItem> SqliteStore::list_feed_items(std::int64_t feed_id) {
+std::vector<domain::FeedItem> SqliteStore::list_feed_items(std::int64_t feed_id) {
   auto statement = connection_.prepare("list feed items", kItemSelect + " WHERE feed_id = ? ORDER BY id");
   statement.bind_all(feed_id);
-  std::vector<FeedItem> items;
+  std::vector<domain::FeedItem> items;
   while (statement.step()) items.push_back(read_item(statement));
   return items;
 }
 
-}  // namespace pebble
+}  // namespace pebble::store

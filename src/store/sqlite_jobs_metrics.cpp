@@ -5,7 +5,7 @@
 #include "store/sqlite_store_impl.h"
 #include "support/error.h"
 
-namespace pebble {
+namespace pebble::store {
 
 namespace {
 
@@ -15,8 +15,8 @@ const std::string kImportJobSelect =
     "failed_count, failed_details, options, error_message, started_at, completed_at, created_at, updated_at "
     "FROM import_jobs";
 
-ImportJob read_import_job(const SqliteStatement& statement) {
-  ImportJob job;
+domain::ImportJob read_import_job(const SqliteStatement& statement) {
+  domain::ImportJob job;
   job.id = statement.integer(0);
   job.user_id = statement.integer(1);
   job.source = statement.text(2);
@@ -47,8 +47,8 @@ std::int64_t count_of(SqliteConnection& connection, const char* purpose, const s
 
 }  // namespace
 
-void SqliteStore::create_import_job(ImportJob& job) {
-  const Timestamp now = clock_.now();
+void SqliteStore::create_import_job(domain::ImportJob& job) {
+  const support::Timestamp now = clock_.now();
   connection_
       .prepare(
           "create import job",
@@ -64,7 +64,7 @@ void SqliteStore::create_import_job(ImportJob& job) {
   job.updated_at = now;
 }
 
-void SqliteStore::update_import_job(const ImportJob& job) {
+void SqliteStore::update_import_job(const domain::ImportJob& job) {
   connection_
       .prepare(
           "update import job",
@@ -77,16 +77,17 @@ void SqliteStore::update_import_job(const ImportJob& job) {
       .run();
 }
 
-std::optional<ImportJob> SqliteStore::get_import_job(std::int64_t job_id) {
+std::optional<domain::ImportJob> SqliteStore::get_import_job(std::int64_t job_id) {
   auto statement = connection_.prepare("read import job", kImportJobSelect + " WHERE id = ?");
   statement.bind_all(job_id);
   if (!statement.step()) return std::nullopt;
   return read_import_job(statement);
 }
 
-std::int64_t SqliteStore::fail_abandoned_import_jobs(const ImportJob& current, Timestamp stale_before,
+std::int64_t SqliteStore::fail_abandoned_import_jobs(const domain::ImportJob& current,
+                                                     support::Timestamp stale_before,
                                                      const std::string& reason) {
-  const Timestamp now = clock_.now();
+  const support::Timestamp now = clock_.now();
   connection_
       .prepare(
           "mark abandoned import jobs",
@@ -98,8 +99,8 @@ std::int64_t SqliteStore::fail_abandoned_import_jobs(const ImportJob& current, T
   return connection_.changes();
 }
 
-void SqliteStore::record_job_run(JobRun& run) {
-  const Timestamp now = clock_.now();
+void SqliteStore::record_job_run(domain::JobRun& run) {
+  const support::Timestamp now = clock_.now();
   connection_
       .prepare(
           "record job run",
@@ -134,7 +135,7 @@ std::vector<JobRunSummary> SqliteStore::latest_job_runs() {
 
 void SqliteStore::add_counters(const std::vector<CounterDelta>& deltas) {
   write_atomically([&] {
-    const Timestamp now = clock_.now();
+    const support::Timestamp now = clock_.now();
     for (const CounterDelta& delta : deltas) {
       connection_
           .prepare("add to counter",
@@ -150,7 +151,7 @@ void SqliteStore::add_counters(const std::vector<CounterDelta>& deltas) {
 
 void SqliteStore::add_histograms(const std::vector<HistogramDelta>& deltas) {
   write_atomically([&] {
-    const Timestamp now = clock_.now();
+    const support::Timestamp now = clock_.now();
     for (const HistogramDelta& delta : deltas) {
       connection_
           .prepare(
@@ -217,7 +218,7 @@ std::vector<HistogramValue> SqliteStore::read_histograms() {
   return histograms;
 }
 
-StoreStats SqliteStore::gather_stats(Timestamp now) {
+StoreStats SqliteStore::gather_stats(support::Timestamp now) {
   StoreStats stats;
   stats.users = count_of(connection_, "count users", "SELECT count(*) FROM users");
   stats.bookmarks = count_of(connection_, "count bookmarks", "SELECT count(*) FROM bookmarks");
@@ -248,4 +249,4 @@ StoreStats SqliteStore::gather_stats(Timestamp now) {
   return stats;
 }
 
-}  // namespace pebble
+}  // namespace pebble::store

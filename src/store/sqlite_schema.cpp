@@ -6,7 +6,7 @@
 
 #include "store/sqlite_store_impl.h"
 
-namespace pebble {
+namespace pebble::store {
 
 namespace {
 
@@ -183,7 +183,7 @@ bool schema_is_current(SqliteConnection& connection) {
 
 }  // namespace
 
-void migrate_sqlite(SqliteConnection& connection, const Clock& clock) {
+void migrate_sqlite(SqliteConnection& connection, const support::Clock& clock) {
   if (schema_is_current(connection)) return;
   // BEGIN IMMEDIATE takes the write lock before the check, so a second process opening the same
   // new file waits (busy_timeout) and then sees the migrations already recorded.
@@ -211,4 +211,4 @@ void migrate_sqlite(SqliteConnection& connection, const Clock& clock) {
   }
 }
 
-}  // namespace pebble
+}  // namespace pebble::store

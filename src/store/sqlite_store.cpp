@@ -5,14 +5,14 @@
 #include "store/sqlite_store_impl.h"
 #include "support/error.h"
 
-namespace pebble {
+namespace pebble::store {
 
 namespace {
 
 constexpr const char* kUserColumns = "SELECT id, username, email, created_at, updated_at FROM users";
 
-User read_user(const SqliteStatement& statement) {
-  User user;
+domain::User read_user(const SqliteStatement& statement) {
+  domain::User user;
   user.id = statement.integer(0);
   user.username = statement.text(1);
   user.email = statement.optional_text(2);
@@ -23,26 +23,27 @@ User read_user(const SqliteStatement& statement) {
 
 }  // namespace
 
-std::unique_ptr<Store> open_sqlite_store(const std::string& path, const Clock& clock) {
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, const support::Clock& clock) {
   return std::make_unique<SqliteStore>(path, clock);
 }
 
 // Connection errors read "cannot open SQLite database PATH: …"; migration errors name the path and
 // the migration that failed.
-SqliteStore::SqliteStore(const std::string& path, const Clock& clock) : connection_(path), clock_(clock) {
+SqliteStore::SqliteStore(const std::string& path, const support::Clock& clock)
+    : connection_(path), clock_(clock) {
   migrate_sqlite(connection_, clock_);
 }
 
 void SqliteStore::begin(TxMode mode) {
   if (in_transaction_)
-    throw StoreError("SQLite database " + connection_.path() + ": a transaction is already open");
+    throw support::StoreError("SQLite database " + connection_.path() + ": a transaction is already open");
   connection_.execute("begin a transaction", mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
   in_transaction_ = true;
 }
 
 void SqliteStore::commit() {
   if (!in_transaction_)
-    throw StoreError("SQLite database " + connection_.path() + ": no transaction to commit");
+    throw support::StoreError("SQLite database " + connection_.path() + ": no transaction to commit");
   connection_.execute("commit", "COMMIT");
   in_transaction_ = false;
 }
@@ -71,9 +72,9 @@ void SqliteStore::ping() {
   statement.step();
 }
 
-std::pair<User, bool> SqliteStore::get_or_create_user(const std::string& username) {
+std::pair<domain::User, bool> SqliteStore::get_or_create_user(const std::string& username) {
   return write_atomically([&] {
-    const Timestamp now = clock_.now();
+    const support::Timestamp now = clock_.now();
     connection_
         .prepare("create user",
                  "INSERT INTO users (username, created_at, updated_at) VALUES (?, ?, ?) "
@@ -83,12 +84,13 @@ std::pair<User, bool> SqliteStore::get_or_create_user(const std::string& usernam
     const bool created = connection_.changes() > 0;
     auto user = find_user(username);
     if (!user)
-      throw StoreError("SQLite database " + connection_.path() + ": user '" + username + "' vanished");
+      throw support::StoreError("SQLite database " + connection_.path() + ": user '" + username +
+                                "' vanished");
     return std::make_pair(*user, created);
   });
 }
 
-std::optional<User> SqliteStore::find_user(const std::string& username) {
+std::optional<domain::User> SqliteStore::find_user(const std::string& username) {
   auto statement = connection_.prepare("find user", std::string(kUserColumns) + " WHERE username = ?");
   statement.bind_all(username);
   if (!statement.step()) return std::nullopt;
@@ -100,4 +102,4 @@ bool SqliteStore::delete_user(std::int64_t user_id) {
   return connection_.changes() > 0;
 }
 
-}  // namespace pebble
+}  // namespace pebble::store

@@ -9,7 +9,7 @@
 #include "store/metric_store.h"
 #include "store/transaction_store.h"
 
-namespace pebble {
+namespace pebble::store {
 
 // The whole store, as open_store (store/open_store.h) returns it: a SQLite and a PostgreSQL
 // implementation.
@@ -20,4 +20,4 @@ class Store : public BookmarkStore,
               public MetricStore,
               public TransactionStore {};
 
-}  // namespace pebble
+}  // namespace pebble::store

@@ -3,7 +3,7 @@
 // backend's name, plus the Transaction guard. Standard library only.
 #include <string>
 
-namespace pebble {
+namespace pebble::store {
 
 // How a transaction starts. kWrite takes the write lock up front (SQLite BEGIN IMMEDIATE) so that
 // read-then-write sequences cannot fail halfway with SQLITE_BUSY.
@@ -60,4 +60,4 @@ class Transaction {
   bool done_ = false;
 };
 
-}  // namespace pebble
+}  // namespace pebble::store

@@ -2,7 +2,7 @@
 
 #include <cstddef>
 
-namespace pebble {
+namespace pebble::support {
 
 std::string ascii_lower(std::string_view text) {
   std::string result(text);
@@ -22,4 +22,4 @@ bool starts_with_ignoring_ascii_case(std::string_view text, std::string_view pre
   return true;
 }
 
-}  // namespace pebble
+}  // namespace pebble::support

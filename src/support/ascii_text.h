@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace pebble {
+namespace pebble::support {
 
 // `c` with A-Z mapped to a-z; every other byte unchanged.
 constexpr char ascii_lower(char c) {
@@ -20,4 +20,4 @@ bool equals_ignoring_ascii_case(std::string_view left, std::string_view right);
 // Whether `text` begins with `prefix` when A-Z and a-z are not told apart.
 bool starts_with_ignoring_ascii_case(std::string_view text, std::string_view prefix);
 
-}  // namespace pebble
+}  // namespace pebble::support

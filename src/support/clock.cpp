@@ -1,10 +1,10 @@
 #include "support/clock.h"
 
-namespace pebble {
+namespace pebble::support {
 
 const Clock& system_clock() {
   static const SystemClock clock;
   return clock;
 }
 
-}  // namespace pebble
+}  // namespace pebble::support

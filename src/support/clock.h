@@ -7,7 +7,7 @@
 
 #include "support/time.h"
 
-namespace pebble {
+namespace pebble::support {
 
 // A source of the current UTC time.
 class Clock {
@@ -41,4 +41,4 @@ class ManualClock final : public Clock {
   std::atomic<std::int64_t> micros_;
 };
 
-}  // namespace pebble
+}  // namespace pebble::support

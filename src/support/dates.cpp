@@ -8,7 +8,7 @@
 
 #include "support/ascii_text.h"
 
-namespace pebble {
+namespace pebble::support {
 
 namespace {
 
@@ -331,4 +331,4 @@ std::optional<Timestamp> parse_feed_date(std::string_view text) {
   return parse_rfc822_like(text);
 }
 
-}  // namespace pebble
+}  // namespace pebble::support

@@ -6,7 +6,7 @@
 
 #include "support/time.h"
 
-namespace pebble {
+namespace pebble::support {
 
 // How much of ISO 8601 parse_iso8601 accepts.
 enum class Iso8601Mode {
@@ -25,4 +25,4 @@ std::optional<Timestamp> parse_iso8601(std::string_view text, Iso8601Mode mode);
 // The instant `text` names, or nullopt when it cannot be read as a date; never throws.
 std::optional<Timestamp> parse_feed_date(std::string_view text);
 
-}  // namespace pebble
+}  // namespace pebble::support

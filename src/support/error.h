@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace pebble {
+namespace pebble::support {
 
 // Process exit codes of SPEC §1.2.
 enum class ExitCode : int {
@@ -44,4 +44,4 @@ class ConstraintError : public StoreError {
   explicit ConstraintError(const std::string& message) : StoreError(message) {}
 };
 
-}  // namespace pebble
+}  // namespace pebble::support

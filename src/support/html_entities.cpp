@@ -7,7 +7,7 @@
 
 #include "support/utf8.h"
 
-namespace pebble {
+namespace pebble::support {
 
 namespace {
 
@@ -135,4 +135,4 @@ std::string decode_html_references(std::string_view text, HtmlReferenceContext c
   return out;
 }
 
-}  // namespace pebble
+}  // namespace pebble::support

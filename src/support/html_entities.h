@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-namespace pebble {
+namespace pebble::support {
 
 // One named reference: its name (without `&` and `;`) and the text it stands for.
 struct HtmlEntity {
@@ -39,4 +39,4 @@ enum class HtmlReferenceContext { text, attribute };
 // surrogate or a value past U+10FFFF becomes U+FFFD.
 std::string decode_html_references(std::string_view text, HtmlReferenceContext context);
 
-}  // namespace pebble
+}  // namespace pebble::support

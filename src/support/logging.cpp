@@ -1,21 +1,21 @@
 #include "support/logging.h"
 
-#include <spdlog/sinks/base_sink.h>
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
 #include <memory>
 #include <mutex>
+
 #include <nlohmann/json.hpp>
+#include <spdlog/sinks/base_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
 
 #include "support/ascii_text.h"
 #include "support/time.h"
 
-namespace pebble {
+namespace pebble::support {
 
 namespace {
 
@@ -99,4 +99,4 @@ void setup_logging(LogLevel level, LogFormat format, const std::string& command)
   spdlog::set_default_logger(logger);
 }
 
-}  // namespace pebble
+}  // namespace pebble::support

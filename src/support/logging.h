@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace pebble {
+namespace pebble::support {
 
 // Log verbosity, spdlog's levels by name.
 enum class LogLevel { kTrace, kDebug, kInfo, kWarn, kError, kCritical, kOff };
@@ -18,4 +18,4 @@ std::optional<LogLevel> log_level_from_name(std::string_view name);
 // Installs the default logger: stderr only (stdout is for data), tagged with the subcommand.
 void setup_logging(LogLevel level, LogFormat format, const std::string& command);
 
-}  // namespace pebble
+}  // namespace pebble::support

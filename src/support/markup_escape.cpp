@@ -1,6 +1,6 @@
 #include "support/markup_escape.h"
 
-namespace pebble {
+namespace pebble::support {
 
 namespace {
 
@@ -62,4 +62,4 @@ std::string escape_xml_attribute(std::string_view text) {
   return escape_with(text, {.quote = true, .apostrophe = false, .layout = true, .xml = true});
 }
 
-}  // namespace pebble
+}  // namespace pebble::support

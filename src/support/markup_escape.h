@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace pebble {
+namespace pebble::support {
 
 // Escapes `& < > " '` as `&amp; &lt; &gt; &quot; &#x27;` (Django's escape, SPEC §5): safe both as
 // HTML text and inside a quoted HTML attribute value.
@@ -18,4 +18,4 @@ std::string escape_xml_text(std::string_view text);
 // would otherwise normalise to spaces.
 std::string escape_xml_attribute(std::string_view text);
 
-}  // namespace pebble
+}  // namespace pebble::support

@@ -2,7 +2,7 @@
 
 #include <signal.h>
 
-namespace pebble {
+namespace pebble::support {
 
 namespace {
 
@@ -33,4 +33,4 @@ const std::atomic<bool>* stop_flag() {
   return &stop_flag_value;
 }
 
-}  // namespace pebble
+}  // namespace pebble::support

@@ -4,7 +4,7 @@
 // signal terminates at once, as the default action would.
 #include <atomic>
 
-namespace pebble {
+namespace pebble::support {
 
 // Installs the handlers (idempotent).
 void install_stop_signal_handlers();
@@ -15,4 +15,4 @@ bool stop_requested();
 // The flag itself, for work that polls it directly (the feed poller's event loop).
 const std::atomic<bool>* stop_flag();
 
-}  // namespace pebble
+}  // namespace pebble::support

@@ -5,7 +5,7 @@
 
 #include "support/dates.h"
 
-namespace pebble {
+namespace pebble::support {
 
 namespace {
 
@@ -104,4 +104,4 @@ std::optional<Timestamp> parse_iso8601(std::string_view text) {
   return parse_iso8601(text, Iso8601Mode::strict);
 }
 
-}  // namespace pebble
+}  // namespace pebble::support

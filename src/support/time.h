@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace pebble {
+namespace pebble::support {
 
 // A point in time: microseconds since the Unix epoch, UTC.
 struct Timestamp {
@@ -38,4 +38,4 @@ std::optional<Timestamp> parse_iso8601(std::string_view text);
 // Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
 std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day);
 
-}  // namespace pebble
+}  // namespace pebble::support

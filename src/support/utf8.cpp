@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
-namespace pebble {
+namespace pebble::support {
 
 namespace {
 
@@ -146,4 +146,4 @@ void append_utf8(std::string& out, char32_t code_point) {
   }
 }
 
-}  // namespace pebble
+}  // namespace pebble::support

@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-namespace pebble {
+namespace pebble::support {
 
 // The replacement character U+FFFD, encoded.
 inline constexpr std::string_view kUtf8Replacement = "\xEF\xBF\xBD";
@@ -43,4 +43,4 @@ std::size_t append_repaired_utf8(std::string_view bytes, bool more_follows, std:
 // none, append U+FFFD.
 void append_utf8(std::string& out, char32_t code_point);
 
-}  // namespace pebble
+}  // namespace pebble::support

@@ -6,18 +6,18 @@
 // One line per file: `file bytes items pebble_s floor_s floor_with_values_s floor_name`, each time
 // the median of N back-to-back runs (default 3) after one untimed run: each parser is timed in the
 // steady state of its own allocations, not in the heap the previous parser left behind.
-#include <tinyxml2.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
+#include <tinyxml2.h>
 
 #include "parse/parse_feed.h"
 
@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
     };
     if (only != "floor") {
       time_runs(pebble_times, [&] {
-        items = pebble::parse_feed(body, "https://example.org/feed", content_type).items.size();
+        items = pebble::parse::parse_feed(body, "https://example.org/feed", content_type).items.size();
       });
     }
     if (only != "pebble") {

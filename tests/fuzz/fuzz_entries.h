@@ -35,10 +35,10 @@ inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
 }
 
 // Keeps a compact description of everything a reader delivered, so two runs can be compared.
-class TranscriptSink : public BookmarkSink {
+class TranscriptSink : public formats::BookmarkSink {
  public:
-  void on_bookmark(ParsedBookmark bookmark) override {
-    const BookmarkInput& input = bookmark.bookmark;
+  void on_bookmark(formats::ParsedBookmark bookmark) override {
+    const domain::BookmarkInput& input = bookmark.bookmark;
     transcript_ += "B" + std::to_string(bookmark.index) + " " + input.url + " " + input.unique_hash + " " +
                    input.title + " " + input.description.value_or("-") + " " + input.feed_url.value_or("-") +
                    (input.is_private ? " p" : " -") + (input.to_read ? " r" : " -") +
@@ -48,7 +48,7 @@ class TranscriptSink : public BookmarkSink {
     for (const std::string& folder : bookmark.folder_path) transcript_ += " /" + folder;
     transcript_ += "\n";
   }
-  void on_failure(ItemFailure failure) override {
+  void on_failure(formats::ItemFailure failure) override {
     transcript_ += "F" + std::to_string(failure.index) + " " + failure.error + " " + failure.url + " " +
                    failure.title + "\n";
   }
@@ -60,16 +60,16 @@ class TranscriptSink : public BookmarkSink {
 };
 
 // A bookmark reader's signature.
-using ReaderFunction = void (*)(std::istream&, const ReaderOptions&, BookmarkSink&);
+using ReaderFunction = void (*)(std::istream&, const formats::ReaderOptions&, formats::BookmarkSink&);
 
 // Runs `reader` over `text` with `options`; the transcript of items and the final error, if any.
 inline std::string read_transcript(ReaderFunction reader, std::string_view text,
-                                   const ReaderOptions& options) {
+                                   const formats::ReaderOptions& options) {
   std::istringstream in{std::string(text)};
   TranscriptSink sink;
   try {
     reader(in, options, sink);
-  } catch (const Error& error) {
+  } catch (const support::Error& error) {
     sink.transcript() += std::string("E ") + error.what() + "\n";
   }
   return std::move(sink.transcript());
@@ -79,8 +79,8 @@ inline std::string read_transcript(ReaderFunction reader, std::string_view text,
 // with the default 64 KiB chunks and again with 3-byte chunks (every token crosses a boundary).
 // The same items with tight limits and folder tags only have to be survived.
 inline void run_reader(ReaderFunction reader, std::string_view text) {
-  const ReaderOptions defaults;
-  ReaderOptions tiny_chunks;
+  const formats::ReaderOptions defaults;
+  formats::ReaderOptions tiny_chunks;
   tiny_chunks.chunk_bytes = 3;
   const std::string whole = read_transcript(reader, text, defaults);
   const std::string chunked = read_transcript(reader, text, tiny_chunks);
@@ -88,7 +88,7 @@ inline void run_reader(ReaderFunction reader, std::string_view text) {
     throw InvariantBroken("reader output depends on the chunk size:\n--- 64 KiB chunks\n" + whole +
                           "--- 3-byte chunks\n" + chunked);
   }
-  ReaderOptions tight;
+  formats::ReaderOptions tight;
   tight.folder_tags = true;
   tight.chunk_bytes = 7;
   tight.max_token_bytes = 64;
@@ -97,7 +97,7 @@ inline void run_reader(ReaderFunction reader, std::string_view text) {
 }
 
 // Every string a parsed feed holds, the way the store would get it.
-inline std::vector<std::string_view> texts_of(const ParsedFeed& feed) {
+inline std::vector<std::string_view> texts_of(const parse::ParsedFeed& feed) {
   std::vector<std::string_view> texts;
   const auto add = [&texts](const std::optional<std::string>& text) {
     if (text) texts.emplace_back(*text);
@@ -105,14 +105,15 @@ inline std::vector<std::string_view> texts_of(const ParsedFeed& feed) {
   add(feed.title);
   add(feed.link);
   add(feed.description);
-  for (const ParsedItem& item : feed.items) {
+  for (const parse::ParsedItem& item : feed.items) {
     texts.emplace_back(item.guid);
     for (const auto* text : {&item.link, &item.title, &item.summary, &item.content, &item.author}) add(*text);
     for (const std::string& category : item.categories) texts.emplace_back(category);
     for (const auto* list : {&item.enclosures, &item.media}) {
-      for (const Enclosure& enclosure : *list) texts.insert(texts.end(), {enclosure.url, enclosure.type});
+      for (const parse::Enclosure& enclosure : *list)
+        texts.insert(texts.end(), {enclosure.url, enclosure.type});
     }
-    for (const Person& person : item.authors)
+    for (const parse::Person& person : item.authors)
       texts.insert(texts.end(), {person.name, person.email, person.uri});
   }
   return texts;
@@ -122,73 +123,77 @@ inline std::vector<std::string_view> texts_of(const ParsedFeed& feed) {
 // UTF-8 check must agree with the portable one, and whatever the bytes, every text parsed out
 // must be valid UTF-8 (bad sequences replaced, entities decoded to real characters).
 inline void run_feed_xml(std::string_view body) {
-  if (utf8_avx2::available() && utf8_avx2::is_valid(body) != is_valid_utf8(body)) {
+  if (parse::utf8_avx2::available() && parse::utf8_avx2::is_valid(body) != support::is_valid_utf8(body)) {
     throw InvariantBroken("the AVX2 and portable UTF-8 checks disagree");
   }
   try {
-    const ParsedFeed feed = parse_feed(body, "https://example.org/feed/", "application/rss+xml");
+    const parse::ParsedFeed feed =
+        parse::parse_feed(body, "https://example.org/feed/", "application/rss+xml");
     for (const std::string_view text : texts_of(feed)) {
-      if (!is_valid_utf8(text)) throw InvariantBroken("parsed text is not UTF-8: " + std::string(text));
+      if (!support::is_valid_utf8(text))
+        throw InvariantBroken("parsed text is not UTF-8: " + std::string(text));
     }
-  } catch (const Error&) {
+  } catch (const support::Error&) {
   }
 }
 
 // The feed parser with a content type that says JSON, so `[` roots are tried as JSON too.
 inline void run_feed_json(std::string_view body) {
   try {
-    parse_feed(body, "https://example.org/feed.json", "application/feed+json");
-  } catch (const Error&) {
+    parse::parse_feed(body, "https://example.org/feed.json", "application/feed+json");
+  } catch (const support::Error&) {
   }
 }
 
 // Netscape bookmark HTML.
 inline void run_netscape(std::string_view text) {
-  run_reader(&read_netscape, text);
+  run_reader(&formats::read_netscape, text);
 }
 
 // ActivityStreams 2.0 JSON.
 inline void run_activitystreams(std::string_view text) {
-  run_reader(&read_activitystreams, text);
+  run_reader(&formats::read_activitystreams, text);
 }
 
 // OPML 1.0/2.0.
 inline void run_opml(std::string_view text) {
-  run_reader(&read_opml, text);
+  run_reader(&formats::read_opml, text);
 }
 
 // Pinboard JSON.
 inline void run_pinboard(std::string_view text) {
-  run_reader(&read_pinboard, text);
+  run_reader(&formats::read_pinboard, text);
 }
 
 // Sniffing, then the reader it picks through read_bookmarks' look-ahead buffer.
 inline void run_detect_format(std::string_view text) {
-  detect_format(text);
-  run_reader([](std::istream& in, const ReaderOptions& options,
-                BookmarkSink& sink) { read_bookmarks(in, BookmarkFormat::kUnknown, options, sink); },
-             text);
+  formats::detect_format(text);
+  run_reader(
+      [](std::istream& in, const formats::ReaderOptions& options, formats::BookmarkSink& sink) {
+        formats::read_bookmarks(in, formats::BookmarkFormat::kUnknown, options, sink);
+      },
+      text);
 }
 
 // Normalization never throws (a URL it cannot parse comes back unchanged). It is not idempotent by
 // design (SPEC §3 removes ONE trailing '/': `a//` -> `a/` -> `a`), so that is not checked.
 inline void run_url(std::string_view url) {
-  normalize_url(url);
-  url_unique_hash(url);
+  domain::normalize_url(url);
+  domain::url_unique_hash(url);
 }
 
 // Both date parsers never throw; what they accept can be formatted, and within years 1-9999 the
 // storage form reads back as the same instant.
-inline void check_date(std::string_view text, std::optional<Timestamp> parsed) {
+inline void check_date(std::string_view text, std::optional<support::Timestamp> parsed) {
   if (!parsed) return;
-  format_rfc3339(*parsed);
-  format_rfc822(*parsed);
-  const std::string stored = format_iso_micros(*parsed);
+  support::format_rfc3339(*parsed);
+  support::format_rfc822(*parsed);
+  const std::string stored = support::format_iso_micros(*parsed);
   constexpr std::int64_t kMicrosPerDay = 86400LL * 1000000;
-  const std::int64_t first = days_from_civil(1, 1, 1) * kMicrosPerDay;
-  const std::int64_t last = days_from_civil(10000, 1, 1) * kMicrosPerDay;
+  const std::int64_t first = support::days_from_civil(1, 1, 1) * kMicrosPerDay;
+  const std::int64_t last = support::days_from_civil(10000, 1, 1) * kMicrosPerDay;
   if (parsed->micros < first || parsed->micros >= last) return;
-  const std::optional<Timestamp> again = parse_iso8601(stored);
+  const std::optional<support::Timestamp> again = support::parse_iso8601(stored);
   if (!again || *again != *parsed) {
     throw InvariantBroken("'" + std::string(text) + "' is stored as '" + stored + "', which reads back " +
                           (again ? std::to_string(again->micros) : "as nothing") + " instead of " +
@@ -198,8 +203,8 @@ inline void check_date(std::string_view text, std::optional<Timestamp> parsed) {
 
 // parse_feed_date and parse_iso8601 on the same text.
 inline void run_dates(std::string_view text) {
-  check_date(text, parse_feed_date(text));
-  check_date(text, parse_iso8601(text));
+  check_date(text, support::parse_feed_date(text));
+  check_date(text, support::parse_iso8601(text));
 }
 
 // One fuzz target: its name (tests/fuzz/<name>_fuzz.cpp, tests/data/fuzz-regressions/<name>/) and entry.

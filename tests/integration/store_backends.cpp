@@ -1,13 +1,12 @@
 #include "store_backends.h"
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
 #include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "store/open_store.h"
 #include "support/test_env.h"
@@ -78,11 +77,11 @@ std::string empty_database_url(const std::string& backend) {
   throw std::invalid_argument("unknown store backend " + backend);
 }
 
-OpenedStore open_fresh_store(const std::string& backend, const StoreOptions& options) {
+OpenedStore open_fresh_store(const std::string& backend, const store::StoreOptions& options) {
   OpenedStore opened;
   opened.backend = backend;
   opened.url = empty_database_url(backend);
-  opened.store = open_store(opened.url, options);
+  opened.store = store::open_store(opened.url, options);
   return opened;
 }
 
@@ -132,8 +131,8 @@ std::string run_program(const std::vector<std::string>& arguments) {
   return output;
 }
 
-Timestamp at(const char* iso_text) {
-  const auto parsed = parse_iso8601(iso_text);
+support::Timestamp at(const char* iso_text) {
+  const auto parsed = support::parse_iso8601(iso_text);
   if (!parsed) throw std::invalid_argument(std::string("bad test timestamp ") + iso_text);
   return *parsed;
 }

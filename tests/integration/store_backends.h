@@ -17,7 +17,7 @@ namespace pebble::test {
 
 // A freshly opened, empty, migrated store and the URL that reaches the same database.
 struct OpenedStore {
-  std::unique_ptr<Store> store;
+  std::unique_ptr<store::Store> store;
   std::string url;
   std::string backend;
 };
@@ -30,7 +30,7 @@ std::string make_temp_folder();
 std::string empty_database_url(const std::string& backend);
 
 // Opens a fresh store of this backend on an empty database.
-OpenedStore open_fresh_store(const std::string& backend, const StoreOptions& options = {});
+OpenedStore open_fresh_store(const std::string& backend, const store::StoreOptions& options = {});
 
 // Whether another process can reach this backend's database (false for a private in-memory store).
 bool is_shared_database(const std::string& backend);
@@ -43,6 +43,6 @@ std::vector<std::string> query_rows(const std::string& backend, const std::strin
 std::string run_program(const std::vector<std::string>& arguments);
 
 // Parses ISO-8601 text that the test knows to be valid.
-Timestamp at(const char* iso_text);
+support::Timestamp at(const char* iso_text);
 
 }  // namespace pebble::test

@@ -5,13 +5,13 @@
 
 #include "store_backends.h"
 
-using pebble::BookmarkInput;
-using pebble::DuplicatePolicy;
-using pebble::ImportJob;
-using pebble::Store;
-using pebble::Timestamp;
-using pebble::TxMode;
-using pebble::UpsertOutcome;
+using pebble::domain::BookmarkInput;
+using pebble::domain::DuplicatePolicy;
+using pebble::domain::ImportJob;
+using pebble::domain::UpsertOutcome;
+using pebble::store::Store;
+using pebble::store::TxMode;
+using pebble::support::Timestamp;
 
 namespace {
 
@@ -38,7 +38,7 @@ ImportJob make_job(Store& store, std::int64_t user_id, const std::string& source
 }
 
 Timestamp hours_from_now(std::int64_t hours) {
-  return Timestamp{pebble::now_utc().micros + hours * 3600 * 1000000};
+  return Timestamp{pebble::support::now_utc().micros + hours * 3600 * 1000000};
 }
 
 }  // namespace
@@ -63,7 +63,7 @@ TEST_CASE("one upsert call mixes new, repeated and existing hashes in input orde
   SECTION("kOverwrite: a repeated hash overwrites the row created earlier in the same call") {
     Outcomes outcomes;
     {
-      pebble::Transaction transaction(store, TxMode::kWrite);
+      pebble::store::Transaction transaction(store, TxMode::kWrite);
       outcomes = store.upsert_bookmarks(owner, {first, plain, again, old_again}, DuplicatePolicy::kOverwrite);
       transaction.commit();
     }
@@ -103,7 +103,7 @@ TEST_CASE("one upsert call mixes new, repeated and existing hashes in input orde
   }
   SECTION("tags created in a rolled-back call are created again by the next one") {
     {
-      pebble::Transaction transaction(store, TxMode::kWrite);
+      pebble::store::Transaction transaction(store, TxMode::kWrite);
       store.upsert_bookmarks(owner, {first}, DuplicatePolicy::kSkip);
     }
     CHECK_FALSE(store.find_tag(owner, "x"));

@@ -1,19 +1,20 @@
 // The store contract for time: every timestamp a store stamps itself (created_at, updated_at,
 // applied_at) comes from the Clock in its StoreOptions, exactly, on every backend.
-#include <catch2/catch.hpp>
 #include <chrono>
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include "store_backends.h"
 #include "support/clock.h"
 
-using pebble::DuplicatePolicy;
-using pebble::format_iso_micros;
-using pebble::ManualClock;
-using pebble::Store;
-using pebble::StoreOptions;
-using pebble::Timestamp;
+using pebble::domain::DuplicatePolicy;
+using pebble::store::Store;
+using pebble::store::StoreOptions;
+using pebble::support::format_iso_micros;
+using pebble::support::ManualClock;
+using pebble::support::Timestamp;
 using pebble::test::at;
 
 namespace {
@@ -32,17 +33,17 @@ TEST_CASE("a store stamps the rows it writes with the time of its clock", "[stor
   const std::string backend = PEBBLE_STORE_BACKEND();
   INFO("backend " << backend);
   ManualClock clock(at(kStart));
-  auto opened = pebble::test::open_fresh_store(backend, StoreOptions{.clock = clock});
+  auto opened = pebble::test::open_fresh_store(backend, StoreOptions{.clock = clock, .connect_timeout = std::nullopt});
   Store& store = *opened.store;
   const std::string start = kStart;
 
-  const pebble::User user = store.get_or_create_user("alice").first;
+  const pebble::domain::User user = store.get_or_create_user("alice").first;
   CHECK(stamps(user.created_at, user.updated_at) == start + " / " + start);
   const auto found = store.find_user("alice");
   REQUIRE(found);
   CHECK(stamps(found->created_at, found->updated_at) == start + " / " + start);
 
-  pebble::BookmarkInput input;
+  pebble::domain::BookmarkInput input;
   input.url = "https://example.com/";
   input.unique_hash = std::string(64, 'a');
   store.upsert_bookmarks(user.id, {input}, DuplicatePolicy::kOverwrite);
@@ -53,12 +54,12 @@ TEST_CASE("a store stamps the rows it writes with the time of its clock", "[stor
   clock.advance(std::chrono::seconds(90));
   input.title = "Example";
   CHECK(store.upsert_bookmarks(user.id, {input}, DuplicatePolicy::kOverwrite) ==
-        std::vector<pebble::UpsertOutcome>{pebble::UpsertOutcome::kUpdated});
+        std::vector<pebble::domain::UpsertOutcome>{pebble::domain::UpsertOutcome::kUpdated});
   bookmark = store.find_bookmark(user.id, input.unique_hash);
   REQUIRE(bookmark);
   CHECK(stamps(bookmark->created_at, bookmark->updated_at) == start + " / 2026-01-02T03:05:35.678901Z");
 
-  pebble::Feed feed = store.get_or_create_feed("https://example.com/feed.xml").first;
+  pebble::domain::Feed feed = store.get_or_create_feed("https://example.com/feed.xml").first;
   CHECK(stamps(feed.created_at, feed.updated_at) ==
         "2026-01-02T03:05:35.678901Z / 2026-01-02T03:05:35.678901Z");
   clock.advance(std::chrono::microseconds(1));
@@ -69,7 +70,7 @@ TEST_CASE("a store stamps the rows it writes with the time of its clock", "[stor
   CHECK(stamps(stored_feed->created_at, stored_feed->updated_at) ==
         "2026-01-02T03:05:35.678901Z / 2026-01-02T03:05:35.678902Z");
 
-  pebble::ImportJob job;
+  pebble::domain::ImportJob job;
   job.user_id = user.id;
   job.source = "-";
   job.format = "netscape";
@@ -90,7 +91,7 @@ TEST_CASE("migrations are recorded at the time of the store's clock", "[store]")
   if (!pebble::test::is_shared_database(backend)) return;  // nothing outside can read a private store
   INFO("backend " << backend);
   ManualClock clock(at(kStart));
-  auto opened = pebble::test::open_fresh_store(backend, StoreOptions{.clock = clock});
+  auto opened = pebble::test::open_fresh_store(backend, StoreOptions{.clock = clock, .connect_timeout = std::nullopt});
   const std::string stamp = backend == "postgresql" ? "'" + std::string(kStart) + "'::timestamptz"
                                                     : "'" + std::string(kStart) + "'";
   const auto rows = pebble::test::query_rows(

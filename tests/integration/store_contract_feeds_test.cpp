@@ -4,13 +4,13 @@
 #include "store_backends.h"
 #include "support/error.h"
 
-using pebble::Feed;
-using pebble::FeedClaim;
-using pebble::FeedItemInput;
-using pebble::ItemUpsertOutcome;
-using pebble::Store;
-using pebble::Timestamp;
-using pebble::TxMode;
+using pebble::domain::Feed;
+using pebble::domain::FeedItemInput;
+using pebble::domain::ItemUpsertOutcome;
+using pebble::store::FeedClaim;
+using pebble::store::Store;
+using pebble::store::TxMode;
+using pebble::support::Timestamp;
 using pebble::test::at;
 
 namespace {
@@ -57,7 +57,7 @@ ClaimFixture make_claim_fixture(Store& store) {
 }
 
 Ids claim_ids(Store& store, const FeedClaim& claim) {
-  pebble::Transaction transaction(store, TxMode::kWrite);
+  pebble::store::Transaction transaction(store, TxMode::kWrite);
   Ids ids;
   for (const Feed& feed : store.claim_feeds(claim)) {
     CHECK(feed.lease_owner == claim.lease_owner);
@@ -113,7 +113,7 @@ TEST_CASE("feeds are unique by url and update_feed writes every column", "[store
   changed.next_poll_at = at("2025-06-29T00:00:00Z");
   changed.lease_owner = "worker-1";
   changed.lease_until = at("2025-06-28T21:40:00Z");
-  const Timestamp before = pebble::now_utc();
+  const Timestamp before = pebble::support::now_utc();
   store.update_feed(changed);
   const auto stored = store.get_feed(feed.id);
   REQUIRE(stored);
@@ -150,7 +150,7 @@ TEST_CASE("feeds are unique by url and update_feed writes every column", "[store
   const auto second = store.get_or_create_feed("https://example.com/second.xml").first;
   Feed clash = second;
   clash.url = changed.url;
-  CHECK_THROWS_AS(store.update_feed(clash), pebble::ConstraintError);
+  CHECK_THROWS_AS(store.update_feed(clash), pebble::support::ConstraintError);
   CHECK(store.list_feeds().size() == 2);
 }
 

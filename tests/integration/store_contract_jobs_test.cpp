@@ -1,15 +1,16 @@
 // The store contract: import jobs, job runs, metric increments and gathered statistics.
 #include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "store/open_store.h"
 #include "store_backends.h"
 #include "support/error.h"
 
-using pebble::DuplicatePolicy;
-using pebble::JobRun;
-using pebble::Store;
-using pebble::Timestamp;
+using pebble::domain::DuplicatePolicy;
+using pebble::domain::JobRun;
+using pebble::store::Store;
+using pebble::support::Timestamp;
 using pebble::test::at;
 
 namespace {
@@ -24,15 +25,15 @@ JobRun make_run(const std::string& command, const char* started_at, std::optiona
   return run;
 }
 
-std::optional<pebble::JobRunSummary> summary_of(const std::vector<pebble::JobRunSummary>& summaries,
-                                                const std::string& command) {
+std::optional<pebble::store::JobRunSummary> summary_of(
+    const std::vector<pebble::store::JobRunSummary>& summaries, const std::string& command) {
   for (const auto& summary : summaries) {
     if (summary.last_run.command == command) return summary;
   }
   return std::nullopt;
 }
 
-std::uint64_t bucket_count(const pebble::HistogramValue& histogram, const std::string& le) {
+std::uint64_t bucket_count(const pebble::store::HistogramValue& histogram, const std::string& le) {
   for (const auto& [bucket_le, count] : histogram.buckets) {
     if (bucket_le == le) return count;
   }
@@ -46,12 +47,12 @@ TEST_CASE("import jobs round-trip every column", "[store]") {
   INFO("backend " << backend);
   auto opened = pebble::test::open_fresh_store(backend);
   Store& store = *opened.store;
-  pebble::ImportJob job;
+  pebble::domain::ImportJob job;
   job.user_id = store.get_or_create_user("alice").first.id;
   job.source = "-";
   job.format = "netscape";
   job.file_size = 1234;
-  const Timestamp before = pebble::now_utc();
+  const Timestamp before = pebble::support::now_utc();
   store.create_import_job(job);
   CHECK(job.id > 0);
   CHECK(job.created_at >= before);
@@ -100,7 +101,7 @@ TEST_CASE("import jobs round-trip every column", "[store]") {
   CHECK_FALSE(store.get_import_job(job.id + 1000));
 
   job.status = "bogus";
-  CHECK_THROWS_AS(store.update_import_job(job), pebble::StoreError);
+  CHECK_THROWS_AS(store.update_import_job(job), pebble::support::StoreError);
 }
 
 TEST_CASE("latest_job_runs reports each command's latest run and last success", "[store]") {
@@ -155,7 +156,7 @@ TEST_CASE("counters and histograms accumulate across calls and connections", "[s
       {{"import", "pebble_import_seconds", "", {{"0.5", 0}, {"1", 2}, {"+Inf", 2}}, 1.75, 2}});
   std::unique_ptr<Store> second_connection;
   if (pebble::test::is_shared_database(backend)) {
-    second_connection = pebble::open_store(opened.url);
+    second_connection = pebble::store::open_store(opened.url);
     second_connection->add_counters({{"poll-feeds", "pebble_feed_polls_total", "outcome=\"ok\"", 10}});
     second_connection->add_histograms({{"import", "pebble_import_seconds", "", {{"+Inf", 1}}, 1, 1}});
   }
@@ -193,11 +194,11 @@ TEST_CASE("gather_stats counts rows, feed states and jobs", "[store]") {
   const Timestamp now = at("2025-06-01T12:00:00Z");
   const auto alice = store.get_or_create_user("alice").first.id;
   store.get_or_create_user("bob");
-  pebble::BookmarkInput first;
+  pebble::domain::BookmarkInput first;
   first.url = "https://example.com/1";
   first.unique_hash = std::string(64, '1');
   first.tags = {"a", "b"};
-  pebble::BookmarkInput second = first;
+  pebble::domain::BookmarkInput second = first;
   second.unique_hash = std::string(64, '2');
   second.tags = {"b", "c"};
   store.upsert_bookmarks(alice, {first, second}, DuplicatePolicy::kSkip);
@@ -214,14 +215,14 @@ TEST_CASE("gather_stats counts rows, feed states and jobs", "[store]") {
   disabled.disabled = true;
   disabled.consecutive_failures = 5;
   store.update_feed(disabled);
-  pebble::FeedItemInput item;
+  pebble::domain::FeedItemInput item;
   item.guid = "g1";
   store.upsert_feed_item(healthy.id, item, now);
   item.guid = "g2";
   store.upsert_feed_item(failing.id, item, now);
 
   for (const char* status : {"pending", "completed", "completed"}) {
-    pebble::ImportJob job;
+    pebble::domain::ImportJob job;
     job.user_id = alice;
     job.source = "-";
     job.format = "netscape";
@@ -230,7 +231,7 @@ TEST_CASE("gather_stats counts rows, feed states and jobs", "[store]") {
     store.update_import_job(job);
   }
 
-  const pebble::StoreStats stats = store.gather_stats(now);
+  const pebble::store::StoreStats stats = store.gather_stats(now);
   CHECK(stats.users == 2);
   CHECK(stats.bookmarks == 2);
   CHECK(stats.tags == 3);
@@ -248,7 +249,7 @@ TEST_CASE("a rolled-back savepoint undoes only its own writes", "[store]") {
   INFO("backend " << backend);
   auto opened = pebble::test::open_fresh_store(backend);
   Store& store = *opened.store;
-  pebble::Transaction transaction(store, pebble::TxMode::kWrite);
+  pebble::store::Transaction transaction(store, pebble::store::TxMode::kWrite);
   store.get_or_create_user("kept");
   store.savepoint("pebble_metrics");
   store.add_counters({{"import", "import_jobs_total", "status=\"started\"", 1}});
@@ -256,10 +257,10 @@ TEST_CASE("a rolled-back savepoint undoes only its own writes", "[store]") {
   store.release_savepoint("pebble_metrics");
   store.savepoint("pebble_metrics");
   // A failing statement inside the savepoint (an unknown owner) must not doom the transaction.
-  pebble::BookmarkInput orphan;
+  pebble::domain::BookmarkInput orphan;
   orphan.url = "https://x.example";
   orphan.unique_hash = std::string(64, 'a');
-  CHECK_THROWS_AS(store.upsert_bookmarks(-1, {orphan}, DuplicatePolicy::kSkip), pebble::StoreError);
+  CHECK_THROWS_AS(store.upsert_bookmarks(-1, {orphan}, DuplicatePolicy::kSkip), pebble::support::StoreError);
   store.rollback_to_savepoint("pebble_metrics");
   store.release_savepoint("pebble_metrics");
   store.add_counters({{"import", "import_jobs_total", "status=\"completed\"", 2}});

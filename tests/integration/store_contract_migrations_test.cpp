@@ -1,11 +1,11 @@
 // The store contract across processes: concurrent openers migrate an empty database exactly once, and
 // concurrent metric writers add up instead of overwriting each other.
+#include <cstdio>
+#include <functional>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <cstdio>
-#include <functional>
 
 #include "store/open_store.h"
 #include "store_backends.h"
@@ -15,7 +15,7 @@ namespace {
 // Forks one child per opener; all block on a pipe until the parent closes it, then open the store at
 // once and run `work` on it. Returns the children's exit codes.
 std::vector<int> open_concurrently(const std::string& url, int openers,
-                                   const std::function<void(pebble::Store&)>& work) {
+                                   const std::function<void(pebble::store::Store&)>& work) {
   int start_pipe[2];
   REQUIRE(pipe(start_pipe) == 0);
   std::vector<pid_t> children;
@@ -29,7 +29,7 @@ std::vector<int> open_concurrently(const std::string& url, int openers,
       static_cast<void>(ignored);
       int code = 0;
       try {
-        auto store = pebble::open_store(url);
+        auto store = pebble::store::open_store(url);
         work(*store);
       } catch (const std::exception& error) {
         std::fprintf(stderr, "opener %d: %s\n", index, error.what());
@@ -60,7 +60,8 @@ TEST_CASE("two processes migrating one empty database apply each migration once"
   std::vector<std::string> first_round;
   for (int round = 0; round < 3; ++round) {
     const std::string url = pebble::test::empty_database_url(backend);
-    CHECK(open_concurrently(url, 2, [](pebble::Store& store) { store.ping(); }) == std::vector<int>{0, 0});
+    CHECK(open_concurrently(url, 2, [](pebble::store::Store& store) { store.ping(); }) ==
+          std::vector<int>{0, 0});
     const auto rows = pebble::test::query_rows(backend, url, migrations_sql);
     REQUIRE_FALSE(rows.empty());
     for (const std::string& row : rows) CHECK(row.ends_with("|1"));
@@ -69,7 +70,7 @@ TEST_CASE("two processes migrating one empty database apply each migration once"
     // Every round ends with the same complete list, and opening again applies nothing.
     if (round == 0) first_round = rows;
     CHECK(rows == first_round);
-    pebble::open_store(url)->ping();
+    pebble::store::open_store(url)->ping();
     CHECK(pebble::test::query_rows(backend, url, migrations_sql) == rows);
   }
 }
@@ -78,19 +79,19 @@ TEST_CASE("concurrent processes adding to one counter and histogram lose no incr
   const std::string backend = GENERATE(as<std::string>{}, "sqlite-file", "postgresql");
   INFO("backend " << backend);
   const std::string url = pebble::test::empty_database_url(backend);
-  pebble::open_store(url)->ping();  // migrated up front: this test is about the increments
+  pebble::store::open_store(url)->ping();  // migrated up front: this test is about the increments
   constexpr int kWriters = 4;
   constexpr int kIncrements = 25;
-  const auto exit_codes = open_concurrently(url, kWriters, [](pebble::Store& store) {
+  const auto exit_codes = open_concurrently(url, kWriters, [](pebble::store::Store& store) {
     for (int index = 0; index < kIncrements; ++index) {
       store.add_counters({{"poll-feeds", "pebble_feed_polls_total", "", 1}});
-      pebble::Transaction transaction(store, pebble::TxMode::kWrite);
+      pebble::store::Transaction transaction(store, pebble::store::TxMode::kWrite);
       store.add_histograms({{"poll-feeds", "pebble_poll_seconds", "", {{"+Inf", 1}}, 0.5, 1}});
       transaction.commit();
     }
   });
   CHECK(exit_codes == std::vector<int>(kWriters, 0));
-  auto store = pebble::open_store(url);
+  auto store = pebble::store::open_store(url);
   const auto counters = store->read_counters();
   REQUIRE(counters.size() == 1);
   CHECK(counters[0].value == kWriters * kIncrements);

@@ -1,15 +1,16 @@
 // The store contract: streaming bookmark queries, microsecond UTC timestamps and Unicode text.
 #include <algorithm>
-#include <catch2/catch.hpp>
 #include <stdexcept>
+
+#include <catch2/catch.hpp>
 
 #include "store_backends.h"
 
-using pebble::BookmarkInput;
-using pebble::BookmarkQuery;
-using pebble::DuplicatePolicy;
-using pebble::Store;
-using pebble::Timestamp;
+using pebble::domain::BookmarkInput;
+using pebble::domain::DuplicatePolicy;
+using pebble::store::BookmarkQuery;
+using pebble::store::Store;
+using pebble::support::Timestamp;
 using pebble::test::at;
 
 namespace {
@@ -29,7 +30,8 @@ BookmarkInput dated_input(const std::string& path, char hash_letter, const char*
 
 Urls query_paths(Store& store, const BookmarkQuery& query) {
   Urls paths;
-  store.for_each_bookmark(query, [&](const pebble::Bookmark& bookmark) { paths.push_back(bookmark.title); });
+  store.for_each_bookmark(query,
+                          [&](const pebble::domain::Bookmark& bookmark) { paths.push_back(bookmark.title); });
   return paths;
 }
 
@@ -57,8 +59,8 @@ TEST_CASE("for_each_bookmark streams newest first with tags_all, since and limit
   query.owner_id = owner;
   CHECK(query_paths(store, query) == Urls{"p5", "p4", "p3", "p2", "p1"});
 
-  std::vector<pebble::Bookmark> rows;
-  store.for_each_bookmark(query, [&](const pebble::Bookmark& bookmark) { rows.push_back(bookmark); });
+  std::vector<pebble::domain::Bookmark> rows;
+  store.for_each_bookmark(query, [&](const pebble::domain::Bookmark& bookmark) { rows.push_back(bookmark); });
   REQUIRE(rows.size() == 5);
   CHECK(rows[0].id > rows[1].id);
   CHECK(rows[2].tags == std::vector<std::string>{"a", "b", "c"});
@@ -89,7 +91,7 @@ TEST_CASE("for_each_bookmark streams newest first with tags_all, since and limit
   query.tags_all.clear();
   int visited = 0;
   CHECK_THROWS_AS(store.for_each_bookmark(query,
-                                          [&](const pebble::Bookmark&) {
+                                          [&](const pebble::domain::Bookmark&) {
                                             ++visited;
                                             throw std::runtime_error("stop");
                                           }),
@@ -179,7 +181,7 @@ TEST_CASE("Unicode text round-trips exactly", "[store]") {
   query.owner_id = user.id;
   query.tags_all = {"日本", "e\xCC\x81"};
   int matches = 0;
-  store.for_each_bookmark(query, [&](const pebble::Bookmark& bookmark) {
+  store.for_each_bookmark(query, [&](const pebble::domain::Bookmark& bookmark) {
     ++matches;
     CHECK(bookmark.title == title);
   });
@@ -190,11 +192,11 @@ TEST_CASE("Unicode text round-trips exactly", "[store]") {
   feed.title = title;
   store.update_feed(feed);
   CHECK(store.get_feed(feed.id)->title == title);
-  pebble::FeedItemInput item;
+  pebble::domain::FeedItemInput item;
   item.guid = "guid-🐘";
   item.content = description;
   item.extra_json = R"({"categories":["日本","🐘"]})";
-  store.upsert_feed_item(feed.id, item, pebble::now_utc());
+  store.upsert_feed_item(feed.id, item, pebble::support::now_utc());
   const auto items = store.list_feed_items(feed.id);
   REQUIRE(items.size() == 1);
   CHECK(items[0].guid == "guid-🐘");

@@ -1,18 +1,19 @@
 // The store contract (SPEC §2, briefs/schema.md): users, bookmarks, duplicate policies, tags and
 // transactions, run unchanged against every backend.
 #include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "store_backends.h"
 #include "support/error.h"
 
-using pebble::Bookmark;
-using pebble::BookmarkInput;
-using pebble::DuplicatePolicy;
-using pebble::Store;
-using pebble::Timestamp;
-using pebble::TxMode;
-using pebble::UpsertOutcome;
+using pebble::domain::Bookmark;
+using pebble::domain::BookmarkInput;
+using pebble::domain::DuplicatePolicy;
+using pebble::domain::UpsertOutcome;
+using pebble::store::Store;
+using pebble::store::TxMode;
+using pebble::support::Timestamp;
 using pebble::test::at;
 
 namespace {
@@ -47,13 +48,13 @@ TEST_CASE("users are unique by name and found by name", "[store]") {
   CHECK(store.backend() == (backend == "postgresql" ? "postgresql" : "sqlite"));
   store.ping();
 
-  const Timestamp before = pebble::now_utc();
+  const Timestamp before = pebble::support::now_utc();
   const auto [alice, created] = store.get_or_create_user("alice");
   CHECK(created);
   CHECK(alice.id > 0);
   CHECK(alice.username == "alice");
   CHECK(alice.created_at >= before);
-  CHECK(alice.created_at <= pebble::now_utc());
+  CHECK(alice.created_at <= pebble::support::now_utc());
   const auto [again, created_again] = store.get_or_create_user("alice");
   CHECK_FALSE(created_again);
   CHECK(again.id == alice.id);
@@ -78,7 +79,7 @@ TEST_CASE("deleting a user cascades to bookmarks, tags, bookmark_tags and import
                                DuplicatePolicy::kSkip) ==
         Outcomes{UpsertOutcome::kCreated, UpsertOutcome::kCreated});
   CHECK(store.upsert_bookmarks(bob, {shared}, DuplicatePolicy::kSkip) == Outcomes{UpsertOutcome::kCreated});
-  pebble::ImportJob job;
+  pebble::domain::ImportJob job;
   job.user_id = alice;
   job.source = "bookmarks.html";
   job.format = "netscape";
@@ -86,10 +87,10 @@ TEST_CASE("deleting a user cascades to bookmarks, tags, bookmark_tags and import
 
   // Foreign keys are enforced: rows cannot point at a user that does not exist.
   CHECK_THROWS_AS(store.upsert_bookmarks(alice + bob + 1000, {shared}, DuplicatePolicy::kSkip),
-                  pebble::ConstraintError);
-  pebble::ImportJob orphan = job;
+                  pebble::support::ConstraintError);
+  pebble::domain::ImportJob orphan = job;
   orphan.user_id = alice + bob + 1000;
-  CHECK_THROWS_AS(store.create_import_job(orphan), pebble::ConstraintError);
+  CHECK_THROWS_AS(store.create_import_job(orphan), pebble::support::ConstraintError);
 
   CHECK(store.delete_user(alice));
   CHECK_FALSE(store.delete_user(alice));
@@ -126,10 +127,10 @@ TEST_CASE("a new bookmark stores every field, its tags and its timestamps", "[st
   full.created_at = at("2001-02-03T04:05:06.000007Z");
   full.tags = {"zeta", "", "alpha", "zeta", "mid"};
   auto bare = make_input("https://example.com/bare", 'b');
-  const Timestamp before = pebble::now_utc();
+  const Timestamp before = pebble::support::now_utc();
   CHECK(store.upsert_bookmarks(owner, {full, bare}, DuplicatePolicy::kSkip) ==
         Outcomes{UpsertOutcome::kCreated, UpsertOutcome::kCreated});
-  const Timestamp after = pebble::now_utc();
+  const Timestamp after = pebble::support::now_utc();
 
   const auto found = store.find_bookmark(owner, full.unique_hash);
   REQUIRE(found);
@@ -226,10 +227,10 @@ TEST_CASE("kOverwrite replaces fields, created_at when given, and tags only when
 
   auto untagged = make_input("https://example.com/a", 'a');
   untagged.title = "Third";
-  const Timestamp before = pebble::now_utc();
+  const Timestamp before = pebble::support::now_utc();
   CHECK(store.upsert_bookmarks(owner, {untagged}, DuplicatePolicy::kOverwrite) ==
         Outcomes{UpsertOutcome::kUpdated});
-  const Timestamp after = pebble::now_utc();
+  const Timestamp after = pebble::support::now_utc();
   found = store.find_bookmark(owner, original.unique_hash);
   REQUIRE(found);
   CHECK(found->title == "Third");
@@ -266,10 +267,10 @@ TEST_CASE("kMerge fills only empty fields, unions tags and skips when nothing ch
   rich_b.title = "Ignored";
   rich_b.description = "now set";
   rich_b.feed_url = "https://ignored.example/feed";
-  const Timestamp before = pebble::now_utc();
+  const Timestamp before = pebble::support::now_utc();
   CHECK(store.upsert_bookmarks(owner, {rich, rich_b}, DuplicatePolicy::kMerge) ==
         Outcomes{UpsertOutcome::kUpdated, UpsertOutcome::kUpdated});
-  const Timestamp after = pebble::now_utc();
+  const Timestamp after = pebble::support::now_utc();
   auto merged = store.find_bookmark(owner, sparse.unique_hash);
   REQUIRE(merged);
   CHECK(merged->url == "https://example.com/a");
@@ -312,25 +313,25 @@ TEST_CASE("transactions commit, roll back and refuse nesting", "[store]") {
   store.begin(TxMode::kWrite);
   const auto owner = make_user(store, "ghost");
   store.upsert_bookmarks(owner, {make_input("https://example.com/a", 'a')}, DuplicatePolicy::kSkip);
-  CHECK_THROWS_AS(store.begin(TxMode::kRead), pebble::StoreError);
+  CHECK_THROWS_AS(store.begin(TxMode::kRead), pebble::support::StoreError);
   store.rollback();
   CHECK_FALSE(store.find_user("ghost"));
   CHECK(store.count_bookmarks(owner) == 0);
 
   {
-    pebble::Transaction unfinished(store, TxMode::kWrite);
+    pebble::store::Transaction unfinished(store, TxMode::kWrite);
     make_user(store, "unwound");
   }
   CHECK_FALSE(store.find_user("unwound"));
 
   {
-    pebble::Transaction transaction(store, TxMode::kWrite);
+    pebble::store::Transaction transaction(store, TxMode::kWrite);
     make_user(store, "kept");
     transaction.commit();
   }
   CHECK(store.find_user("kept"));
   {
-    pebble::Transaction reading(store, TxMode::kRead);
+    pebble::store::Transaction reading(store, TxMode::kRead);
     CHECK(store.find_user("kept"));
     reading.commit();
   }

@@ -1,13 +1,13 @@
 #include "support/test_env.h"
 
-#include <unistd.h>
-#include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
 
 namespace pebble::test {
 

@@ -1,10 +1,10 @@
 // Replays every input a fuzzer once crashed on (tests/data/fuzz-regressions/<target>/) through the
 // target's own entry function, so the fixes are checked in the ordinary ASan+UBSan build as well.
-#include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <set>
 #include <string>
+
+#include <catch2/catch.hpp>
 
 #include "fuzz/fuzz_entries.h"
 #include "support/test_env.h"
@@ -64,6 +64,6 @@ TEST_CASE("the fuzz entries reject nothing a test file holds", "[fuzz]") {
 TEST_CASE("a JSON feed holding a number beyond a double is a feed parse error", "[fuzz]") {
   // Found by feed_json: nlohmann's out_of_range escaped parse_feed instead of a FeedParseError.
   const std::string body = R"({"version": "https://jsonfeed.org/version/1.1", "items": [], "n": 1e400})";
-  REQUIRE_THROWS_AS(pebble::parse_feed(body, "https://example.org/feed.json", "application/feed+json"),
-                    pebble::FeedParseError);
+  REQUIRE_THROWS_AS(pebble::parse::parse_feed(body, "https://example.org/feed.json", "application/feed+json"),
+                    pebble::parse::FeedParseError);
 }

@@ -1,23 +1,24 @@
 // The push client against fake Pushgateways built from HttpServer on loopback.
+#include "http/push_client.h"
+
+#include <chrono>
+#include <mutex>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <catch2/catch.hpp>
-#include <chrono>
-#include <mutex>
 #include <vector>
 
-#include "http/push_client.h"
+#include <catch2/catch.hpp>
+
 #include "http_server/http_server.h"
 
-using pebble::http::HttpRequest;
-using pebble::http::HttpResponse;
-using pebble::http::HttpServer;
-using pebble::http::make_response;
 using pebble::http::push_metrics;
 using pebble::http::PushRequest;
-using pebble::http::ServerOptions;
+using pebble::http_server::HttpRequest;
+using pebble::http_server::HttpResponse;
+using pebble::http_server::HttpServer;
+using pebble::http_server::make_response;
+using pebble::http_server::ServerOptions;
 using namespace std::chrono_literals;
 
 namespace {

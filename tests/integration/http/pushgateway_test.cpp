@@ -1,12 +1,12 @@
 // The push client against the real Pushgateway the test services script starts.
-#include <curl/curl.h>
+#include <chrono>
+#include <cstdlib>
+#include <thread>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <chrono>
-#include <cstdlib>
+#include <curl/curl.h>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "http/push_client.h"
 #include "support/test_env.h"

@@ -1,23 +1,23 @@
 // The server under concurrency, silence, slow clients and shutdown.
-#include <sys/socket.h>
-
 #include <atomic>
-#include <catch2/catch.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <sys/socket.h>
 #include <thread>
 #include <vector>
+
+#include <catch2/catch.hpp>
 
 #include "http_server/http_server.h"
 #include "raw_http_client.h"
 #include "support/error.h"
 
-using pebble::http::HttpRequest;
-using pebble::http::HttpResponse;
-using pebble::http::HttpServer;
-using pebble::http::make_response;
-using pebble::http::ServerOptions;
+using pebble::http_server::HttpRequest;
+using pebble::http_server::HttpResponse;
+using pebble::http_server::HttpServer;
+using pebble::http_server::make_response;
+using pebble::http_server::ServerOptions;
 using pebble::test::raw_get;
 using pebble::test::RawConnection;
 using namespace std::chrono_literals;
@@ -202,12 +202,12 @@ TEST_CASE("the server listens on [::1] when IPv6 loopback exists", "[http]") {
   }
   ::close(probe);
   auto options = loopback_options(1);
-  options.listen = pebble::http::parse_listen_address("[::1]:0");
+  options.listen = pebble::http_server::parse_listen_address("[::1]:0");
   HttpServer server(options, [](const HttpRequest& request) { return make_response(200, request.peer); });
   std::uint16_t port = 0;
   try {
     port = server.start();
-  } catch (const pebble::Error& failure) {
+  } catch (const pebble::support::Error& failure) {
     WARN("IPv6 loopback unavailable: " << failure.what());
     return;
   }

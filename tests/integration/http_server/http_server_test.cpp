@@ -1,19 +1,21 @@
+#include "http_server/http_server.h"
+
 #include <atomic>
-#include <catch2/catch.hpp>
 #include <chrono>
 #include <stdexcept>
 #include <thread>
 #include <vector>
 
-#include "http_server/http_server.h"
+#include <catch2/catch.hpp>
+
 #include "raw_http_client.h"
 #include "support/error.h"
 
-using pebble::http::HttpRequest;
-using pebble::http::HttpResponse;
-using pebble::http::HttpServer;
-using pebble::http::make_response;
-using pebble::http::ServerOptions;
+using pebble::http_server::HttpRequest;
+using pebble::http_server::HttpResponse;
+using pebble::http_server::HttpServer;
+using pebble::http_server::make_response;
+using pebble::http_server::ServerOptions;
 using pebble::test::header_value;
 using pebble::test::raw_get;
 using pebble::test::RawConnection;

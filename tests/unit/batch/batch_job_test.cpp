@@ -1,23 +1,24 @@
 // The batch runner against a real sqlite::memory: store and a fake Pushgateway: what it records,
 // what it pushes and which exit code it returns (SPEC §8).
-#include <catch2/catch.hpp>
+#include "batch/batch_job.h"
 
 #include <memory>
 #include <optional>
 #include <vector>
 
-#include "batch/batch_job.h"
+#include <catch2/catch.hpp>
+
 #include "metrics/exposition.h"
 #include "metrics/row_write_counters.h"
 #include "store/open_store.h"
 
-using pebble::Config;
-using pebble::Error;
-using pebble::ExitCode;
-using pebble::ManualClock;
-using pebble::Store;
-using pebble::Timestamp;
-using namespace pebble::cli;
+using pebble::config::Config;
+using pebble::store::Store;
+using pebble::support::Error;
+using pebble::support::ExitCode;
+using pebble::support::ManualClock;
+using pebble::support::Timestamp;
+using namespace pebble::batch;
 
 namespace {
 
@@ -37,7 +38,7 @@ class FakePusher : public pebble::http::MetricsPusher {
 // What every test runs on: a fresh store, a clock at kStart, a fake Pushgateway and a Config
 // naming it.
 struct Harness {
-  std::unique_ptr<Store> store = pebble::open_store("sqlite::memory:");
+  std::unique_ptr<Store> store = pebble::store::open_store("sqlite::memory:");
   ManualClock clock{Timestamp::from_seconds(kStart)};
   FakePusher pusher;
   Config config = [] {
@@ -79,7 +80,7 @@ struct Harness {
   }
 
   // The store's only job run.
-  pebble::JobRun only_run() {
+  pebble::domain::JobRun only_run() {
     const auto runs = store->latest_job_runs();
     REQUIRE(runs.size() == 1);
     return runs.front().last_run;
@@ -100,7 +101,7 @@ TEST_CASE_METHOD(Harness, "a finished run is recorded with its metrics and pushe
                  "[batch]") {
   CHECK(run("import", work_ending(JobStatus::kPartial, ExitCode::kPartial)) == ExitCode::kPartial);
 
-  const pebble::JobRun job_run = only_run();
+  const pebble::domain::JobRun job_run = only_run();
   CHECK(job_run.command == "import");
   CHECK(job_run.status == "partial");
   CHECK(job_run.summary_json == R"({"items":3})");
@@ -173,13 +174,13 @@ TEST_CASE_METHOD(Harness, "a thrown error is recorded as a failed run, pushed an
   work.run = [this](BatchContext& context) -> BatchOutcome {
     pebble::metrics::record_inserts(context.recorder, pebble::metrics::kModelUser);
     clock.advance(std::chrono::seconds(2));
-    throw pebble::UsageError("--tag: a tag name may not be empty");
+    throw pebble::support::UsageError("--tag: a tag name may not be empty");
   };
 
   const Error error = run_throwing("export", work);
   CHECK(error.code() == ExitCode::kUsage);
   CHECK(std::string(error.what()) == "--tag: a tag name may not be empty");
-  const pebble::JobRun job_run = only_run();
+  const pebble::domain::JobRun job_run = only_run();
   CHECK(job_run.status == "failed");
   CHECK(job_run.summary_json == R"({"error":"--tag: a tag name may not be empty"})");
   CHECK(job_run.finished_at == Timestamp::from_seconds(kStart + 2));
@@ -204,7 +205,7 @@ TEST_CASE_METHOD(Harness, "an interruption keeps what the work finished, with th
   }
 
   CHECK(run_throwing("test-metrics", work).code() == ExitCode::kInterrupted);
-  const pebble::JobRun job_run = only_run();
+  const pebble::domain::JobRun job_run = only_run();
   CHECK(job_run.status == expected_status);
   CHECK(job_run.summary_json == R"({"bookmarks":{"created":3},"error":"interrupted after step 1"})");
   CHECK(pusher.requests.size() == 1);

@@ -5,11 +5,11 @@
 #include "config/values.h"
 #include "support/error.h"
 
-using pebble::Config;
-using pebble::Environment;
-using pebble::GlobalFlags;
-using pebble::load_config;
-using pebble::UsageError;
+using pebble::config::Config;
+using pebble::config::Environment;
+using pebble::config::GlobalFlags;
+using pebble::config::load_config;
+using pebble::support::UsageError;
 
 namespace {
 
@@ -32,23 +32,23 @@ std::string usage_error_of(Callable&& callable) {
 
 TEST_CASE("booleans accept the SPEC's spellings in any case", "[config]") {
   for (const char* text : {"true", "TRUE", "1", "yes", "Yes", "on", "ON"}) {
-    CHECK(pebble::parse_bool(text, "X"));
+    CHECK(pebble::config::parse_bool(text, "X"));
   }
   for (const char* text : {"false", "False", "0", "no", "NO", "off", "Off"}) {
-    CHECK_FALSE(pebble::parse_bool(text, "X"));
+    CHECK_FALSE(pebble::config::parse_bool(text, "X"));
   }
-  CHECK(usage_error_of([] { pebble::parse_bool("maybe", "COLLECT_FEED_METRICS"); }) ==
+  CHECK(usage_error_of([] { pebble::config::parse_bool("maybe", "COLLECT_FEED_METRICS"); }) ==
         "COLLECT_FEED_METRICS: invalid value 'maybe' (expected true/false, 1/0, yes/no or on/off)");
 }
 
 TEST_CASE("integers and seconds are strict", "[config]") {
-  CHECK(pebble::parse_integer("42", "N", 1) == 42);
-  CHECK_THROWS_AS(pebble::parse_integer("-1", "N", 0), UsageError);
-  CHECK_THROWS_AS(pebble::parse_integer("4x", "N", 0), UsageError);
-  CHECK_THROWS_AS(pebble::parse_integer("", "N", 0), UsageError);
-  CHECK(pebble::parse_seconds("0.5", "T").count() == 500);
-  CHECK_THROWS_AS(pebble::parse_seconds("0", "T"), UsageError);
-  CHECK_THROWS_AS(pebble::parse_seconds("nan", "T"), UsageError);
+  CHECK(pebble::config::parse_integer("42", "N", 1) == 42);
+  CHECK_THROWS_AS(pebble::config::parse_integer("-1", "N", 0), UsageError);
+  CHECK_THROWS_AS(pebble::config::parse_integer("4x", "N", 0), UsageError);
+  CHECK_THROWS_AS(pebble::config::parse_integer("", "N", 0), UsageError);
+  CHECK(pebble::config::parse_seconds("0.5", "T").count() == 500);
+  CHECK_THROWS_AS(pebble::config::parse_seconds("0", "T"), UsageError);
+  CHECK_THROWS_AS(pebble::config::parse_seconds("nan", "T"), UsageError);
 }
 
 TEST_CASE("database URL: flag beats PEBBLE_DATABASE_URL beats DATABASE_URL beats the XDG default",
@@ -75,14 +75,14 @@ TEST_CASE("an unknown database scheme names its source", "[config]") {
 
 TEST_CASE("log level: --log-level beats -v/-q beats PEBBLE_LOG_LEVEL", "[config]") {
   Environment environment{{"USER", "ann"}, {"PEBBLE_LOG_LEVEL", "error"}};
-  CHECK(load({}, environment).log_level == pebble::LogLevel::kError);
+  CHECK(load({}, environment).log_level == pebble::support::LogLevel::kError);
   GlobalFlags flags;
   flags.verbosity = 2;
-  CHECK(load(flags, environment).log_level == pebble::LogLevel::kTrace);
+  CHECK(load(flags, environment).log_level == pebble::support::LogLevel::kTrace);
   flags.verbosity = -1;
-  CHECK(load(flags, environment).log_level == pebble::LogLevel::kWarn);
+  CHECK(load(flags, environment).log_level == pebble::support::LogLevel::kWarn);
   flags.log_level = "DEBUG";
-  CHECK(load(flags, environment).log_level == pebble::LogLevel::kDebug);
+  CHECK(load(flags, environment).log_level == pebble::support::LogLevel::kDebug);
   environment["PEBBLE_LOG_LEVEL"] = "loud";
   CHECK(usage_error_of([&] { load({}, environment); }).starts_with("PEBBLE_LOG_LEVEL: invalid value 'loud'"));
 }

@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "domain/url.h"
 
 #include <fstream>
 #include <random>
@@ -6,12 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "domain/url.h"
+#include <catch2/catch.hpp>
+
 #include "support/test_env.h"
 
-using pebble::normalize_url;
-using pebble::sha256_hex;
-using pebble::url_unique_hash;
+using pebble::domain::normalize_url;
+using pebble::domain::sha256_hex;
+using pebble::domain::url_unique_hash;
 
 namespace {
 

@@ -11,21 +11,21 @@
 namespace pebble::test {
 
 // Everything one reader delivered, in order.
-struct CollectingSink : BookmarkSink {
-  std::vector<ParsedBookmark> bookmarks;
-  std::vector<ItemFailure> failures;
+struct CollectingSink : formats::BookmarkSink {
+  std::vector<formats::ParsedBookmark> bookmarks;
+  std::vector<formats::ItemFailure> failures;
   std::vector<std::uint64_t> progress;
-  void on_bookmark(ParsedBookmark bookmark) override { bookmarks.push_back(std::move(bookmark)); }
-  void on_failure(ItemFailure failure) override { failures.push_back(std::move(failure)); }
+  void on_bookmark(formats::ParsedBookmark bookmark) override { bookmarks.push_back(std::move(bookmark)); }
+  void on_failure(formats::ItemFailure failure) override { failures.push_back(std::move(failure)); }
   void on_progress(std::uint64_t bytes) override { progress.push_back(bytes); }
 };
 
 // A reader's signature.
-using Reader = std::function<void(std::istream&, const ReaderOptions&, BookmarkSink&)>;
+using Reader = std::function<void(std::istream&, const formats::ReaderOptions&, formats::BookmarkSink&)>;
 
 // Runs `reader` over `text`.
 inline CollectingSink read_text(const Reader& reader, const std::string& text,
-                                const ReaderOptions& options = {}) {
+                                const formats::ReaderOptions& options = {}) {
   std::istringstream in(text);
   CollectingSink sink;
   reader(in, options, sink);

@@ -7,26 +7,29 @@
 namespace pebble {
 
 TEST_CASE("detect_format recognises each format by content", "[formats]") {
-  CHECK(detect_format("<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL>") == BookmarkFormat::kNetscape);
-  CHECK(detect_format("\xEF\xBB\xBF  <!doctype netscape-bookmark-file-1>") == BookmarkFormat::kNetscape);
-  CHECK(detect_format("<META HTTP-EQUIV=\"Content-Type\">\n<TITLE>B</TITLE>\n<DL><p>") ==
-        BookmarkFormat::kNetscape);
-  CHECK(detect_format("<H1>Bookmarks</H1><DT><A HREF=\"x\">") == BookmarkFormat::kNetscape);
-  CHECK(detect_format("<?xml version=\"1.0\"?>\n<!-- c -->\n<opml version=\"2.0\">") ==
-        BookmarkFormat::kOpml);
-  CHECK(detect_format("\n<OPML>") == BookmarkFormat::kOpml);
-  CHECK(detect_format("{\"@context\": \"https://www.w3.org/ns/activitystreams\"") ==
-        BookmarkFormat::kActivityStreams);
-  CHECK(detect_format("  {\n \"items\": [") == BookmarkFormat::kActivityStreams);
-  CHECK(detect_format("[{\"href\":\"https://x\",\"description\":\"d\"}]") == BookmarkFormat::kPinboard);
-  CHECK(detect_format("[ \n {\"HREF\": 1}") == BookmarkFormat::kPinboard);
-  CHECK(detect_format("") == BookmarkFormat::kUnknown);
-  CHECK(detect_format("hello") == BookmarkFormat::kUnknown);
-  CHECK(detect_format("[1, 2, 3]") == BookmarkFormat::kUnknown);
-  CHECK(detect_format("{\"name\": 1}") == BookmarkFormat::kUnknown);
-  CHECK(detect_format("<?xml version=\"1.0\"?><rss>") == BookmarkFormat::kUnknown);
-  CHECK(detect_format("<html><body>page</body></html>") == BookmarkFormat::kUnknown);
-  CHECK(format_name(BookmarkFormat::kActivityStreams) == "activitystreams");
+  CHECK(formats::detect_format("<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL>") ==
+        formats::BookmarkFormat::kNetscape);
+  CHECK(formats::detect_format("\xEF\xBB\xBF  <!doctype netscape-bookmark-file-1>") ==
+        formats::BookmarkFormat::kNetscape);
+  CHECK(formats::detect_format("<META HTTP-EQUIV=\"Content-Type\">\n<TITLE>B</TITLE>\n<DL><p>") ==
+        formats::BookmarkFormat::kNetscape);
+  CHECK(formats::detect_format("<H1>Bookmarks</H1><DT><A HREF=\"x\">") == formats::BookmarkFormat::kNetscape);
+  CHECK(formats::detect_format("<?xml version=\"1.0\"?>\n<!-- c -->\n<opml version=\"2.0\">") ==
+        formats::BookmarkFormat::kOpml);
+  CHECK(formats::detect_format("\n<OPML>") == formats::BookmarkFormat::kOpml);
+  CHECK(formats::detect_format("{\"@context\": \"https://www.w3.org/ns/activitystreams\"") ==
+        formats::BookmarkFormat::kActivityStreams);
+  CHECK(formats::detect_format("  {\n \"items\": [") == formats::BookmarkFormat::kActivityStreams);
+  CHECK(formats::detect_format("[{\"href\":\"https://x\",\"description\":\"d\"}]") ==
+        formats::BookmarkFormat::kPinboard);
+  CHECK(formats::detect_format("[ \n {\"HREF\": 1}") == formats::BookmarkFormat::kPinboard);
+  CHECK(formats::detect_format("") == formats::BookmarkFormat::kUnknown);
+  CHECK(formats::detect_format("hello") == formats::BookmarkFormat::kUnknown);
+  CHECK(formats::detect_format("[1, 2, 3]") == formats::BookmarkFormat::kUnknown);
+  CHECK(formats::detect_format("{\"name\": 1}") == formats::BookmarkFormat::kUnknown);
+  CHECK(formats::detect_format("<?xml version=\"1.0\"?><rss>") == formats::BookmarkFormat::kUnknown);
+  CHECK(formats::detect_format("<html><body>page</body></html>") == formats::BookmarkFormat::kUnknown);
+  CHECK(formats::format_name(formats::BookmarkFormat::kActivityStreams) == "activitystreams");
 }
 
 TEST_CASE("read_bookmarks sniffs the format of a stream and reads all of it", "[formats]") {
@@ -37,19 +40,19 @@ TEST_CASE("read_bookmarks sniffs the format of a stream and reads all of it", "[
   }
   std::istringstream in(netscape);
   test::CollectingSink sink;
-  read_bookmarks(in, BookmarkFormat::kUnknown, {}, sink);
+  formats::read_bookmarks(in, formats::BookmarkFormat::kUnknown, {}, sink);
   REQUIRE(sink.bookmarks.size() == 300);
   CHECK(sink.bookmarks[299].bookmark.title == "Item 299");
 
   std::istringstream pinboard(R"([{"href": "https://p.example/", "description": "P"}])");
   test::CollectingSink pinboard_sink;
-  read_bookmarks(pinboard, BookmarkFormat::kUnknown, {}, pinboard_sink);
+  formats::read_bookmarks(pinboard, formats::BookmarkFormat::kUnknown, {}, pinboard_sink);
   CHECK(pinboard_sink.bookmarks.size() == 1);
 
   std::istringstream junk(std::string("\x00\x01binary junk", 13));
   test::CollectingSink junk_sink;
   CHECK_THROWS_WITH(
-      read_bookmarks(junk, BookmarkFormat::kUnknown, {}, junk_sink),
+      formats::read_bookmarks(junk, formats::BookmarkFormat::kUnknown, {}, junk_sink),
       "line 1, byte 0: not a bookmark file: expected <!DOCTYPE NETSCAPE-Bookmark-file-1>, <opml> or JSON");
 }
 

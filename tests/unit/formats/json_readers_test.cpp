@@ -11,8 +11,8 @@ namespace {
 
 using Tags = std::vector<std::string>;
 
-test::CollectingSink read_as(const std::string& text, ReaderOptions options = {}) {
-  return test::read_text(read_activitystreams, text, options);
+test::CollectingSink read_as(const std::string& text, formats::ReaderOptions options = {}) {
+  return test::read_text(formats::read_activitystreams, text, options);
 }
 
 const std::string kContext = R"("@context": "https://www.w3.org/ns/activitystreams")";
@@ -28,8 +28,8 @@ ThrowingCheck read_as_expecting_error(const std::string& text) {
   test::CollectingSink sink;
   ThrowingCheck check;
   try {
-    read_activitystreams(in, {}, sink);
-  } catch (const FormatError& error) {
+    formats::read_activitystreams(in, {}, sink);
+  } catch (const formats::FormatError& error) {
     check.message = error.what();
   }
   check.delivered = sink.bookmarks.size() + sink.failures.size();
@@ -43,12 +43,12 @@ TEST_CASE("ActivityStreams fixture: every Link field and the item failures", "[f
       read_as(test::read_file(test::test_data_dir() + "/formats/activitystreams_features.json"));
   REQUIRE(sink.bookmarks.size() == 2);
   REQUIRE(sink.failures.size() == 3);
-  const BookmarkInput& one = sink.bookmarks[0].bookmark;
+  const domain::BookmarkInput& one = sink.bookmarks[0].bookmark;
   CHECK(one.url == "https://example.com/one");
   CHECK(one.title == "Café \"one\"");
   CHECK(one.description == "line 1\nline 2");
-  CHECK(one.created_at == Timestamp::from_seconds(1704110400));
-  CHECK(one.updated_at == Timestamp{1704196800250000});
+  CHECK(one.created_at == support::Timestamp::from_seconds(1704110400));
+  CHECK(one.updated_at == support::Timestamp{1704196800250000});
   CHECK(one.tags == Tags{"tech", "programming", "as object"});
   CHECK(one.feed_url == "https://example.com/feed.xml");
   CHECK(one.is_private);
@@ -59,7 +59,7 @@ TEST_CASE("ActivityStreams fixture: every Link field and the item failures", "[f
   CHECK(sink.failures[0].error == "Link object missing required 'url' field");
   CHECK(sink.failures[0].title == "No url here");
 
-  const ParsedBookmark& two = sink.bookmarks[1];
+  const formats::ParsedBookmark& two = sink.bookmarks[1];
   CHECK(two.index == 2);
   CHECK(two.bookmark.title.empty());  // an empty name is accepted so that exports round-trip
   CHECK_FALSE(two.bookmark.description.has_value());
@@ -118,7 +118,7 @@ TEST_CASE("ActivityStreams: truncated JSON delivers the items read so far, then 
     {"url": "https://b.example/", "na)";
   std::istringstream in(text);
   test::CollectingSink sink;
-  CHECK_THROWS_WITH(read_activitystreams(in, {}, sink),
+  CHECK_THROWS_WITH(formats::read_activitystreams(in, {}, sink),
                     Catch::StartsWith("line 3, byte ") && Catch::Contains("truncated ActivityStreams JSON"));
   REQUIRE(sink.bookmarks.size() == 1);
   CHECK(sink.bookmarks[0].bookmark.url == "https://a.example/");
@@ -131,7 +131,7 @@ TEST_CASE("ActivityStreams: invalid UTF-8, oversized items and over-long strings
   REQUIRE(sink.bookmarks.size() == 1);
   CHECK(sink.bookmarks[0].bookmark.title == "bad \xEF\xBF\xBD\xEF\xBF\xBD name");
 
-  ReaderOptions options;
+  formats::ReaderOptions options;
   options.max_item_bytes = 1000;
   options.chunk_bytes = 256;
   const std::string big_tags = [] {
@@ -159,17 +159,17 @@ TEST_CASE("ActivityStreams: invalid UTF-8, oversized items and over-long strings
 
 TEST_CASE("Pinboard fixture: fields, flags and failures", "[formats]") {
   const auto sink = test::read_text(
-      read_pinboard, test::read_file(test::test_data_dir() + "/formats/pinboard_features.json"));
+      formats::read_pinboard, test::read_file(test::test_data_dir() + "/formats/pinboard_features.json"));
   REQUIRE(sink.bookmarks.size() == 2);
-  const BookmarkInput& one = sink.bookmarks[0].bookmark;
+  const domain::BookmarkInput& one = sink.bookmarks[0].bookmark;
   CHECK(one.url == "https://pinboard.example/one");
   CHECK(one.title == "Pinned é");
   CHECK(one.description == "Longer text");
   CHECK(one.tags == Tags{"alpha", "beta", "gamma"});
-  CHECK(one.created_at == Timestamp::from_seconds(1588561321));
+  CHECK(one.created_at == support::Timestamp::from_seconds(1588561321));
   CHECK(one.is_private);
   CHECK(one.to_read);
-  const BookmarkInput& two = sink.bookmarks[1].bookmark;
+  const domain::BookmarkInput& two = sink.bookmarks[1].bookmark;
   CHECK_FALSE(two.description.has_value());
   CHECK_FALSE(two.created_at.has_value());
   CHECK_FALSE(two.is_private);
@@ -177,7 +177,7 @@ TEST_CASE("Pinboard fixture: fields, flags and failures", "[formats]") {
   REQUIRE(sink.failures.size() == 1);
   CHECK(sink.failures[0].index == 2);
   CHECK(sink.failures[0].error == "bookmark missing required 'href' field");
-  CHECK_THROWS_WITH(test::read_text(read_pinboard, R"({"href": "x"})"),
+  CHECK_THROWS_WITH(test::read_text(formats::read_pinboard, R"({"href": "x"})"),
                     "line 1, byte 1: not Pinboard JSON: the root must be an array");
 }
 

@@ -1,8 +1,8 @@
 // The Netscape samples of real browsers and services (shared corpus from the Shaarli parser's tests).
-#include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
+
+#include <catch2/catch.hpp>
 
 #include "formats/bookmark_readers.h"
 #include "support/test_env.h"
@@ -17,15 +17,15 @@ std::string corpus_path(const std::string& name) {
   return path;
 }
 
-test::CollectingSink read_corpus(const std::string& name, ReaderOptions options = {}) {
+test::CollectingSink read_corpus(const std::string& name, formats::ReaderOptions options = {}) {
   std::ifstream in(corpus_path(name), std::ios::binary);
   test::CollectingSink sink;
-  read_netscape(in, options, sink);
+  formats::read_netscape(in, options, sink);
   return sink;
 }
 
-Timestamp seconds(std::int64_t value) {
-  return Timestamp::from_seconds(value);
+support::Timestamp seconds(std::int64_t value) {
+  return support::Timestamp::from_seconds(value);
 }
 
 using Tags = std::vector<std::string>;
@@ -41,11 +41,11 @@ TEST_CASE("every Netscape corpus file reads without crashing", "[formats]") {
     std::ifstream in(entry.path(), std::ios::binary);
     test::CollectingSink sink;
     if (entry.file_size() == 0) {
-      CHECK_THROWS_WITH(read_netscape(in, {}, sink), Catch::Contains("line 1, byte 0: empty input"));
+      CHECK_THROWS_WITH(formats::read_netscape(in, {}, sink), Catch::Contains("line 1, byte 0: empty input"));
       continue;
     }
     INFO(entry.path().string());
-    CHECK_NOTHROW(read_netscape(in, {}, sink));
+    CHECK_NOTHROW(formats::read_netscape(in, {}, sink));
     CHECK(sink.failures.empty());
     CHECK_FALSE(sink.bookmarks.empty());
     CHECK(sink.progress.back() == entry.file_size());
@@ -56,7 +56,7 @@ TEST_CASE("every Netscape corpus file reads without crashing", "[formats]") {
 TEST_CASE("Firefox export: tags, descriptions, dates and entities", "[formats]") {
   const auto sink = read_corpus("firefox_flat.htm");
   REQUIRE(sink.bookmarks.size() == 24);
-  const BookmarkInput& kafene = sink.bookmarks[2].bookmark;
+  const domain::BookmarkInput& kafene = sink.bookmarks[2].bookmark;
   CHECK(kafene.url == "https://github.com/kafene/netscape-bookmark-parser");
   CHECK(kafene.title ==
         "kafene/netscape-bookmark-parser: a php script (function) to parse netscape format bookmark files");
@@ -81,15 +81,15 @@ TEST_CASE("Chromium export: folders become a path and, on request, tags", "[form
   CHECK(flat.bookmarks[1].bookmark.tags.empty());
   CHECK_FALSE(flat.bookmarks[1].bookmark.updated_at.has_value());
 
-  ReaderOptions options;
+  formats::ReaderOptions options;
   options.folder_tags = true;
   const auto nested = read_corpus("chromium_nested.htm", options);
   REQUIRE(nested.bookmarks.size() == 18);
   CHECK(nested.bookmarks[0].folder_path == Tags{"Personal toolbar"});
   CHECK(nested.bookmarks[1].folder_path.empty());
-  const auto psr =
-      std::find_if(nested.bookmarks.begin(), nested.bookmarks.end(),
-                   [](const ParsedBookmark& b) { return b.bookmark.url == "http://www.php-fig.org/psr/"; });
+  const auto psr = std::find_if(
+      nested.bookmarks.begin(), nested.bookmarks.end(),
+      [](const formats::ParsedBookmark& b) { return b.bookmark.url == "http://www.php-fig.org/psr/"; });
   REQUIRE(psr != nested.bookmarks.end());
   CHECK(psr->bookmark.title == "PHP Standards Recommendations - PHP-FIG");
   CHECK(psr->folder_path == Tags{"Dev", "PHP"});
@@ -181,14 +181,14 @@ TEST_CASE("Netscape samples: unreadable dates, multi-word tags, folder descripti
 
   const auto google = read_corpus("google_bookmarks_nested.htm");
   REQUIRE(google.bookmarks.size() == 6);
-  CHECK(google.bookmarks[0].bookmark.created_at == Timestamp{1515515697780642});  // microseconds
+  CHECK(google.bookmarks[0].bookmark.created_at == support::Timestamp{1515515697780642});  // microseconds
   CHECK(google.bookmarks[0].folder_path == Tags{"Unlabeled"});
 }
 
 TEST_CASE("Shaarli exports: entities, relative urls, legacy layout", "[formats]") {
   const auto sink = read_corpus("shaarli.htm");
   REQUIRE(sink.bookmarks.size() == 6);
-  const BookmarkInput& first = sink.bookmarks[0].bookmark;
+  const domain::BookmarkInput& first = sink.bookmarks[0].bookmark;
   CHECK(first.url == "?lY47tw");
   CHECK(first.title == "Kouign'amann recipes");
   CHECK(first.tags == Tags{"breton", "recipe", "kouign", "amann", "traditional", "caramel", "butter"});

@@ -10,8 +10,8 @@ namespace {
 
 using Tags = std::vector<std::string>;
 
-test::CollectingSink read(const std::string& text, ReaderOptions options = {}) {
-  return test::read_text(read_netscape, text, options);
+test::CollectingSink read(const std::string& text, formats::ReaderOptions options = {}) {
+  return test::read_text(formats::read_netscape, text, options);
 }
 
 constexpr const char* kHeader = "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n";
@@ -19,35 +19,35 @@ constexpr const char* kHeader = "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n"
 }  // namespace
 
 TEST_CASE("Netscape fixture: attribute case, order, quoting, entities, folders", "[formats]") {
-  ReaderOptions options;
+  formats::ReaderOptions options;
   options.folder_tags = true;
   const auto sink = read(test::read_file(test::test_data_dir() + "/formats/netscape_features.html"), options);
   REQUIRE(sink.bookmarks.size() == 4);
   REQUIRE(sink.failures.size() == 1);
 
-  const ParsedBookmark& first = sink.bookmarks[0];
+  const formats::ParsedBookmark& first = sink.bookmarks[0];
   CHECK(first.index == 0);
   CHECK(first.bookmark.url == "http://unquoted.example/path?a=1&b=2");
   CHECK(first.bookmark.title == "Café & \xF0\x9F\x98\x80 été &bogus; <b>");
   CHECK(first.bookmark.tags == Tags{"one", "two,three", "spaced tag"});
   CHECK(first.bookmark.is_private);
   CHECK(first.bookmark.to_read);
-  CHECK(first.bookmark.created_at == Timestamp::from_seconds(1700000000));  // milliseconds
-  CHECK(first.bookmark.updated_at == Timestamp::from_seconds(1700000001));  // microseconds
+  CHECK(first.bookmark.created_at == support::Timestamp::from_seconds(1700000000));  // milliseconds
+  CHECK(first.bookmark.updated_at == support::Timestamp::from_seconds(1700000001));  // microseconds
   CHECK(first.bookmark.feed_url == "https://unquoted.example/feed.xml");
   CHECK(first.bookmark.description == "First line \"quoted\"\n  second line 'single'");
   CHECK(first.bookmark.unique_hash.size() == 64);
   CHECK(first.folder_path.empty());
 
-  const ParsedBookmark& inner = sink.bookmarks[1];
+  const formats::ParsedBookmark& inner = sink.bookmarks[1];
   CHECK(inner.bookmark.title == "Inner   title");
-  CHECK(inner.bookmark.created_at == Timestamp::from_seconds(1704164645));  // ISO 8601
+  CHECK(inner.bookmark.created_at == support::Timestamp::from_seconds(1704164645));  // ISO 8601
   CHECK(inner.bookmark.feed_url == "https://inner.example/rss");
   CHECK_FALSE(inner.bookmark.description.has_value());  // the folder's <DD> is not the item's
   CHECK(inner.folder_path == Tags{"Outer & folder"});
   CHECK(inner.bookmark.tags == Tags{"Outer & folder"});
 
-  const ParsedBookmark& deep = sink.bookmarks[2];
+  const formats::ParsedBookmark& deep = sink.bookmarks[2];
   CHECK(deep.bookmark.title == "Deep bold one");
   CHECK(deep.bookmark.description == "Keeps <i>markup</i> verbatim");
   CHECK_FALSE(deep.bookmark.created_at.has_value());  // zero means missing
@@ -69,7 +69,7 @@ TEST_CASE("Netscape: input that is not a bookmark file is a root error", "[forma
   CHECK_THROWS_WITH(read("  \n\n"), Catch::StartsWith("line 1, byte 0: empty input"));
   CHECK_THROWS_WITH(read("<html><body><p>just a page</p></body></html>"),
                     Catch::Contains("no <DL>, <DT> or <A> found"));
-  CHECK_THROWS_AS(read("{\"items\": []}"), FormatError);
+  CHECK_THROWS_AS(read("{\"items\": []}"), formats::FormatError);
 }
 
 TEST_CASE("Netscape: a truncated file delivers what was read, then records the cut item", "[formats]") {
@@ -102,7 +102,7 @@ TEST_CASE("Netscape: invalid UTF-8 becomes U+FFFD", "[formats]") {
 }
 
 TEST_CASE("Netscape: a huge single line is skipped with a clear item failure", "[formats]") {
-  ReaderOptions options;
+  formats::ReaderOptions options;
   options.max_token_bytes = 64 * 1024;
   options.chunk_bytes = 4096;
   const std::string icon(1 << 20, 'x');
@@ -125,7 +125,7 @@ TEST_CASE("Netscape: tags split across chunk boundaries read the same", "[format
   const std::string text = test::read_file(test::test_data_dir() + "/formats/netscape_features.html");
   const auto whole = read(text);
   for (std::size_t chunk : {16u, 17u, 61u}) {
-    ReaderOptions options;
+    formats::ReaderOptions options;
     options.chunk_bytes = chunk;
     const auto pieces = read(text, options);
     REQUIRE(pieces.bookmarks.size() == whole.bookmarks.size());

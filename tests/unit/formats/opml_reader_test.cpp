@@ -1,8 +1,8 @@
 // The OPML reader: the listparser corpus, a fixture with every attribute, malformed documents.
-#include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
+
+#include <catch2/catch.hpp>
 
 #include "formats/bookmark_readers.h"
 #include "support/test_env.h"
@@ -13,8 +13,8 @@ namespace {
 
 using Tags = std::vector<std::string>;
 
-test::CollectingSink read(const std::string& text, ReaderOptions options = {}) {
-  return test::read_text(read_opml, text, options);
+test::CollectingSink read(const std::string& text, formats::ReaderOptions options = {}) {
+  return test::read_text(formats::read_opml, text, options);
 }
 
 }  // namespace
@@ -31,8 +31,8 @@ TEST_CASE("every OPML corpus file reads without crashing", "[formats]") {
     std::ifstream in(entry.path(), std::ios::binary);
     test::CollectingSink sink;
     try {
-      read_opml(in, {}, sink);
-    } catch (const FormatError& error) {
+      formats::read_opml(in, {}, sink);
+    } catch (const formats::FormatError& error) {
       CHECK_THAT(std::string(error.what()), Catch::StartsWith("line "));
     }
     if (!sink.bookmarks.empty()) ++with_feeds;
@@ -44,7 +44,7 @@ TEST_CASE("every OPML corpus file reads without crashing", "[formats]") {
 TEST_CASE("OPML corpus: categories, folders and case-insensitive attributes", "[formats]") {
   const std::string folder = test::shared_dir() + "/corpora/opml-listparser/tests/files/opml/";
   if (!std::filesystem::exists(folder)) test::skip_test("corpus missing: " + folder);
-  const auto read_file = [&](const std::string& name, ReaderOptions options = {}) {
+  const auto read_file = [&](const std::string& name, formats::ReaderOptions options = {}) {
     return read(test::read_file(folder + name), options);
   };
   auto sink = read_file("categories/cats-2-single_hierarchy.xml");
@@ -58,7 +58,7 @@ TEST_CASE("OPML corpus: categories, folders and case-insensitive attributes", "[
   REQUIRE(sink.bookmarks.size() == 1);
   CHECK(sink.bookmarks[0].bookmark.tags == Tags{"news", "sports", "news/sports"});
 
-  ReaderOptions options;
+  formats::ReaderOptions options;
   options.folder_tags = true;
   sink = read_file("categories/hier-2-nested.xml", options);
   REQUIRE(sink.bookmarks.size() == 1);
@@ -75,21 +75,21 @@ TEST_CASE("OPML corpus: categories, folders and case-insensitive attributes", "[
 TEST_CASE("OPML fixture: every outline attribute", "[formats]") {
   const auto sink = read(test::read_file(test::test_data_dir() + "/formats/opml_features.opml"));
   REQUIRE(sink.bookmarks.size() == 3);
-  const ParsedBookmark& feed = sink.bookmarks[0];
+  const formats::ParsedBookmark& feed = sink.bookmarks[0];
   CHECK(feed.bookmark.url == "https://site.example/");
   CHECK(feed.bookmark.feed_url == "https://feeds.example/rss");
   CHECK(feed.bookmark.title == "Feed & title");
   CHECK(feed.bookmark.tags == Tags{"news", "tech/linux", "a,b"});
   CHECK(feed.bookmark.description == "Line one\nLine two");
-  CHECK(feed.bookmark.created_at == Timestamp::from_seconds(1704110400));
+  CHECK(feed.bookmark.created_at == support::Timestamp::from_seconds(1704110400));
   CHECK(feed.folder_path == Tags{"Tech"});
   CHECK(feed.bookmark.tags.size() == 3);  // folders are not tags unless asked
 
   CHECK(sink.bookmarks[1].bookmark.url == "https://only.example/atom.xml");
   CHECK(sink.bookmarks[1].bookmark.title == "Only xml");
-  CHECK(sink.bookmarks[1].bookmark.created_at == Timestamp::from_seconds(1706933106));
+  CHECK(sink.bookmarks[1].bookmark.created_at == support::Timestamp::from_seconds(1706933106));
 
-  const BookmarkInput& plain = sink.bookmarks[2].bookmark;
+  const domain::BookmarkInput& plain = sink.bookmarks[2].bookmark;
   CHECK(plain.url == "https://plain.example/page");
   CHECK_FALSE(plain.feed_url.has_value());
   CHECK(plain.is_private);
@@ -106,7 +106,7 @@ TEST_CASE("OPML: malformed, truncated and foreign documents are root errors", "[
   const std::string text = test::read_file(test::test_data_dir() + "/formats/opml_features.opml");
   test::CollectingSink sink;
   std::istringstream truncated(text.substr(0, text.size() / 2));
-  CHECK_THROWS_WITH(read_opml(truncated, {}, sink),
+  CHECK_THROWS_WITH(formats::read_opml(truncated, {}, sink),
                     Catch::StartsWith("line ") && Catch::Contains("not a valid OPML file"));
   CHECK(sink.bookmarks.empty());
   CHECK_THROWS_WITH(read("<?xml version=\"1.0\"?>\n<rss><channel/></rss>"),

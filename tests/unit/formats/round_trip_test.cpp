@@ -1,7 +1,7 @@
 // Write then read gives back every field (SPEC §5 round trip) for netscape, activitystreams, opml.
-#include <catch2/catch.hpp>
-
 #include <sstream>
+
+#include <catch2/catch.hpp>
 
 #include "formats/bookmark_readers.h"
 #include "formats/bookmark_writer.h"
@@ -12,30 +12,33 @@
 namespace pebble {
 namespace {
 
-test::CollectingSink round_trip(BookmarkFormat format, const std::vector<Bookmark>& bookmarks,
-                                bool pretty = false) {
+test::CollectingSink round_trip(formats::BookmarkFormat format,
+                                const std::vector<domain::Bookmark>& bookmarks, bool pretty = false) {
   std::ostringstream out;
-  auto writer = make_bookmark_writer(format, out, {pretty});
-  writer->begin(ExportHeader{"round-trip", Timestamp::from_seconds(1751150040)});
-  for (const Bookmark& bookmark : bookmarks) writer->write(bookmark);
+  auto writer = formats::make_bookmark_writer(format, out, {pretty});
+  writer->begin(formats::ExportHeader{"round-trip", support::Timestamp::from_seconds(1751150040)});
+  for (const domain::Bookmark& bookmark : bookmarks) writer->write(bookmark);
   writer->finish();
   std::istringstream in(out.str());
   test::CollectingSink sink;
-  read_bookmarks(in, BookmarkFormat::kUnknown, {}, sink);  // also checks that the output sniffs right
+  formats::read_bookmarks(in, formats::BookmarkFormat::kUnknown, {},
+                          sink);  // also checks that the output sniffs right
   return sink;
 }
 
-void check_same(const Bookmark& original, const ParsedBookmark& parsed, BookmarkFormat format) {
-  const BookmarkInput& read = parsed.bookmark;
-  INFO(format_name(format) << ": " << original.url);
+void check_same(const domain::Bookmark& original, const formats::ParsedBookmark& parsed,
+                formats::BookmarkFormat format) {
+  const domain::BookmarkInput& read = parsed.bookmark;
+  INFO(formats::format_name(format) << ": " << original.url);
   CHECK(read.url == original.url);
   CHECK(read.unique_hash == original.unique_hash);
   // Netscape is the one format that must write an empty title as "Untitled" (SPEC §5).
-  CHECK(read.title ==
-        (original.title.empty() && format == BookmarkFormat::kNetscape ? "Untitled" : original.title));
-  if (format == BookmarkFormat::kNetscape && original.description) {
+  CHECK(
+      read.title ==
+      (original.title.empty() && format == formats::BookmarkFormat::kNetscape ? "Untitled" : original.title));
+  if (format == formats::BookmarkFormat::kNetscape && original.description) {
     // <DD> text ends at the next tag, so surrounding whitespace is not kept.
-    CHECK(read.description == std::string(trim_whitespace(*original.description)));
+    CHECK(read.description == std::string(formats::trim_whitespace(*original.description)));
   } else {
     CHECK(read.description == original.description);
   }
@@ -53,22 +56,23 @@ void check_same(const Bookmark& original, const ParsedBookmark& parsed, Bookmark
 
 TEST_CASE("round trip keeps every field for netscape, activitystreams and opml", "[formats]") {
   auto bookmarks = test::sample_bookmarks();
-  Bookmark edge;  // markup-looking text that must stay text, and a lone comma tag
+  domain::Bookmark edge;  // markup-looking text that must stay text, and a lone comma tag
   edge.url = "https://edge.example/<DT>?q=\"x\"&amp;";
   edge.title = "<DT><A HREF=\"evil\">not a tag</A> &amp; &#39;";
   edge.description = "<DD>nested</DD>\r\n</DL><p> & done";
   edge.tags = {",", "%2C", "tab\there", "ünï"};
   edge.feed_url = "https://edge.example/feed?a=1&b=<2>";
-  edge.created_at = Timestamp::from_seconds(1);
-  edge.updated_at = Timestamp::from_seconds(4102444800);  // 2100-01-01
-  edge.unique_hash = url_unique_hash(edge.url);
+  edge.created_at = support::Timestamp::from_seconds(1);
+  edge.updated_at = support::Timestamp::from_seconds(4102444800);  // 2100-01-01
+  edge.unique_hash = domain::url_unique_hash(edge.url);
   bookmarks.push_back(edge);
 
-  for (BookmarkFormat format :
-       {BookmarkFormat::kNetscape, BookmarkFormat::kActivityStreams, BookmarkFormat::kOpml}) {
+  for (formats::BookmarkFormat format :
+       {formats::BookmarkFormat::kNetscape, formats::BookmarkFormat::kActivityStreams,
+        formats::BookmarkFormat::kOpml}) {
     for (bool pretty : {false, true}) {
       const auto sink = round_trip(format, bookmarks, pretty);
-      INFO(format_name(format));
+      INFO(formats::format_name(format));
       CHECK(sink.failures.empty());
       REQUIRE(sink.bookmarks.size() == bookmarks.size());
       for (std::size_t i = 0; i < bookmarks.size(); ++i) {
@@ -80,14 +84,15 @@ TEST_CASE("round trip keeps every field for netscape, activitystreams and opml",
 }
 
 TEST_CASE("round trip of a bookmark with no description, tags or feed", "[formats]") {
-  Bookmark bare;
+  domain::Bookmark bare;
   bare.url = "https://bare.example/";
   bare.title = "Bare";
-  bare.created_at = Timestamp::from_seconds(1600000000);
+  bare.created_at = support::Timestamp::from_seconds(1600000000);
   bare.updated_at = bare.created_at;
-  bare.unique_hash = url_unique_hash(bare.url);
-  for (BookmarkFormat format :
-       {BookmarkFormat::kNetscape, BookmarkFormat::kActivityStreams, BookmarkFormat::kOpml}) {
+  bare.unique_hash = domain::url_unique_hash(bare.url);
+  for (formats::BookmarkFormat format :
+       {formats::BookmarkFormat::kNetscape, formats::BookmarkFormat::kActivityStreams,
+        formats::BookmarkFormat::kOpml}) {
     const auto sink = round_trip(format, {bare});
     REQUIRE(sink.bookmarks.size() == 1);
     check_same(bare, sink.bookmarks[0], format);

@@ -1,9 +1,9 @@
 // Byte-exact golden files for every writer, and the layouts SPEC §5 pins.
-#include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+
+#include <catch2/catch.hpp>
 
 #include "formats/bookmark_writer.h"
 #include "support/test_env.h"
@@ -12,14 +12,15 @@
 namespace pebble {
 namespace {
 
-const ExportHeader kHeader{"alice & bob", Timestamp::from_seconds(1751150040)};  // 2025-06-28T22:34:00Z
+const formats::ExportHeader kHeader{"alice & bob",
+                                    support::Timestamp::from_seconds(1751150040)};  // 2025-06-28T22:34:00Z
 
-std::string write_all(BookmarkFormat format, const std::vector<Bookmark>& bookmarks,
-                      WriterOptions options = {}) {
+std::string write_all(formats::BookmarkFormat format, const std::vector<domain::Bookmark>& bookmarks,
+                      formats::WriterOptions options = {}) {
   std::ostringstream out;
-  auto writer = make_bookmark_writer(format, out, options);
+  auto writer = formats::make_bookmark_writer(format, out, options);
   writer->begin(kHeader);
-  for (const Bookmark& bookmark : bookmarks) writer->write(bookmark);
+  for (const domain::Bookmark& bookmark : bookmarks) writer->write(bookmark);
   writer->finish();
   return out.str();
 }
@@ -38,24 +39,25 @@ void check_golden(const std::string& name, const std::string& actual) {
 
 TEST_CASE("writers match their golden files byte for byte", "[formats]") {
   const auto bookmarks = test::sample_bookmarks();
-  check_golden("bookmarks.html", write_all(BookmarkFormat::kNetscape, bookmarks));
-  check_golden("bookmarks.json", write_all(BookmarkFormat::kActivityStreams, bookmarks));
-  check_golden("bookmarks.pretty.json", write_all(BookmarkFormat::kActivityStreams, bookmarks, {true}));
-  check_golden("bookmarks.opml", write_all(BookmarkFormat::kOpml, bookmarks));
-  check_golden("bookmarks.md", write_all(BookmarkFormat::kMarkdown, bookmarks));
+  check_golden("bookmarks.html", write_all(formats::BookmarkFormat::kNetscape, bookmarks));
+  check_golden("bookmarks.json", write_all(formats::BookmarkFormat::kActivityStreams, bookmarks));
+  check_golden("bookmarks.pretty.json",
+               write_all(formats::BookmarkFormat::kActivityStreams, bookmarks, {true}));
+  check_golden("bookmarks.opml", write_all(formats::BookmarkFormat::kOpml, bookmarks));
+  check_golden("bookmarks.md", write_all(formats::BookmarkFormat::kMarkdown, bookmarks));
 }
 
 TEST_CASE("writers on an empty selection", "[formats]") {
-  check_golden("empty.html", write_all(BookmarkFormat::kNetscape, {}));
-  check_golden("empty.pretty.json", write_all(BookmarkFormat::kActivityStreams, {}, {true}));
-  CHECK(write_all(BookmarkFormat::kMarkdown, {}) == "<!-- No bookmarks found -->");
-  const std::string json = write_all(BookmarkFormat::kActivityStreams, {});
+  check_golden("empty.html", write_all(formats::BookmarkFormat::kNetscape, {}));
+  check_golden("empty.pretty.json", write_all(formats::BookmarkFormat::kActivityStreams, {}, {true}));
+  CHECK(write_all(formats::BookmarkFormat::kMarkdown, {}) == "<!-- No bookmarks found -->");
+  const std::string json = write_all(formats::BookmarkFormat::kActivityStreams, {});
   CHECK(json.find(",\"items\":[],\"totalItems\":0}") != std::string::npos);
 }
 
 TEST_CASE("writers: the layout details SPEC §5 names", "[formats]") {
   const auto bookmarks = test::sample_bookmarks();
-  const std::string html = write_all(BookmarkFormat::kNetscape, bookmarks);
+  const std::string html = write_all(formats::BookmarkFormat::kNetscape, bookmarks);
   CHECK(html.find("<DT><A HREF=\"https://example.com/?a=1&amp;b=2\" ADD_DATE=\"1709632800\" "
                   "LAST_MODIFIED=\"1709636400\" "
                   "ID=\"") != std::string::npos);
@@ -63,19 +65,21 @@ TEST_CASE("writers: the layout details SPEC §5 names", "[formats]") {
   CHECK(html.find(">Untitled</A>") != std::string::npos);
   CHECK(html.find("\n    </DL><p>\n") == html.size() - 14);
 
-  const std::string json = write_all(BookmarkFormat::kActivityStreams, bookmarks, {true});
+  const std::string json = write_all(formats::BookmarkFormat::kActivityStreams, bookmarks, {true});
   CHECK(json.find("\"totalItems\": 3") > json.find("\"items\""));
 
-  const std::string opml = write_all(BookmarkFormat::kOpml, bookmarks);
+  const std::string opml = write_all(formats::BookmarkFormat::kOpml, bookmarks);
   CHECK(
       opml.find(
           "<title>alice &amp; bob's Pebbling Club Bookmarks</title><dateCreated>Sat, 28 Jun 2025 22:34:00 GMT"
           "</dateCreated>") != std::string::npos);
 
-  std::vector<Bookmark> skipped(1);
-  CHECK(write_all(BookmarkFormat::kMarkdown, skipped) == "<!-- No bookmarks found -->");  // empty url
+  std::vector<domain::Bookmark> skipped(1);
+  CHECK(write_all(formats::BookmarkFormat::kMarkdown, skipped) ==
+        "<!-- No bookmarks found -->");  // empty url
   std::ostringstream sink;
-  CHECK_THROWS_AS(make_bookmark_writer(BookmarkFormat::kPinboard, sink), UsageError);
+  CHECK_THROWS_AS(formats::make_bookmark_writer(formats::BookmarkFormat::kPinboard, sink),
+                  support::UsageError);
 }
 
 }  // namespace pebble

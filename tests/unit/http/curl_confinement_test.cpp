@@ -1,10 +1,11 @@
 // DESIGN "Dependency ladder": only src/http/curl_* and src/http/push_client* may include curl, so
 // driver types never leak into shared headers.
-#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include <catch2/catch.hpp>
 
 TEST_CASE("curl headers are included only by the curl and push client files", "[http]") {
   const char* source_dir = std::getenv("PEBBLE_SOURCE_DIR");

@@ -1,7 +1,7 @@
 // PEBBLE_DENY_PRIVATE_NETWORKS: which addresses count as inside.
-#include <catch2/catch.hpp>
-
 #include "http/private_address.h"
+
+#include <catch2/catch.hpp>
 
 TEST_CASE("loopback, private, link-local and reserved addresses are private", "[poller]") {
   for (const char* text :

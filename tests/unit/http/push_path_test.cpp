@@ -42,10 +42,10 @@ TEST_CASE("grouping paths percent-encode values and use @base64 for '/' and empt
 }
 
 TEST_CASE("grouping keys must start with job and use valid label names", "[http]") {
-  CHECK_THROWS_AS(grouping_path({}), pebble::Error);
-  CHECK_THROWS_AS(grouping_path({{"command", "x"}}), pebble::Error);
+  CHECK_THROWS_AS(grouping_path({}), pebble::support::Error);
+  CHECK_THROWS_AS(grouping_path({{"command", "x"}}), pebble::support::Error);
   CHECK_THROWS_WITH(grouping_path({{"job", "x"}, {"bad-name", "y"}}), Catch::Contains("bad-name"));
-  CHECK_THROWS_AS(grouping_path({{"job", "x"}, {"9lives", "y"}}), pebble::Error);
+  CHECK_THROWS_AS(grouping_path({{"job", "x"}, {"9lives", "y"}}), pebble::support::Error);
 }
 
 TEST_CASE("URL credentials are redacted for logs", "[http]") {

@@ -1,10 +1,11 @@
+#include "http_server/listen_address.h"
+
 #include <catch2/catch.hpp>
 
-#include "http_server/listen_address.h"
 #include "support/error.h"
 
-using pebble::UsageError;
-using pebble::http::parse_listen_address;
+using pebble::http_server::parse_listen_address;
+using pebble::support::UsageError;
 
 TEST_CASE("parse_listen_address accepts IPv4, names and bracketed IPv6", "[http]") {
   auto address = parse_listen_address("127.0.0.1:9466");

@@ -1,10 +1,10 @@
-#include <catch2/catch.hpp>
-
 #include "http_server/request_parser.h"
 
-using pebble::http::HeadStatus;
-using pebble::http::parse_request_head;
-using pebble::http::RequestLimits;
+#include <catch2/catch.hpp>
+
+using pebble::http_server::HeadStatus;
+using pebble::http_server::parse_request_head;
+using pebble::http_server::RequestLimits;
 
 namespace {
 

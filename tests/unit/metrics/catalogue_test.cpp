@@ -1,10 +1,11 @@
-#include <catch2/catch.hpp>
+#include "metrics/catalogue.h"
 
 #include <regex>
 #include <set>
 #include <string>
 
-#include "metrics/catalogue.h"
+#include <catch2/catch.hpp>
+
 #include "support/test_env.h"
 
 using namespace pebble::metrics;
@@ -85,7 +86,7 @@ TEST_CASE("feed poll buckets are SPEC's", "[metrics]") {
 }
 
 TEST_CASE("switches gate families", "[metrics]") {
-  pebble::MetricsSettings settings;
+  pebble::config::MetricsSettings settings;
   CHECK(family_enabled(metric::kFeedPollsTotal, settings));
   settings.collect_feed = false;
   CHECK_FALSE(family_enabled(metric::kFeedPollsTotal, settings));

@@ -1,23 +1,23 @@
-#include <catch2/catch.hpp>
-
-#include <sys/wait.h>
+#include "metrics/exposition.h"
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
 
 #include "fake_store.h"
-#include "metrics/exposition.h"
 #include "metrics/recorder.h"
 #include "metrics/text_format.h"
 #include "support/clock.h"
 #include "support/test_env.h"
 
 using namespace pebble::metrics;
-using pebble::ManualClock;
-using pebble::MetricsSettings;
-using pebble::Timestamp;
+using pebble::config::MetricsSettings;
+using pebble::support::ManualClock;
+using pebble::support::Timestamp;
 using pebble::test::FakeStore;
 
 namespace {
@@ -61,12 +61,12 @@ void populate(FakeStore& store) {
   import.increment(metric::kImportJobsTotal, {{"status", "completed"}, { "format", "netscape \"v2\"\n" }});
   import.observe(metric::kImportJobDurationSeconds, {{ "format", "netscape" }}, 1.5);
   import.increment(metric::kModelInsertsTotal, {{ "model", "bookmark" }}, 9);
-  pebble::Transaction transaction(store, pebble::TxMode::kWrite);
+  pebble::store::Transaction transaction(store, pebble::store::TxMode::kWrite);
   poll.flush(store);
   import.flush(store);
   transaction.commit();
 
-  pebble::JobRun run;
+  pebble::domain::JobRun run;
   run.command = "poll-feeds";
   run.started_at = Timestamp::from_seconds(1000);
   run.finished_at = Timestamp{1012500000};
@@ -166,7 +166,7 @@ TEST_CASE("switches shape the exposition", "[metrics]") {
   CHECK(contains(*text, "pebble_bookmarks 9\n"));
   settings.enabled = false;
   CHECK_FALSE(render_metrics(store, settings, kClock));
-  CHECK_FALSE(render_push_body(store, settings, "poll-feeds", pebble::system_clock()));
+  CHECK_FALSE(render_push_body(store, settings, "poll-feeds", pebble::support::system_clock()));
 }
 
 TEST_CASE("a failing store yields pebble_store_up 0, not an error", "[metrics]") {
@@ -196,7 +196,7 @@ TEST_CASE("exposed store series count against the cardinality guard", "[metrics]
 TEST_CASE("the push body carries one command's families without a command label", "[metrics]") {
   FakeStore store;
   populate(store);
-  auto body = render_push_body(store, MetricsSettings{}, "poll-feeds", pebble::system_clock());
+  auto body = render_push_body(store, MetricsSettings{}, "poll-feeds", pebble::support::system_clock());
   REQUIRE(body);
   CHECK(contains(*body, "feed_polls_total{status=\"success\"} 4\n"));
   CHECK(contains(*body, "feed_poll_duration_seconds_count 2\n"));
@@ -213,7 +213,7 @@ TEST_CASE("the push body carries one command's families without a command label"
   CHECK(check.output == "");
   CHECK(check.exit_code == 0);
 
-  auto export_body = render_push_body(store, MetricsSettings{}, "export", pebble::system_clock());
+  auto export_body = render_push_body(store, MetricsSettings{}, "export", pebble::support::system_clock());
   REQUIRE(export_body);
   CHECK(contains(*export_body, "# TYPE export_duration_seconds histogram\n"));
   CHECK_FALSE(contains(*export_body, "active_feeds_count"));

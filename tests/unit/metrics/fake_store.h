@@ -16,26 +16,26 @@
 namespace pebble::test {
 
 // The fake; `fail_metric_writes` makes add_counters/add_histograms throw after writing a part.
-class FakeStore : public MetricStore, public JobRunStore, public TransactionStore {
+class FakeStore : public store::MetricStore, public store::JobRunStore, public store::TransactionStore {
  public:
   using Key = std::tuple<std::string, std::string, std::string>;
   // The metric tables: what a snapshot saves and a rollback restores.
   struct Tables {
     std::map<Key, double> counters;
-    std::map<Key, HistogramValue> histograms;
+    std::map<Key, store::HistogramValue> histograms;
   };
 
   bool fail_metric_writes = false;
   bool fail_reads = false;
-  StoreStats stats;
-  std::optional<Timestamp> stats_asked_at;  // the `now` of the latest gather_stats
-  std::vector<JobRunSummary> job_runs;
+  store::StoreStats stats;
+  std::optional<support::Timestamp> stats_asked_at;  // the `now` of the latest gather_stats
+  std::vector<store::JobRunSummary> job_runs;
   Tables tables;
   std::vector<std::string> savepoint_log;  // "savepoint x", "release x", "rollback x"
 
   std::string backend() const override { return "fake"; }
-  void begin(TxMode) override {
-    if (in_transaction_) throw StoreError("fake store: nested begin");
+  void begin(store::TxMode) override {
+    if (in_transaction_) throw support::StoreError("fake store: nested begin");
     in_transaction_ = true;
     transaction_start_ = tables;
   }
@@ -60,16 +60,16 @@ class FakeStore : public MetricStore, public JobRunStore, public TransactionStor
     tables = savepoints_.at(name);
   }
 
-  void add_counters(const std::vector<CounterDelta>& deltas) override {
-    for (const CounterDelta& delta : deltas) {
+  void add_counters(const std::vector<store::CounterDelta>& deltas) override {
+    for (const store::CounterDelta& delta : deltas) {
       tables.counters[Key(delta.command, delta.family, delta.labels)] += delta.value;
-      if (fail_metric_writes) throw StoreError("fake store: metric_counters is missing");
+      if (fail_metric_writes) throw support::StoreError("fake store: metric_counters is missing");
     }
   }
-  void add_histograms(const std::vector<HistogramDelta>& deltas) override {
-    for (const HistogramDelta& delta : deltas) {
-      if (fail_metric_writes) throw StoreError("fake store: metric_histograms is missing");
-      HistogramValue& value = tables.histograms[Key(delta.command, delta.family, delta.labels)];
+  void add_histograms(const std::vector<store::HistogramDelta>& deltas) override {
+    for (const store::HistogramDelta& delta : deltas) {
+      if (fail_metric_writes) throw support::StoreError("fake store: metric_histograms is missing");
+      store::HistogramValue& value = tables.histograms[Key(delta.command, delta.family, delta.labels)];
       value.command = delta.command;
       value.family = delta.family;
       value.labels = delta.labels;
@@ -87,29 +87,29 @@ class FakeStore : public MetricStore, public JobRunStore, public TransactionStor
       }
     }
   }
-  std::vector<CounterValue> read_counters() override {
-    if (fail_reads) throw StoreError("fake store: connection lost");
-    std::vector<CounterValue> values;
+  std::vector<store::CounterValue> read_counters() override {
+    if (fail_reads) throw support::StoreError("fake store: connection lost");
+    std::vector<store::CounterValue> values;
     for (const auto& [key, value] : tables.counters) {
-      values.push_back(CounterValue{std::get<0>(key), std::get<1>(key), std::get<2>(key), value});
+      values.push_back(store::CounterValue{std::get<0>(key), std::get<1>(key), std::get<2>(key), value});
     }
     return values;
   }
-  std::vector<HistogramValue> read_histograms() override {
-    if (fail_reads) throw StoreError("fake store: connection lost");
-    std::vector<HistogramValue> values;
+  std::vector<store::HistogramValue> read_histograms() override {
+    if (fail_reads) throw support::StoreError("fake store: connection lost");
+    std::vector<store::HistogramValue> values;
     for (const auto& entry : tables.histograms) values.push_back(entry.second);
     return values;
   }
-  std::vector<JobRunSummary> latest_job_runs() override { return job_runs; }
-  StoreStats gather_stats(Timestamp now) override {
+  std::vector<store::JobRunSummary> latest_job_runs() override { return job_runs; }
+  store::StoreStats gather_stats(support::Timestamp now) override {
     stats_asked_at = now;
     return stats;
   }
   // Keeps one summary per command, as latest_job_runs reports them.
-  void record_job_run(JobRun& run) override {
+  void record_job_run(domain::JobRun& run) override {
     run.id = ++job_run_ids_;
-    for (JobRunSummary& summary : job_runs) {
+    for (store::JobRunSummary& summary : job_runs) {
       if (summary.last_run.command != run.command) continue;
       summary.last_run = run;
       if (run.status == "ok") summary.last_success_at = run.finished_at;

@@ -1,8 +1,9 @@
-#include <catch2/catch.hpp>
+#include "metrics/labels.h"
 
 #include <cmath>
 
-#include "metrics/labels.h"
+#include <catch2/catch.hpp>
+
 #include "support/error.h"
 
 using namespace pebble::metrics;
@@ -15,11 +16,13 @@ TEST_CASE("canonical labels follow the catalogue order and escape values", "[met
 }
 
 TEST_CASE("label names must be exactly the family's", "[metrics]") {
-  CHECK_THROWS_AS(canonical_labels(metric::kImportJobsTotal, {{"status", "started"}}), pebble::Error);
+  CHECK_THROWS_AS(canonical_labels(metric::kImportJobsTotal, {{"status", "started"}}),
+                  pebble::support::Error);
   CHECK_THROWS_AS(canonical_labels(metric::kImportJobsTotal, {{"status", "x"}, {"status", "y"}}),
-                  pebble::Error);
-  CHECK_THROWS_AS(canonical_labels(metric::kFeedPollsTotal, {{"feed_id", "7"}}), pebble::Error);
-  CHECK_THROWS_AS(canonical_labels(metric::kFeedItemsDiscoveredTotal, {{"status", "x"}}), pebble::Error);
+                  pebble::support::Error);
+  CHECK_THROWS_AS(canonical_labels(metric::kFeedPollsTotal, {{"feed_id", "7"}}), pebble::support::Error);
+  CHECK_THROWS_AS(canonical_labels(metric::kFeedItemsDiscoveredTotal, {{"status", "x"}}),
+                  pebble::support::Error);
 }
 
 TEST_CASE("label text parses back to the same pairs", "[metrics]") {
@@ -28,11 +31,11 @@ TEST_CASE("label text parses back to the same pairs", "[metrics]") {
   CHECK(parse_labels(text) == labels);
   CHECK(parse_labels("").empty());
   CHECK(parse_labels(R"(a="1",)") == LabelPairs{{"a", "1"}});
-  CHECK_THROWS_AS(parse_labels(R"(a="1)"), pebble::Error);
-  CHECK_THROWS_AS(parse_labels(R"(a=1)"), pebble::Error);
-  CHECK_THROWS_AS(parse_labels(R"(a="1"b="2")"), pebble::Error);
-  CHECK_THROWS_AS(parse_labels(R"(a="\t")"), pebble::Error);
-  CHECK_THROWS_AS(parse_labels(R"(9a="1")"), pebble::Error);
+  CHECK_THROWS_AS(parse_labels(R"(a="1)"), pebble::support::Error);
+  CHECK_THROWS_AS(parse_labels(R"(a=1)"), pebble::support::Error);
+  CHECK_THROWS_AS(parse_labels(R"(a="1"b="2")"), pebble::support::Error);
+  CHECK_THROWS_AS(parse_labels(R"(a="\t")"), pebble::support::Error);
+  CHECK_THROWS_AS(parse_labels(R"(9a="1")"), pebble::support::Error);
 }
 
 TEST_CASE("bucket bounds have one text form", "[metrics]") {

@@ -1,12 +1,13 @@
+#include "metrics/recorder.h"
+
 #include <catch2/catch.hpp>
 
 #include "fake_store.h"
-#include "metrics/recorder.h"
 
 using namespace pebble::metrics;
-using pebble::MetricsSettings;
-using pebble::Transaction;
-using pebble::TxMode;
+using pebble::config::MetricsSettings;
+using pebble::store::Transaction;
+using pebble::store::TxMode;
 using pebble::test::FakeStore;
 
 namespace {
@@ -52,7 +53,7 @@ TEST_CASE("histogram observations become cumulative bucket counts", "[metrics]")
   recorder.observe(metric::kFeedPollDurationSeconds, {}, 45);
   CHECK(flush_committed(recorder, store));
   REQUIRE(store.tables.histograms.size() == 1);
-  const pebble::HistogramValue& value = store.tables.histograms.begin()->second;
+  const pebble::store::HistogramValue& value = store.tables.histograms.begin()->second;
   CHECK(value.family == "feed_poll_duration_seconds");
   CHECK(value.count == 3);
   CHECK(value.sum == Approx(45.35));

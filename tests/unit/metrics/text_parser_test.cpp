@@ -1,13 +1,13 @@
-#include <catch2/catch.hpp>
+#include "metrics/text_parser.h"
 
 #include <cmath>
 
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "metrics/catalogue.h"
 #include "metrics/metrics_table.h"
 #include "metrics/text_format.h"
-#include "metrics/text_parser.h"
 #include "support/error.h"
 
 using namespace pebble::metrics;
@@ -69,8 +69,8 @@ TEST_CASE("the parser accepts untyped samples and timestamps and names bad lines
   CHECK(parsed[0].metric[0].untyped.value == 1);
   CHECK(std::isnan(parsed[1].metric[0].untyped.value));
   CHECK_THROWS_WITH(parse_text("ok 1\nbad{a=\"1\" 2\n"), Catch::Contains("line 2"));
-  CHECK_THROWS_AS(parse_text("novalue\n"), pebble::Error);
-  CHECK_THROWS_AS(parse_text("x one\n"), pebble::Error);
+  CHECK_THROWS_AS(parse_text("novalue\n"), pebble::support::Error);
+  CHECK_THROWS_AS(parse_text("x one\n"), pebble::support::Error);
 }
 
 TEST_CASE("histogram quantiles interpolate like histogram_quantile", "[metrics]") {

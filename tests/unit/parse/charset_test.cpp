@@ -1,11 +1,12 @@
 // Character set detection and conversion (BOM > HTTP charset > XML declaration) on fixtures in
 // tests/data/feeds/charset/, written by Python's codecs rather than by the code under test.
-#include <catch2/catch.hpp>
+#include "parse/charset.h"
 
 #include <string>
 #include <vector>
 
-#include "parse/charset.h"
+#include <catch2/catch.hpp>
+
 #include "parse/parse_feed.h"
 #include "parse/utf8_avx2.h"
 #include "support/test_env.h"
@@ -50,7 +51,7 @@ TEST_CASE("feeds in every common charset arrive as UTF-8", "[feedparse]") {
     INFO(one.file);
     const std::string body =
         pebble::test::read_file(pebble::test::test_data_dir() + "/feeds/charset/" + one.file);
-    const pebble::ParsedFeed feed = pebble::parse_feed(body, "", one.content_type);
+    const pebble::parse::ParsedFeed feed = pebble::parse::parse_feed(body, "", one.content_type);
     CHECK(feed.title == std::string(one.title));
     REQUIRE(feed.items.size() == 1);
     CHECK(feed.items[0].title == std::string(one.title));
@@ -58,28 +59,30 @@ TEST_CASE("feeds in every common charset arrive as UTF-8", "[feedparse]") {
 }
 
 TEST_CASE("charset labels come from Content-Type and the XML declaration", "[feedparse]") {
-  CHECK(pebble::charset_from_content_type("text/xml; Charset=\"KOI8-R\"; foo=bar") == "koi8-r");
-  CHECK(pebble::charset_from_content_type("application/rss+xml") == "");
-  CHECK(pebble::xml_declared_encoding("  <?xml version='1.0' encoding='Shift_JIS'?><rss/>") == "shift_jis");
-  CHECK(pebble::xml_declared_encoding("<rss/>") == "");
+  CHECK(pebble::parse::charset_from_content_type("text/xml; Charset=\"KOI8-R\"; foo=bar") == "koi8-r");
+  CHECK(pebble::parse::charset_from_content_type("application/rss+xml") == "");
+  CHECK(pebble::parse::xml_declared_encoding("  <?xml version='1.0' encoding='Shift_JIS'?><rss/>") ==
+        "shift_jis");
+  CHECK(pebble::parse::xml_declared_encoding("<rss/>") == "");
 }
 
 TEST_CASE("conversion rewrites the declaration and never fails on bad bytes", "[feedparse]") {
   const auto decoded =
-      pebble::decode_to_utf8("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>\xE9</a>", "");
+      pebble::parse::decode_to_utf8("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>\xE9</a>", "");
   CHECK(decoded.charset == "iso-8859-1");
   CHECK(decoded.text() == "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>\u00e9</a>");
   // Truncated Shift_JIS lead byte at the end, an unknown charset label: replaced or read as UTF-8.
-  CHECK(pebble::decode_to_utf8("ab\x82", "text/xml; charset=shift_jis").text() == "ab\uFFFD");
-  CHECK(pebble::decode_to_utf8("ok\xFF", "text/xml; charset=x-no-such-charset").text() == "ok\uFFFD");
-  CHECK(pebble::replace_invalid_utf8("\xED\xA0\x80") == "\uFFFD\uFFFD\uFFFD");  // a UTF-16 surrogate
-  CHECK(pebble::replace_invalid_utf8("\xF0\x9D\x84\x9E") == "\U0001D11E");
+  CHECK(pebble::parse::decode_to_utf8("ab\x82", "text/xml; charset=shift_jis").text() == "ab\uFFFD");
+  CHECK(pebble::parse::decode_to_utf8("ok\xFF", "text/xml; charset=x-no-such-charset").text() == "ok\uFFFD");
+  CHECK(pebble::support::replace_invalid_utf8("\xED\xA0\x80") == "\uFFFD\uFFFD\uFFFD");  // a UTF-16 surrogate
+  CHECK(pebble::support::replace_invalid_utf8("\xF0\x9D\x84\x9E") == "\U0001D11E");
 }
 
 TEST_CASE("the AVX2 UTF-8 check agrees with the portable one at every position", "[feedparse]") {
   // The AVX2 kernel itself where the CPU has it; elsewhere is_valid_utf8 is the portable check.
   const auto checked = [](std::string_view text) {
-    return pebble::utf8_avx2::available() ? pebble::utf8_avx2::is_valid(text) : pebble::is_valid_utf8(text);
+    return pebble::parse::utf8_avx2::available() ? pebble::parse::utf8_avx2::is_valid(text)
+                                                 : pebble::support::is_valid_utf8(text);
   };
   // Each sample is placed at every offset around the 32-byte block boundaries and at the very end,
   // so sequences split across blocks, and ones cut short by the end of the input, are both seen.
@@ -95,7 +98,7 @@ TEST_CASE("the AVX2 UTF-8 check agrees with the portable one at every position",
       for (const std::size_t tail : {std::size_t{0}, std::size_t{1}, std::size_t{40}}) {
         const std::string text = std::string(offset, 'a') + sample + std::string(tail, 'b');
         INFO("sample bytes " << sample.size() << " at offset " << offset << " with " << tail << " after");
-        CHECK(checked(text) == pebble::is_valid_utf8(text));
+        CHECK(checked(text) == pebble::support::is_valid_utf8(text));
       }
     }
   }

@@ -2,14 +2,14 @@
 // pebble stores with gofeed's universal model. Differences pebble chooses to keep are listed in
 // kAcceptedMismatches with the reason; every other difference fails, and so does a listed one that
 // no longer occurs (so the list cannot go stale).
-#include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "parse/parse_feed.h"
 #include "support/test_env.h"
@@ -69,14 +69,14 @@ json optional_text(const std::optional<std::string>& value) {
   return value ? json(*value) : json();
 }
 
-json optional_time(const std::optional<pebble::Timestamp>& value) {
+json optional_time(const std::optional<pebble::support::Timestamp>& value) {
   return value ? json(value->micros) : json();
 }
 
 // gofeed's parsed dates are RFC 3339, read here with the support parser (not the code under test).
 json expected_time(const json& object, const char* key) {
   if (!object.contains(key)) return json();
-  const auto parsed = pebble::parse_iso8601(object[key].get<std::string>());
+  const auto parsed = pebble::support::parse_iso8601(object[key].get<std::string>());
   return parsed ? json(parsed->micros) : json("unparseable " + object[key].get<std::string>());
 }
 
@@ -84,7 +84,7 @@ json expected_text(const json& object, const char* key) {
   return object.contains(key) ? object[key] : json();
 }
 
-json people_json(const std::vector<pebble::Person>& people) {
+json people_json(const std::vector<pebble::parse::Person>& people) {
   json list = json::array();
   for (const auto& person : people) {
     json entry = json::object();
@@ -106,7 +106,7 @@ json expected_people(const json& object) {
   return list;
 }
 
-json enclosures_json(const std::vector<pebble::Enclosure>& enclosures) {
+json enclosures_json(const std::vector<pebble::parse::Enclosure>& enclosures) {
   json list = json::array();
   for (const auto& enclosure : enclosures) {
     json entry = {{"url", enclosure.url}};
@@ -124,7 +124,7 @@ json expected_author(const json& object) {
 }
 
 // Field name → (pebble's value, gofeed's value) for one feed.
-std::map<std::string, std::pair<json, json>> compared_fields(const pebble::ParsedFeed& feed,
+std::map<std::string, std::pair<json, json>> compared_fields(const pebble::parse::ParsedFeed& feed,
                                                              const json& expected) {
   std::map<std::string, std::pair<json, json>> fields;
   fields["feed.title"] = {optional_text(feed.title), expected_text(expected, "title")};
@@ -133,7 +133,7 @@ std::map<std::string, std::pair<json, json>> compared_fields(const pebble::Parse
   const json expected_items = expected.value("items", json::array());
   fields["items.size"] = {json(feed.items.size()), json(expected_items.size())};
   for (std::size_t i = 0; i < std::min(feed.items.size(), expected_items.size()); ++i) {
-    const pebble::ParsedItem& item = feed.items[i];
+    const pebble::parse::ParsedItem& item = feed.items[i];
     const json& want = expected_items[i];
     const std::string prefix = "items[" + std::to_string(i) + "].";
     // pebble always fills guid (link or hash fallback); gofeed's empty guid has nothing to compare.
@@ -167,10 +167,10 @@ TEST_CASE("the gofeed translator corpus parses to gofeed's fields, except the li
   std::vector<std::string> failures;
   for (const CaseFile& one : cases) {
     const json expected = json::parse(pebble::test::read_file(one.expected.string()));
-    pebble::ParsedFeed feed;
+    pebble::parse::ParsedFeed feed;
     try {
-      feed = pebble::parse_feed(pebble::test::read_file(one.input.string()), "", "");
-    } catch (const pebble::FeedParseError& error) {
+      feed = pebble::parse::parse_feed(pebble::test::read_file(one.input.string()), "", "");
+    } catch (const pebble::parse::FeedParseError& error) {
       failures.push_back(one.key + ": " + error.what());
       continue;
     }

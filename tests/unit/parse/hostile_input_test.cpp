@@ -1,9 +1,9 @@
 // Hostile and broken bodies: every one ends in a ParsedFeed or a one-line FeedParseError, never a
 // crash, a hang or an expanded entity.
-#include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <random>
+
+#include <catch2/catch.hpp>
 
 #include "parse/parse_feed.h"
 #include "support/test_env.h"
@@ -16,8 +16,8 @@ std::string fixture(const std::string& name) {
 
 std::string error_of(std::string_view body, const std::string& content_type = "") {
   try {
-    pebble::parse_feed(body, "https://example.org/feed", content_type);
-  } catch (const pebble::FeedParseError& error) {
+    pebble::parse::parse_feed(body, "https://example.org/feed", content_type);
+  } catch (const pebble::parse::FeedParseError& error) {
     return error.what();
   }
   return "parsed";
@@ -54,7 +54,7 @@ TEST_CASE("unreadable bodies fail with a one-line reason", "[feedparse]") {
 }
 
 TEST_CASE("entity bombs and external entities are never expanded", "[feedparse]") {
-  const pebble::ParsedFeed feed = pebble::parse_feed(fixture("billion_laughs.xml"), "", "");
+  const pebble::parse::ParsedFeed feed = pebble::parse::parse_feed(fixture("billion_laughs.xml"), "", "");
   CHECK(feed.title == "&lol9;");  // the DOCTYPE is dropped, so the reference stays literal text
   REQUIRE(feed.items.size() == 1);
   CHECK(feed.items[0].title == "&xxe;");
@@ -79,7 +79,7 @@ TEST_CASE("a 50 MB feed parses completely", "[feedparse]") {
     ++count;
   }
   body += "</channel></rss>";
-  const pebble::ParsedFeed feed = pebble::parse_feed(body, "https://example.org/", "");
+  const pebble::parse::ParsedFeed feed = pebble::parse::parse_feed(body, "https://example.org/", "");
   CHECK(feed.items.size() == count);
   CHECK(feed.items.back().link == "https://example.org/p/" + std::to_string(count - 1));
   CHECK(feed.items.back().title == "Item " + std::to_string(count - 1) + " \u00e9");

@@ -1,12 +1,12 @@
 // The shortcuts that spare copying clean feeds: is_valid_utf8_fast must agree with an independent
 // decoder (support/utf8's step decoder), and character data decoded as it is read must come
 // out as the whole-document rewrite followed by tinyxml2's own decoding would have it.
-#include <tinyxml2.h>
-#include <catch2/catch.hpp>
-
 #include <random>
 #include <string>
 #include <vector>
+
+#include <catch2/catch.hpp>
+#include <tinyxml2.h>
 
 #include "parse/charset.h"
 #include "parse/html_entities.h"
@@ -18,7 +18,7 @@ namespace {
 // Step by step with the toolkit's decoder: a path independent of the validators' lead tables.
 bool valid_by_reference(std::string_view bytes) {
   for (std::size_t offset = 0; offset < bytes.size();) {
-    const pebble::Utf8Step step = pebble::decode_utf8_step(bytes, offset);
+    const pebble::support::Utf8Step step = pebble::support::decode_utf8_step(bytes, offset);
     if (!step.valid) return false;
     offset += step.length;
   }
@@ -51,17 +51,17 @@ TEST_CASE("is_valid_utf8_fast agrees with the reference decoder", "[feedparse]")
     for (const std::size_t padding : {std::size_t{0}, std::size_t{5}, std::size_t{7}}) {
       const std::string text = padded(padding, piece);
       INFO("padding " << padding << " piece bytes " << piece.size());
-      REQUIRE(pebble::is_valid_utf8_fast(text) == valid_by_reference(text));
-      valid += pebble::is_valid_utf8_fast(text) ? 1 : 0;
+      REQUIRE(pebble::parse::is_valid_utf8_fast(text) == valid_by_reference(text));
+      valid += pebble::parse::is_valid_utf8_fast(text) ? 1 : 0;
     }
-    REQUIRE(pebble::is_valid_utf8_fast(piece) == valid_by_reference(piece));
+    REQUIRE(pebble::parse::is_valid_utf8_fast(piece) == valid_by_reference(piece));
   }
   CHECK(valid > 1000);  // the cases include plenty of both answers
-  CHECK(pebble::is_valid_utf8_fast("caf\xC3\xA9 \xE6\x9D\xB1\xE4\xBA\xAC \xF0\x9D\x84\x9E"));
-  CHECK_FALSE(pebble::is_valid_utf8_fast("\xED\xA0\x80"));      // a surrogate
-  CHECK_FALSE(pebble::is_valid_utf8_fast("\xF4\x90\x80\x80"));  // past U+10FFFF
-  CHECK_FALSE(pebble::is_valid_utf8_fast("\xE0\x80\xAF"));      // overlong
-  CHECK_FALSE(pebble::is_valid_utf8_fast("abcdefgh\xC3"));      // truncated after a whole block
+  CHECK(pebble::parse::is_valid_utf8_fast("caf\xC3\xA9 \xE6\x9D\xB1\xE4\xBA\xAC \xF0\x9D\x84\x9E"));
+  CHECK_FALSE(pebble::parse::is_valid_utf8_fast("\xED\xA0\x80"));      // a surrogate
+  CHECK_FALSE(pebble::parse::is_valid_utf8_fast("\xF4\x90\x80\x80"));  // past U+10FFFF
+  CHECK_FALSE(pebble::parse::is_valid_utf8_fast("\xE0\x80\xAF"));      // overlong
+  CHECK_FALSE(pebble::parse::is_valid_utf8_fast("abcdefgh\xC3"));      // truncated after a whole block
 }
 
 TEST_CASE("character data decodes as the whole-document rewrite and tinyxml2 decode it", "[feedparse]") {
@@ -109,18 +109,18 @@ TEST_CASE("character data decodes as the whole-document rewrite and tinyxml2 dec
     });
     if (kept.find("\n\r") != std::string::npos) continue;
     tinyxml2::XMLDocument document(true, tinyxml2::PRESERVE_WHITESPACE);
-    const std::string rewritten = pebble::rewrite_entities("<a>" + text + "</a>");
+    const std::string rewritten = pebble::parse::rewrite_entities("<a>" + text + "</a>");
     REQUIRE(document.Parse(rewritten.data(), rewritten.size()) == tinyxml2::XML_SUCCESS);
     std::string decoded;
-    pebble::append_character_data(text, true, true, decoded);
+    pebble::parse::append_character_data(text, true, true, decoded);
     INFO(text);
     REQUIRE(decoded == document.RootElement()->GetText());
   }
   std::string cdata;
-  pebble::append_character_data("&amp; a\r\nb\x01", false, true, cdata);
+  pebble::parse::append_character_data("&amp; a\r\nb\x01", false, true, cdata);
   CHECK(cdata == "&amp; a\nb");
   std::string line_ends;
-  pebble::append_character_data("a\n\rb\rc\r\nd", true, true, line_ends);
+  pebble::parse::append_character_data("a\n\rb\rc\r\nd", true, true, line_ends);
   CHECK(line_ends == "a\n\nb\nc\nd");
 }
 
@@ -131,8 +131,8 @@ TEST_CASE("clean and messy feeds parse alike", "[feedparse]") {
   const std::string messy =
       "<rss><channel><item><title>Caf&eacute; &amp; &rsquo;bar&rsquo;</title><guid>1</guid></item>"
       "</channel></rss>";
-  const auto clean_feed = pebble::parse_feed(clean, "https://example.org/", "");
-  const auto messy_feed = pebble::parse_feed(messy, "https://example.org/", "");
+  const auto clean_feed = pebble::parse::parse_feed(clean, "https://example.org/", "");
+  const auto messy_feed = pebble::parse::parse_feed(messy, "https://example.org/", "");
   REQUIRE(clean_feed.items.size() == 1);
   REQUIRE(messy_feed.items.size() == 1);
   CHECK(clean_feed.items[0].title ==
@@ -142,12 +142,13 @@ TEST_CASE("clean and messy feeds parse alike", "[feedparse]") {
   // A NUL would end tinyxml2's C string: the failed parse is retried without it. After the root
   // it ends nothing that matters.
   const auto with_nul =
-      pebble::parse_feed(std::string("<rss><channel><title>a\0b</title></channel></rss>", 48), "", "");
+      pebble::parse::parse_feed(std::string("<rss><channel><title>a\0b</title></channel></rss>", 48), "", "");
   CHECK(with_nul.title == "ab");
   const auto nul_after =
-      pebble::parse_feed(std::string("<rss><channel><title>t</title></channel></rss>\0x", 48), "", "");
+      pebble::parse::parse_feed(std::string("<rss><channel><title>t</title></channel></rss>\0x", 48), "", "");
   CHECK(nul_after.title == "t");
   // Valid UTF-8 is used in place; invalid bytes still become U+FFFD.
-  const auto broken = pebble::parse_feed("<rss><channel><title>a\xFFz</title></channel></rss>", "", "");
+  const auto broken =
+      pebble::parse::parse_feed("<rss><channel><title>a\xFFz</title></channel></rss>", "", "");
   CHECK(broken.title == "a\xEF\xBF\xBDz");
 }

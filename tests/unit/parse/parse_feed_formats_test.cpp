@@ -1,26 +1,25 @@
 // parse_feed on hand-written fixtures of each format (tests/data/feeds/).
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "parse/parse_feed.h"
 #include "support/test_env.h"
 
-using pebble::Enclosure;
-using pebble::FeedKind;
-using pebble::ParsedFeed;
-using pebble::Person;
+using pebble::parse::Enclosure;
+using pebble::parse::FeedKind;
+using pebble::parse::ParsedFeed;
+using pebble::parse::Person;
 
 namespace {
 
 ParsedFeed parse_fixture(const std::string& name, const std::string& feed_url,
                          const std::string& content_type = "") {
-  return pebble::parse_feed(pebble::test::read_file(pebble::test::test_data_dir() + "/feeds/" + name),
-                            feed_url, content_type);
+  return pebble::parse::parse_feed(pebble::test::read_file(pebble::test::test_data_dir() + "/feeds/" + name),
+                                   feed_url, content_type);
 }
 
-std::string rfc3339(const std::optional<pebble::Timestamp>& value) {
-  return value ? pebble::format_rfc3339(*value) : "null";
+std::string rfc3339(const std::optional<pebble::support::Timestamp>& value) {
+  return value ? pebble::support::format_rfc3339(*value) : "null";
 }
 
 }  // namespace
@@ -115,7 +114,7 @@ TEST_CASE("Atom 1.0 honours nested xml:base, text constructs and feed authors", 
   CHECK(two.title == "Entry <two>");
   CHECK(two.content == "<p>Escaped &amp; HTML</p>");
   CHECK(two.author == "Entry Author");
-  CHECK(two.updated->micros == pebble::parse_iso8601("2005-08-01T00:00:00.25Z")->micros);
+  CHECK(two.updated->micros == pebble::support::parse_iso8601("2005-08-01T00:00:00.25Z")->micros);
   CHECK(two.published == two.updated);  // no published date: the update stands in
 }
 
@@ -155,7 +154,7 @@ TEST_CASE("JSON Feed 1.1 and 1.0 fields, relative URLs and numeric ids", "[feedp
 
 TEST_CASE("item_extra_json and to_feed_item_input carry what the store keeps", "[feedparse]") {
   const ParsedFeed feed = parse_fixture("rss20_namespaces.xml", "https://example.org/feeds/main.xml");
-  const pebble::FeedItemInput input = pebble::to_feed_item_input(feed.items[0]);
+  const pebble::domain::FeedItemInput input = pebble::parse::to_feed_item_input(feed.items[0]);
   CHECK(input.guid == "urn:post:1");
   CHECK(input.link == feed.items[0].link);
   CHECK(input.published_at == feed.items[0].published);
@@ -167,6 +166,6 @@ TEST_CASE("item_extra_json and to_feed_item_input carry what the store keeps", "
             {{"url", "https://example.org/media/one.mp3"}, {"type", "audio/mpeg"}, {"length", 12345}}));
   CHECK(extra["authors"] == nlohmann::json::parse(R"([{"name":"Jane Doe"}])"));
   CHECK(extra["media"].size() == 2);
-  const auto no_length = nlohmann::json::parse(pebble::item_extra_json(feed.items[1]));
+  const auto no_length = nlohmann::json::parse(pebble::parse::item_extra_json(feed.items[1]));
   CHECK(no_length["enclosures"].empty());
 }

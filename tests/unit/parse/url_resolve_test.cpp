@@ -1,8 +1,8 @@
-#include <catch2/catch.hpp>
-
 #include "parse/url_resolve.h"
 
-using pebble::resolve_url;
+#include <catch2/catch.hpp>
+
+using pebble::parse::resolve_url;
 
 TEST_CASE("RFC 3986 §5.4 reference resolution examples", "[feedparse]") {
   const char* base = "http://a/b/c/d;p?q";

@@ -1,12 +1,12 @@
 // What pebble reads of tinyxml2's private state (src/feeds/xml_raw_text): the undecoded bytes of
 // text, CDATA and attribute values and the flags saying how to decode them. A tinyxml2 release
 // that kept the member names but changed their meaning would fail here rather than garble feeds.
-#include <tinyxml2.h>
-#include <catch2/catch.hpp>
+#include "parse/xml_raw_text.h"
 
 #include <string>
 
-#include "parse/xml_raw_text.h"
+#include <catch2/catch.hpp>
+#include <tinyxml2.h>
 
 namespace {
 
@@ -26,17 +26,17 @@ TEST_CASE("raw text is the document's bytes with how tinyxml2 would decode them"
   REQUIRE(document.Parse(xml.data(), xml.size()) == tinyxml2::XML_SUCCESS);
   const tinyxml2::XMLElement& root = *document.RootElement();
 
-  const auto text = pebble::feed_xml::raw_text(only_text(*root.FirstChildElement("t")));
+  const auto text = pebble::parse::feed_xml::raw_text(only_text(*root.FirstChildElement("t")));
   CHECK(text.bytes == "one &amp; &nbsp;\r\ntwo");
   CHECK(text.references);
   CHECK(text.line_ends);
 
-  const auto cdata = pebble::feed_xml::raw_text(only_text(*root.FirstChildElement("c")));
+  const auto cdata = pebble::parse::feed_xml::raw_text(only_text(*root.FirstChildElement("c")));
   CHECK(cdata.bytes == "&amp; <b>\r\n");
   CHECK_FALSE(cdata.references);
   CHECK(cdata.line_ends);
 
-  const auto attribute = pebble::feed_xml::raw_value(*root.FindAttribute("a"));
+  const auto attribute = pebble::parse::feed_xml::raw_value(*root.FindAttribute("a"));
   CHECK(attribute.bytes == "x &amp;\r\ny");
   CHECK(attribute.references);
   CHECK(attribute.line_ends);
@@ -45,7 +45,7 @@ TEST_CASE("raw text is the document's bytes with how tinyxml2 would decode them"
   // (tinyxml2 9 garbles an unknown name after a reference it decoded: "&amp; &nbsp;" reads
   // "& mnbsp;", one more reason pebble decodes values itself.)
   CHECK(std::string(root.Attribute("a")) == "x &\ny");
-  const auto decoded = pebble::feed_xml::raw_value(*root.FindAttribute("a"));
+  const auto decoded = pebble::parse::feed_xml::raw_value(*root.FindAttribute("a"));
   CHECK(decoded.bytes == "x &\ny");
   CHECK_FALSE(decoded.references);
   CHECK_FALSE(decoded.line_ends);

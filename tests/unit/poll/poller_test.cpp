@@ -1,11 +1,12 @@
 // The poller against a fake fetcher and an in-memory SQLite store: selection, storing, reporting.
-#include <catch2/catch.hpp>
+#include "poll/poller.h"
 
 #include <map>
 
+#include <catch2/catch.hpp>
+
 #include "metrics/catalogue.h"
 #include "poll/poll_schedule.h"
-#include "poll/poller.h"
 #include "store/open_store.h"
 #include "support/clock.h"
 
@@ -50,34 +51,34 @@ pebble::http::FetchResponse ok(std::string body, std::optional<std::string> etag
 }
 
 // Options without designated initializers (-Wmissing-field-initializers).
-pebble::PollOptions for_urls(std::vector<std::string> urls, bool dry_run = false) {
-  pebble::PollOptions options;
+pebble::poll::PollOptions for_urls(std::vector<std::string> urls, bool dry_run = false) {
+  pebble::poll::PollOptions options;
   options.urls = std::move(urls);
   options.dry_run = dry_run;
   return options;
 }
 
-pebble::PollOptions scheduled(std::optional<std::int64_t> limit = std::nullopt, bool all = false) {
-  pebble::PollOptions options;
+pebble::poll::PollOptions scheduled(std::optional<std::int64_t> limit = std::nullopt, bool all = false) {
+  pebble::poll::PollOptions options;
   options.limit = limit;
   options.all = all;
   return options;
 }
 
 // 2026-03-01T12:00:00Z; the poller reads no other time, so schedules and leases are exact.
-constexpr pebble::Timestamp kStart{1'772'366'400'000'000};
+constexpr pebble::support::Timestamp kStart{1'772'366'400'000'000};
 
 struct Fixture {
-  std::unique_ptr<pebble::Store> store = pebble::open_store("sqlite::memory:");
-  pebble::ManualClock clock{kStart};
+  std::unique_ptr<pebble::store::Store> store = pebble::store::open_store("sqlite::memory:");
+  pebble::support::ManualClock clock{kStart};
   FakeFetcher fetcher;
-  pebble::metrics::MetricsRecorder recorder{"poll-feeds", pebble::MetricsSettings{}};
-  std::vector<pebble::FeedReport> reports;
+  pebble::metrics::MetricsRecorder recorder{"poll-feeds", pebble::config::MetricsSettings{}};
+  std::vector<pebble::poll::FeedReport> reports;
 
-  pebble::PollSummary run(pebble::PollOptions options) {
+  pebble::poll::PollSummary run(pebble::poll::PollOptions options) {
     if (options.lease_owner.empty()) options.lease_owner = "test-worker";
-    return pebble::Poller(*store, fetcher, recorder, options, clock)
-        .run([&](pebble::FeedReport& report) { reports.push_back(std::move(report)); }, nullptr);
+    return pebble::poll::Poller(*store, fetcher, recorder, options, clock)
+        .run([&](pebble::poll::FeedReport& report) { reports.push_back(std::move(report)); }, nullptr);
   }
   double counter(std::string_view family, const std::string& labels_part) {
     double total = 0;
@@ -173,12 +174,12 @@ TEST_CASE("a stop request releases the leases of feeds not polled", "[poller]") 
   Fixture fixture;
   const auto feed = fixture.store->get_or_create_feed("https://a.example/feed").first;
   std::atomic<bool> stop{true};
-  pebble::PollOptions options;
+  pebble::poll::PollOptions options;
   options.feed_ids = {feed.id};
   options.lease_owner = "w";
   const auto summary =
-      pebble::Poller(*fixture.store, fixture.fetcher, fixture.recorder, options, fixture.clock)
-          .run([](pebble::FeedReport&) {}, &stop);
+      pebble::poll::Poller(*fixture.store, fixture.fetcher, fixture.recorder, options, fixture.clock)
+          .run([](pebble::poll::FeedReport&) {}, &stop);
   CHECK(summary.polled == 0);
   CHECK(summary.interrupted);
   const auto after = fixture.store->get_feed(feed.id);
@@ -191,17 +192,17 @@ TEST_CASE("a polled feed is due again one interval later, a failed one after its
   fixture.store->get_or_create_feed("https://a.example/feed");
   fixture.store->get_or_create_feed("https://down.example/feed");
   fixture.fetcher.answers["https://a.example/feed"] = ok(rss({"1"}));
-  pebble::PollOptions options = scheduled();
+  pebble::poll::PollOptions options = scheduled();
   options.interval = std::chrono::seconds(1800);
   CHECK(fixture.run(options).polled == 2);
   const auto polled = fixture.store->find_feed_by_url("https://a.example/feed");
   REQUIRE(polled);
   CHECK(polled->last_polled_at == kStart);
-  CHECK(polled->next_poll_at == pebble::add_seconds(kStart, std::chrono::seconds(1800)));
+  CHECK(polled->next_poll_at == pebble::poll::add_seconds(kStart, std::chrono::seconds(1800)));
   const auto failed = fixture.store->find_feed_by_url("https://down.example/feed");
   REQUIRE(failed);
   // The first failure doubles the interval (backoff_delay(interval, 1)).
-  CHECK(failed->next_poll_at == pebble::add_seconds(kStart, std::chrono::seconds(3600)));
+  CHECK(failed->next_poll_at == pebble::poll::add_seconds(kStart, std::chrono::seconds(3600)));
 
   fixture.clock.advance(std::chrono::seconds(1799));
   CHECK(fixture.run(options).polled == 0);
@@ -224,16 +225,16 @@ TEST_CASE("feeds leased by a worker that died are polled once the lease expires"
   fixture.fetcher.answers["https://a.example/feed"] = ok(rss({"1"}));
   {
     // What a worker killed mid-fetch leaves behind: its lease, and no poll.
-    pebble::FeedClaim dead;
+    pebble::store::FeedClaim dead;
     dead.now = kStart;
     dead.lease_owner = "killed-worker";
-    dead.lease_until = pebble::add_seconds(kStart, std::chrono::seconds(40));
-    pebble::Transaction transaction(*fixture.store, pebble::TxMode::kWrite);
+    dead.lease_until = pebble::poll::add_seconds(kStart, std::chrono::seconds(40));
+    pebble::store::Transaction transaction(*fixture.store, pebble::store::TxMode::kWrite);
     REQUIRE(fixture.store->claim_feeds(dead).size() == 1);
     transaction.commit();
   }
   CHECK(fixture.run(scheduled()).polled == 0);
-  pebble::PollOptions explicit_ids;
+  pebble::poll::PollOptions explicit_ids;
   explicit_ids.feed_ids = {feed.id};
   CHECK(fixture.run(explicit_ids).polled == 0);  // named feeds respect the lease too
 
@@ -246,6 +247,6 @@ TEST_CASE("feeds leased by a worker that died are polled once the lease expires"
   const auto after = fixture.store->get_feed(feed.id);
   REQUIRE(after);
   CHECK_FALSE(after->lease_owner.has_value());
-  CHECK(after->last_polled_at == pebble::add_seconds(kStart, std::chrono::seconds(41)));
+  CHECK(after->last_polled_at == pebble::poll::add_seconds(kStart, std::chrono::seconds(41)));
   CHECK(after->last_status == 200);
 }

@@ -1,18 +1,18 @@
-#include <catch2/catch.hpp>
-
-#include <unistd.h>
+#include "server/auth.h"
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
 
 #include "http/base64.h"
-#include "server/auth.h"
 #include "support/error.h"
 
-using pebble::UsageError;
 using pebble::http::encode_base64;
 using pebble::server::Authenticator;
+using pebble::support::UsageError;
 
 namespace {
 

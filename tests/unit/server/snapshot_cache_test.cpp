@@ -1,12 +1,12 @@
 // The serve snapshot cache against a SQLite file and a ManualClock: a snapshot lives exactly its
 // ttl on the injected clock, and each pass dates the store statistics by that clock.
-#include <catch2/catch.hpp>
-
-#include <unistd.h>
+#include "server/snapshot_cache.h"
 
 #include <filesystem>
+#include <unistd.h>
 
-#include "server/snapshot_cache.h"
+#include <catch2/catch.hpp>
+
 #include "store/open_store.h"
 #include "support/clock.h"
 
@@ -15,7 +15,7 @@ namespace {
 using namespace std::chrono_literals;
 
 // 2026-03-01T12:00:00Z.
-constexpr pebble::Timestamp kStart{1'772'366'400'000'000};
+constexpr pebble::support::Timestamp kStart{1'772'366'400'000'000};
 
 // A SQLite store in a fresh folder (removed at the end), written through its own connection while
 // the cache reads it through the served one.
@@ -23,18 +23,18 @@ struct StoreFile {
   std::filesystem::path folder =
       std::filesystem::temp_directory_path() / ("pebble-snapshot-cache-" + std::to_string(::getpid()));
   std::string url;
-  std::unique_ptr<pebble::Store> writer;
+  std::unique_ptr<pebble::store::Store> writer;
 
   StoreFile() {
     std::filesystem::remove_all(folder);
     std::filesystem::create_directories(folder);
     url = "sqlite:" + (folder / "store.db").string();
-    writer = pebble::open_store(url);
+    writer = pebble::store::open_store(url);
   }
   ~StoreFile() { std::filesystem::remove_all(folder); }
 
   void add_user(const std::string& name) {
-    pebble::Transaction transaction(*writer, pebble::TxMode::kWrite);
+    pebble::store::Transaction transaction(*writer, pebble::store::TxMode::kWrite);
     writer->get_or_create_user(name);
     transaction.commit();
   }
@@ -51,9 +51,9 @@ pebble::server::SnapshotCacheOptions ten_second_ttl() {
 // its first get(), so a test may fill the store first.
 struct CachedStore {
   StoreFile file;
-  pebble::ManualClock clock{kStart};
-  pebble::server::SnapshotCache cache{pebble::server::ServedStore(file.url), pebble::MetricsSettings{},
-                                      ten_second_ttl(), clock};
+  pebble::support::ManualClock clock{kStart};
+  pebble::server::SnapshotCache cache{pebble::server::ServedStore(file.url),
+                                      pebble::config::MetricsSettings{}, ten_second_ttl(), clock};
 };
 
 std::int64_t users_in(const pebble::metrics::StoreSnapshot& snapshot) {
@@ -81,17 +81,18 @@ TEST_CASE("a clock set back before the snapshot makes it stale, never stuck", "[
   CachedStore served;
   CHECK(users_in(served.cache.get()) == 0);
   served.file.add_user("alice");
-  served.clock.set(pebble::Timestamp{kStart.micros - 3'600'000'000LL});
+  served.clock.set(pebble::support::Timestamp{kStart.micros - 3'600'000'000LL});
   CHECK(users_in(served.cache.get()) == 1);
 }
 
 TEST_CASE("each pass counts the feeds due at the clock's time", "[server]") {
   CachedStore served;
   {
-    pebble::Store& writer = *served.file.writer;
-    pebble::Transaction transaction(writer, pebble::TxMode::kWrite);
-    pebble::Feed feed = writer.get_or_create_feed("https://a.example/feed").first;
-    feed.next_poll_at = pebble::Timestamp{kStart.micros + 3'600'000'000LL};  // an hour after the start
+    pebble::store::Store& writer = *served.file.writer;
+    pebble::store::Transaction transaction(writer, pebble::store::TxMode::kWrite);
+    pebble::domain::Feed feed = writer.get_or_create_feed("https://a.example/feed").first;
+    feed.next_poll_at =
+        pebble::support::Timestamp{kStart.micros + 3'600'000'000LL};  // an hour after the start
     writer.update_feed(feed);
     transaction.commit();
   }

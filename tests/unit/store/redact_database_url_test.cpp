@@ -3,7 +3,7 @@
 #include "store/open_store.h"
 #include "support/error.h"
 
-using pebble::redact_database_url;
+using pebble::store::redact_database_url;
 
 TEST_CASE("database passwords never reach logs", "[store][redact]") {
   CHECK(redact_database_url("postgresql://pebble:s3cret@db:5432/pebble") ==
@@ -17,6 +17,6 @@ TEST_CASE("database passwords never reach logs", "[store][redact]") {
 }
 
 TEST_CASE("an unknown database scheme is a usage error", "[store]") {
-  CHECK_THROWS_AS(pebble::open_store("mysql://h/db"), pebble::UsageError);
-  CHECK_THROWS_AS(pebble::open_store(""), pebble::UsageError);
+  CHECK_THROWS_AS(pebble::store::open_store("mysql://h/db"), pebble::support::UsageError);
+  CHECK_THROWS_AS(pebble::store::open_store(""), pebble::support::UsageError);
 }

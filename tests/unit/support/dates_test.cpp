@@ -1,12 +1,12 @@
-#include <catch2/catch.hpp>
-
 #include "support/dates.h"
+
+#include <catch2/catch.hpp>
 
 namespace {
 
 std::string parsed(std::string_view text) {
-  const auto value = pebble::parse_feed_date(text);
-  return value ? pebble::format_iso_micros(*value) : "null";
+  const auto value = pebble::support::parse_feed_date(text);
+  return value ? pebble::support::format_iso_micros(*value) : "null";
 }
 
 }  // namespace

@@ -1,36 +1,36 @@
 // The one HTML character-reference table (HTML5's full list) and decoder.
-#include <catch2/catch.hpp>
+#include "support/html_entities.h"
 
 #include <string>
 
-#include "support/html_entities.h"
+#include <catch2/catch.hpp>
 
 namespace {
 
 std::string in_text(std::string_view text) {
-  return pebble::decode_html_references(text, pebble::HtmlReferenceContext::text);
+  return pebble::support::decode_html_references(text, pebble::support::HtmlReferenceContext::text);
 }
 
 std::string in_attribute(std::string_view text) {
-  return pebble::decode_html_references(text, pebble::HtmlReferenceContext::attribute);
+  return pebble::support::decode_html_references(text, pebble::support::HtmlReferenceContext::attribute);
 }
 
 }  // namespace
 
 TEST_CASE("the table is HTML5's, sorted for binary search", "[entities]") {
-  const pebble::HtmlEntity* first = pebble::find_html_entity("AElig");
+  const pebble::support::HtmlEntity* first = pebble::support::find_html_entity("AElig");
   REQUIRE(first != nullptr);
   CHECK(first->first == 0xC6);
   CHECK(first->legacy);
-  REQUIRE(pebble::find_html_entity("CounterClockwiseContourIntegral") != nullptr);  // the longest
-  REQUIRE(pebble::find_html_entity("zwnj") != nullptr);                             // the last
-  const pebble::HtmlEntity* two = pebble::find_html_entity("NotEqualTilde");
+  REQUIRE(pebble::support::find_html_entity("CounterClockwiseContourIntegral") != nullptr);  // the longest
+  REQUIRE(pebble::support::find_html_entity("zwnj") != nullptr);                             // the last
+  const pebble::support::HtmlEntity* two = pebble::support::find_html_entity("NotEqualTilde");
   REQUIRE(two != nullptr);
   CHECK(two->first == 0x2242);
   CHECK(two->second == 0x338);
-  CHECK_FALSE(pebble::find_html_entity("hellip")->legacy);
-  CHECK(pebble::find_html_entity("nosuchname") == nullptr);
-  CHECK(pebble::find_html_entity("") == nullptr);
+  CHECK_FALSE(pebble::support::find_html_entity("hellip")->legacy);
+  CHECK(pebble::support::find_html_entity("nosuchname") == nullptr);
+  CHECK(pebble::support::find_html_entity("") == nullptr);
 }
 
 TEST_CASE("references decode to their text; unknown ones stay as written", "[entities]") {

@@ -1,11 +1,11 @@
-#include <catch2/catch.hpp>
-
 #include "support/time.h"
 
-using pebble::format_iso_micros;
-using pebble::format_rfc3339;
-using pebble::parse_iso8601;
-using pebble::Timestamp;
+#include <catch2/catch.hpp>
+
+using pebble::support::format_iso_micros;
+using pebble::support::format_rfc3339;
+using pebble::support::parse_iso8601;
+using pebble::support::Timestamp;
 
 TEST_CASE("ISO timestamps format with microseconds and a Z suffix", "[time]") {
   CHECK(format_iso_micros(Timestamp{0}) == "1970-01-01T00:00:00.000000Z");
