@@ -80,10 +80,6 @@ struct SilentListener {
   ~SilentListener() { ::close(socket); }
 };
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
 }  // namespace
 
 TEST_CASE("a push is one PUT of the text format to the grouping path", "[http]") {
@@ -140,16 +136,12 @@ TEST_CASE("a Pushgateway that never answers fails within two timeouts", "[http]"
   SilentListener listener;
   auto request = push_to("http://127.0.0.1:" + std::to_string(listener.port), "import");
   request.timeout = 500ms;
-  const auto start = std::chrono::steady_clock::now();
   const auto result = push_metrics(request);
   CHECK_FALSE(result.ok);
   CHECK(result.attempts == 2);
   CHECK(result.http_status == 0);
   INFO(result.error);
   CHECK(result.error.find("timed out") != std::string::npos);  // the timeout ended it, not an error
-  // Only that the push ends: two 0.5 s attempts and a 0.2 s pause take 1.2 s; 10 s is a loose bound
-  // a loaded machine still meets (the timing itself is not under test).
-  CHECK(seconds_since(start) < 10.0);
 }
 
 TEST_CASE("a closed port fails quickly", "[http]") {
@@ -162,14 +154,12 @@ TEST_CASE("a closed port fails quickly", "[http]") {
   // connection would show up as a "timed out" error and a run of a minute.
   auto request = push_to("http://127.0.0.1:" + std::to_string(port), "import");
   request.timeout = 60s;
-  const auto start = std::chrono::steady_clock::now();
   const auto result = push_metrics(request);
   CHECK_FALSE(result.ok);
   CHECK(result.attempts == 2);
   INFO(result.error);
   CHECK(result.error.find("connect") != std::string::npos);
-  CHECK(result.error.find("timed out") == std::string::npos);
-  CHECK(seconds_since(start) < 30.0);  // under half the timeout: loose, yet it never waited for it
+  CHECK(result.error.find("timed out") == std::string::npos);  // refused at once, never waited
 }
 
 TEST_CASE("credentials in the URL are sent but never appear in the error text", "[http]") {

@@ -41,10 +41,6 @@ ServerOptions patient_options(int threads) {
   return options;
 }
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
 }  // namespace
 
 TEST_CASE("8 concurrent clients x 50 requests are all answered correctly", "[http]") {
@@ -111,16 +107,13 @@ TEST_CASE("a request trickled past request_timeout gets 408 and a close", "[http
   HttpServer server(options, [](const HttpRequest&) { return make_response(200, "ok"); });
   const auto port = server.start();
   RawConnection slow(port);
-  const auto start = std::chrono::steady_clock::now();
   for (const char* piece : {"GET / HTTP/1.1\r\n", "Host: t\r\n", "X-A: 1\r\n", "X-B: 2\r\n"}) {
     if (!slow.send(piece)) break;
     std::this_thread::sleep_for(100ms);
   }
   const auto response = slow.read_response();
+  // Only the 300 ms deadline answers 408: the trickle never ends its head, so nothing else would.
   CHECK(response.status == 408);
-  // The 408 is the outcome under test; the bound only says the 300 ms deadline, not the client's
-  // trickle, ended the request, and is loose (the trickle takes 0.4 s) for a loaded machine.
-  CHECK(seconds_since(start) < 5.0);
   CHECK(raw_get(port, "/").status == 200);
   RawConnection idle(port);  // one that never sends is closed at the same deadline, without a 408
   CHECK(idle.closed_by_server(5000ms));
@@ -164,17 +157,18 @@ TEST_CASE("stop() lets an in-flight request complete, then refuses connections",
 }
 
 TEST_CASE("stop() closes idle keep-alive connections and returns promptly", "[http]") {
-  HttpServer server(loopback_options(2), [](const HttpRequest&) { return make_response(200, "ok"); });
+  // Timeouts of an hour: a stop() that waited for either instead of closing the idle and the silent
+  // connection would hang this test until ctest's timeout, so no clock is needed to see it.
+  ServerOptions options = loopback_options(2);
+  options.request_timeout = std::chrono::hours(1);
+  options.keep_alive_timeout = std::chrono::hours(1);
+  HttpServer server(options, [](const HttpRequest&) { return make_response(200, "ok"); });
   const auto port = server.start();
   RawConnection kept(port);
   REQUIRE(kept.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n"));
   REQUIRE(kept.read_response().status == 200);
   RawConnection silent(port);
-  const auto start = std::chrono::steady_clock::now();
   server.stop();
-  // "Promptly" means without waiting out the 10 s request or 60 s keep-alive timeouts; 5 s is a
-  // loose bound that still tells the two apart on a loaded machine.
-  CHECK(seconds_since(start) < 5.0);
   CHECK(kept.closed_by_server(5000ms));
   CHECK(silent.closed_by_server(5000ms));
 }
