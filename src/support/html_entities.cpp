@@ -95,9 +95,12 @@ std::size_t decode_reference_at(std::string_view text, std::size_t pos, HtmlRefe
 }  // namespace
 
 const HtmlEntity* find_html_entity(std::string_view name) {
-  const auto* const end = std::end(kEntities);
+  if (name.empty() || static_cast<unsigned char>(name[0]) >= 128) return nullptr;
+  const auto first = static_cast<unsigned char>(name[0]);
+  const auto* const begin = std::begin(kEntities) + kFirstByteStarts[first];
+  const auto* const end = std::begin(kEntities) + kFirstByteStarts[first + 1];
   const auto* const found = std::lower_bound(
-      std::begin(kEntities), end, name,
+      begin, end, name,
       [](const HtmlEntity& entity, std::string_view wanted) { return entity.name < wanted; });
   return found == end || found->name != name ? nullptr : found;
 }
