@@ -69,7 +69,7 @@ std::size_t decode_reference_at(std::string_view text, std::size_t pos, HtmlRefe
   const std::string_view rest = text.substr(pos + 1);
   const std::size_t semicolon = rest.substr(0, kLongestName + 1).find(';');
   if (!rest.empty() && rest[0] == '#') {
-    if (semicolon == std::string_view::npos || semicolon > kLongestNumeric) return pos;
+    if (semicolon > kLongestNumeric) return pos;  // none near enough (npos is larger too)
     const std::int64_t value = numeric_value(rest.substr(1, semicolon - 1));
     if (value < 0) return pos;
     append_utf8(out, value == 0 ? char32_t{0xFFFD} : static_cast<char32_t>(value));
