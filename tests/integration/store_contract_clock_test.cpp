@@ -33,7 +33,8 @@ TEST_CASE("a store stamps the rows it writes with the time of its clock", "[stor
   const std::string backend = PEBBLE_STORE_BACKEND();
   INFO("backend " << backend);
   ManualClock clock(at(kStart));
-  auto opened = pebble::test::open_fresh_store(backend, StoreOptions{.clock = clock, .connect_timeout = std::nullopt});
+  auto opened =
+      pebble::test::open_fresh_store(backend, StoreOptions{.clock = clock, .connect_timeout = std::nullopt});
   Store& store = *opened.store;
   const std::string start = kStart;
 
@@ -91,7 +92,8 @@ TEST_CASE("migrations are recorded at the time of the store's clock", "[store]")
   if (!pebble::test::is_shared_database(backend)) return;  // nothing outside can read a private store
   INFO("backend " << backend);
   ManualClock clock(at(kStart));
-  auto opened = pebble::test::open_fresh_store(backend, StoreOptions{.clock = clock, .connect_timeout = std::nullopt});
+  auto opened =
+      pebble::test::open_fresh_store(backend, StoreOptions{.clock = clock, .connect_timeout = std::nullopt});
   const std::string stamp = backend == "postgresql" ? "'" + std::string(kStart) + "'::timestamptz"
                                                     : "'" + std::string(kStart) + "'";
   const auto rows = pebble::test::query_rows(
