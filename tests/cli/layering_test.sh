@@ -45,7 +45,7 @@ declare -A json_headers=(
   # a SAX reader of JSON documents: its handler receives json values by design
   [src/formats/json_collection.h]=1
   # job_runs.summary, written as JSON by every batch command (SPEC §8)
-  [commands/batch_job.h]=1
+  [src/batch/batch_job.h]=1
   # test-metrics' import and export steps, members of its job_runs.summary JSON (SPEC §9)
   [commands/test_metrics_bookmarks.h]=1
 )
