@@ -83,6 +83,9 @@ struct Feed {
   std::optional<support::Timestamp> lease_until;
   support::Timestamp created_at;
   support::Timestamp updated_at;
+  // Set when a column of the stored row did not read as a timestamp (a row written before the store
+  // clamped them): that column was left empty, and polling the feed writes it afresh.
+  std::optional<std::string> unreadable;
 };
 
 // One parsed feed entry as the poller hands it to the store.

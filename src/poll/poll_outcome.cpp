@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "parse/parse_feed.h"
+#include "poll/cache_validators.h"
 #include "poll/poll_schedule.h"
 
 namespace pebble::poll {
@@ -98,8 +99,9 @@ PollOutcome classify_response(const http::FetchResponse& response, const std::st
   }
   const long status = response.status;
   outcome.http_status = static_cast<int>(status);
-  outcome.etag = response.etag;
-  outcome.last_modified = response.last_modified;
+  // Stored and sent back as request headers next time: only values RFC 9110 allows.
+  outcome.etag = conforming_entity_tag(response.etag);
+  outcome.last_modified = conforming_http_date(response.last_modified);
   if (response.cache_control) outcome.max_age = cache_control_max_age(*response.cache_control);
   if ((status == 429 || status == 503) && response.retry_after) {
     outcome.retry_after = retry_after_time(*response.retry_after, now);

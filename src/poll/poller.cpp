@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "metrics/row_write_counters.h"
+#include "poll/cache_validators.h"
 #include "poll/poll_schedule.h"
 #include "poll/poll_writer.h"
 
@@ -147,7 +148,11 @@ void Poller::poll_batch(const std::vector<domain::Feed>& feeds, const FeedReport
                         const std::atomic<bool>* stop) {
   std::vector<http::FetchRequest> requests;
   requests.reserve(feeds.size());
-  for (const domain::Feed& feed : feeds) requests.push_back({feed.url, feed.etag, feed.last_modified});
+  // A validator stored before they were checked is still never sent back when it does not conform.
+  for (const domain::Feed& feed : feeds) {
+    requests.push_back(
+        {feed.url, conforming_entity_tag(feed.etag), conforming_http_date(feed.last_modified)});
+  }
   std::vector<domain::Feed> unfinished;
   fetcher_.fetch_all(
       requests,
@@ -177,6 +182,11 @@ RecordedPoll Poller::record_poll_retrying_once(const domain::Feed& feed, const P
 void Poller::finish_feed(const domain::Feed& feed, const http::FetchResponse& response,
                          const FeedReportSink& report) {
   const support::Timestamp now = clock_.now();
+  if (feed.unreadable) {
+    // Polling goes on: recording this poll writes every column of the row afresh.
+    spdlog::warn("feed {}: stored row partly unreadable, its unreadable columns were reset: {}", feed.url,
+                 *feed.unreadable);
+  }
   FeedReport result;
   result.url = feed.url;
   result.outcome = classify_response(response, feed.url, now);
