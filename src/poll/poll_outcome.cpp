@@ -90,7 +90,7 @@ bool is_failure(const PollOutcome& outcome) {
 }
 
 PollOutcome classify_response(const http::FetchResponse& response, const std::string& feed_url,
-                              support::Timestamp now) {
+                              support::Timestamp now, std::size_t max_items) {
   PollOutcome outcome;
   outcome.duration_seconds = response.duration_seconds;
   if (response.failure != http::FetchFailure::kNone) {
@@ -127,7 +127,8 @@ PollOutcome classify_response(const http::FetchResponse& response, const std::st
          http_error_text(status, response.final_url) + " is not a feed response");
   } else {
     try {
-      outcome.feed = parse::parse_feed(response.body, response.final_url, response.content_type.value_or(""));
+      outcome.feed =
+          parse::parse_feed(response.body, response.final_url, response.content_type.value_or(""), max_items);
       outcome.status = PollStatus::kSuccess;
     } catch (const std::exception& error) {  // FeedParseError, or a resource failure on hostile input
       fail(outcome, PollErrorReason::kParse, response.final_url + ": " + error.what());

@@ -221,4 +221,22 @@ std::vector<domain::FeedItem> PostgresStore::list_feed_items(std::int64_t feed_i
   return items;
 }
 
+std::int64_t PostgresStore::prune_feed_items(std::int64_t feed_id, const domain::ItemRetention& retention,
+                                             support::Timestamp seen_at) {
+  if (!retention.any()) return 0;
+  // LIMIT NULL is LIMIT ALL; a NULL cutoff compares as unknown, so neither rule then deletes.
+  const Result result = connection_.exec(
+      "prune items of feed " + std::to_string(feed_id),
+      "DELETE FROM feed_items WHERE feed_id = $1::bigint AND last_seen_at < $2::timestamptz AND ("
+      "id NOT IN (SELECT id FROM feed_items WHERE feed_id = $1::bigint "
+      "ORDER BY coalesce(published_at, entry_updated_at, first_seen_at) DESC, id DESC LIMIT $3::bigint) "
+      "OR coalesce(published_at, entry_updated_at, first_seen_at) < $4::timestamptz)",
+      Params()
+          .integer(feed_id)
+          .time(seen_at)
+          .integer(retention.keep_newest)
+          .time(retention.oldest_kept(seen_at)));
+  return result.affected();
+}
+
 }  // namespace pebble::store

@@ -206,4 +206,22 @@ std::vector<domain::FeedItem> SqliteStore::list_feed_items(std::int64_t feed_id)
   return items;
 }
 
+std::int64_t SqliteStore::prune_feed_items(std::int64_t feed_id, const domain::ItemRetention& retention,
+                                           support::Timestamp seen_at) {
+  if (!retention.any()) return 0;
+  // Every timestamp is ISO text of one width, so text order is time order. LIMIT -1 keeps all.
+  return write_atomically([&] {
+    connection_
+        .prepare("prune feed items",
+                 "DELETE FROM feed_items WHERE feed_id = ? AND last_seen_at < ? AND ("
+                 "id NOT IN (SELECT id FROM feed_items WHERE feed_id = ? "
+                 "ORDER BY coalesce(published_at, entry_updated_at, first_seen_at) DESC, id DESC LIMIT ?) "
+                 "OR coalesce(published_at, entry_updated_at, first_seen_at) < ?)")
+        .bind_all(feed_id, seen_at, feed_id, retention.keep_newest.value_or(-1),
+                  retention.oldest_kept(seen_at))
+        .run();
+    return connection_.changes();
+  });
+}
+
 }  // namespace pebble::store

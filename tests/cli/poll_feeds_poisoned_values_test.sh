@@ -4,11 +4,7 @@
 # polled again), and a bare CR in an ETag was stored and sent back as a request header.
 source "$(dirname "$0")/lib.sh"
 
-/usr/bin/python3 "$PEBBLE_SOURCE_DIR/tests/support/feed_server.py" >"$work/port" &
-server_pid=$!
-on_exit "stop_process $server_pid"
-wait_until 10 test -s "$work/port" || { fail "feed server did not start"; finish; }
-base="http://127.0.0.1:$(cat "$work/port")"
+start_feed_server
 export PEBBLE_DATABASE_URL="sqlite:$work/pebble.db" PEBBLE_DENY_PRIVATE_NETWORKS=false
 db() { sqlite3 -batch -noheader "$work/pebble.db" "$1"; }
 feed_column() { db "SELECT $2 FROM feeds WHERE url = '$base/$1'"; }

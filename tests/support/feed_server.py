@@ -9,7 +9,8 @@ Paths: /feed/NAME (RSS, ETag + Last-Modified, 304 on a match), /gone, /missing, 
 /slow/NAME (answers after 3 s); values that must not poison the store: /hugeretry (503 with
 Retry-After: 260000000000), /farfuture (an Atom date of 9999-12-31T23:59:59-14:00 and an absurd
 max-age), /badvalidators (an ETag with a bare CR and a Last-Modified with a control character),
-/items/COUNT (COUNT tiny RSS items dated a second apart, the last one newest).
+/items/COUNT (COUNT tiny RSS items dated a second apart, the last one newest); /file/NAME serves
+the file NAME of the folder in $FEED_SERVER_FILES as RSS, for tests that change a feed between polls.
 """
 import collections
 import json
@@ -132,6 +133,9 @@ class Handler(BaseHTTPRequestHandler):
                               for i in range(count))
             body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>items</title>{entries}</channel></rss>'
             return self.send(200, body.encode(), xml)
+        if head == "file":
+            with open(os.path.join(os.environ["FEED_SERVER_FILES"], os.path.basename(rest)), "rb") as f:
+                return self.send(200, f.read(), xml)
         if head == "endless":
             return self.stream((b"<item>" + b"x" * 4096 for _ in iter(int, 1)), xml)
         if head == "trickle":
