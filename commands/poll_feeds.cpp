@@ -28,6 +28,7 @@ struct PollFeedsOptions {
   int per_host = 2;
   int timeout_seconds = 30;
   std::size_t max_size = 10 * 1024 * 1024;
+  std::size_t max_items = 1000;
   std::string user_agent = http::default_user_agent();
   bool dry_run = false;
   bool json = false;
@@ -55,6 +56,8 @@ support::ExitCode run_poll_feeds(const PollFeedsOptions& options, const config::
   poll.dry_run = options.dry_run;
   poll.interval = config.poll_interval;
   poll.batch_size = static_cast<std::size_t>(options.concurrency);
+  poll.max_items = options.max_items;
+  poll.retention = config.item_retention;
   // A claimed batch must outlive its slowest transfer: the per-host queue may run the batch in
   // ceil(batch / per_host) rounds of --timeout each; 30 s more for parsing and storing.
   const int rounds = (options.concurrency + options.per_host - 1) / options.per_host + 1;
@@ -110,6 +113,9 @@ CommandEntry register_poll_feeds(CLI::App& parent) {
       ->check(CLI::Range(1, 86400))
       ->capture_default_str();
   app->add_option("--max-size", options->max_size, "Limit in bytes on the decompressed body")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40))
+      ->capture_default_str();
+  app->add_option("--max-items", options->max_items, "Items taken from one feed per poll, newest first")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40))
       ->capture_default_str();
   app->add_option("--user-agent", options->user_agent, "User-Agent header")->capture_default_str();

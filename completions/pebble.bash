@@ -17,7 +17,7 @@ _pebble() {
     [serve]="--listen --cache-ttl --query-timeout --bearer-token-file --basic-auth-file --threads"
     [import]="--format --duplicates --tag --folder-tags --dry-run --json"
     [export]="-o --output --format --tag --since --limit --pretty"
-    [poll-feeds]="--all --limit --concurrency --per-host --timeout --max-size --user-agent --dry-run --json"
+    [poll-feeds]="--all --limit --concurrency --per-host --timeout --max-size --max-items --user-agent --dry-run --json"
   )
   local subcommands="${!subcommand_opts[*]}"
 
@@ -52,7 +52,7 @@ _pebble() {
     "export -o" | "export --output") _filedir; return ;;
     "import --tag" | "export --tag" | "export --since" | "export --limit") return ;;
     "poll-feeds --limit" | "poll-feeds --concurrency" | "poll-feeds --per-host") return ;;
-    "poll-feeds --timeout" | "poll-feeds --max-size" | "poll-feeds --user-agent") return ;;
+    "poll-feeds --timeout" | "poll-feeds --max-size" | "poll-feeds --max-items" | "poll-feeds --user-agent") return ;;
   esac
 
   local opts

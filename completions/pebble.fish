@@ -50,6 +50,7 @@ complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l concurrency -x
 complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l per-host -x -d 'Transfers in flight per host'
 complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l timeout -x -d 'Whole-transfer timeout (s)'
 complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l max-size -x -d 'Decompressed body limit (bytes)'
+complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l max-items -x -d 'Items taken from one feed per poll'
 complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l user-agent -x -d 'User-Agent header'
 complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l dry-run -d 'Fetch and parse, store nothing'
 complete -c pebble -n '__fish_seen_subcommand_from poll-feeds' -l json -d 'One JSON object per feed'

@@ -27,10 +27,16 @@ int create_temp(const std::string& path, std::string& temp_path) {
     throw support::Error("cannot write " + path + ": cannot create a temporary file in " + folder_of(path) +
                          ": " + std::strerror(errno));
   }
-  // mkstemp makes 0600; an export is an ordinary file, so give it the umask's usual permissions.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
+  // mkstemp makes 0600. Replacing a file keeps its permissions (a 0600 export stays private);
+  // a new export is an ordinary file, so it gets the umask's usual permissions.
+  struct stat existing {};
+  if (::stat(path.c_str(), &existing) == 0 && S_ISREG(existing.st_mode)) {
+    ::fchmod(fd, existing.st_mode & 07777);
+  } else {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+  }
   return fd;
 }
 

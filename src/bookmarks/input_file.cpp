@@ -20,20 +20,21 @@ namespace {
   throw support::Error("cannot read " + name + ": " + what + ": " + std::strerror(errno));
 }
 
-// Copies stdin into a new temporary file in `folder` and returns its path.
-std::string spool_stdin(const std::string& folder) {
+// Copies everything readable from `source` (stdin, a FIFO, /dev/fd/N: anything that can be read
+// only once) into a new temporary file in `folder` and returns its path.
+std::string spool(int source, const std::string& name, const std::string& folder) {
   std::string path = folder + "/pebble-import.XXXXXX";
   const int fd = ::mkstemp(path.data());
-  if (fd < 0) fail("standard input", "cannot create a temporary copy in " + path);
+  if (fd < 0) fail(name, "cannot create a temporary copy in " + path);
   std::vector<char> buffer(1 << 16);
   while (true) {
-    const ssize_t got = ::read(STDIN_FILENO, buffer.data(), buffer.size());
+    const ssize_t got = ::read(source, buffer.data(), buffer.size());
     if (got == 0) break;
     if (got < 0) {
       if (errno == EINTR) continue;
       ::close(fd);
       ::unlink(path.c_str());
-      fail("standard input", "read failed");
+      fail(name, "read failed");
     }
     for (ssize_t done = 0; done < got;) {
       const ssize_t wrote = ::write(fd, buffer.data() + done, static_cast<std::size_t>(got - done));
@@ -41,7 +42,7 @@ std::string spool_stdin(const std::string& folder) {
       if (wrote < 0) {
         ::close(fd);
         ::unlink(path.c_str());
-        fail("standard input", "cannot write the temporary copy " + path);
+        fail(name, "cannot write the temporary copy " + path);
       }
       done += wrote;
     }
@@ -54,20 +55,38 @@ std::string spool_stdin(const std::string& folder) {
 
 InputFile::InputFile(const std::string& source, const std::string& temp_folder) : name_(source) {
   if (source == "-") {
-    path_ = spool_stdin(temp_folder);
+    path_ = spool(STDIN_FILENO, "standard input", temp_folder);
     spooled_ = true;
   } else {
-    path_ = source;
+    // Open once and look at what was opened: a FIFO or /dev/fd/N yields its bytes only once, so
+    // it is spooled like stdin instead of being opened again by every pass.
+    const int fd = ::open(source.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) fail(name_, "open failed");
+    struct stat opened {};
+    if (::fstat(fd, &opened) != 0) {
+      ::close(fd);
+      fail(name_, "stat failed");
+    }
+    if (S_ISDIR(opened.st_mode)) {
+      ::close(fd);
+      errno = EISDIR;
+      fail(name_, "not a file");
+    }
+    if (S_ISREG(opened.st_mode)) {
+      path_ = source;
+    } else {
+      try {
+        path_ = spool(fd, name_, temp_folder);
+      } catch (...) {
+        ::close(fd);
+        throw;
+      }
+      spooled_ = true;
+    }
+    ::close(fd);
   }
   struct stat info {};
   if (::stat(path_.c_str(), &info) != 0) fail(name_, "stat failed");
-  if (S_ISDIR(info.st_mode)) {
-    errno = EISDIR;
-    fail(name_, "not a file");
-  }
-  const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) fail(name_, "open failed");
-  ::close(fd);
   size_ = static_cast<std::uint64_t>(info.st_size);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The file an import reads: a path or "-" (stdin). Stdin is copied to an unlinked temporary file
-// first, so every source can be read twice (a validating pass, then the writing pass) and has a size.
+// first, as is every other file that is not a regular file (a FIFO, /dev/fd/N), so every source can
+// be read twice (a validating pass, then the writing pass) and has a size.
 #include <cstdint>
 #include <istream>
 #include <memory>

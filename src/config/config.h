@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "domain/model.h"
 #include "support/logging.h"
 
 namespace pebble::config {
@@ -33,6 +34,7 @@ struct Config {
   MetricsSettings metrics;
   std::chrono::seconds poll_interval{1800};  // PEBBLE_POLL_INTERVAL
   bool deny_private_networks = false;        // PEBBLE_DENY_PRIVATE_NETWORKS
+  domain::ItemRetention item_retention;      // PEBBLE_ITEM_RETENTION; unset keeps every item
   std::string temp_folder = "/tmp";          // TMPDIR: where `import -` copies stdin
   // PGCONNECT_TIMEOUT, libpq's own variable, passed on as is (libpq judges it); unset = pebble's 10 s.
   std::optional<std::string> postgres_connect_timeout;

@@ -4,6 +4,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include "config/item_retention.h"
 #include "config/values.h"
 #include "support/error.h"
 
@@ -130,6 +131,9 @@ Config load_config(const GlobalFlags& flags, const Environment& environment, boo
   }
   if (auto value = lookup(environment, "PEBBLE_DENY_PRIVATE_NETWORKS")) {
     config.deny_private_networks = parse_bool(*value, "PEBBLE_DENY_PRIVATE_NETWORKS");
+  }
+  if (auto value = lookup(environment, "PEBBLE_ITEM_RETENTION")) {
+    config.item_retention = parse_item_retention(*value, "PEBBLE_ITEM_RETENTION");
   }
   if (auto value = lookup(environment, "TMPDIR")) config.temp_folder = *value;
   // Set but empty counts as set, as libpq sees it: pebble's default then does not apply.

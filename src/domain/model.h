@@ -83,6 +83,22 @@ struct Feed {
   std::optional<support::Timestamp> lease_until;
   support::Timestamp created_at;
   support::Timestamp updated_at;
+  // Set when a column of the stored row did not read as a timestamp (a row written before the store
+  // clamped them): that column was left empty, and polling the feed writes it afresh.
+  std::optional<std::string> unreadable;
+};
+
+// How many of a feed's items are kept once they leave its document (PEBBLE_ITEM_RETENTION);
+// items still in the document are always kept, so a poll never deletes what the next one re-adds.
+struct ItemRetention {
+  std::optional<std::int64_t> keep_newest;      // at most this many items per feed
+  std::optional<std::int64_t> max_age_seconds;  // none dated longer ago than this
+  bool any() const { return keep_newest.has_value() || max_age_seconds.has_value(); }
+  // Items dated before this are too old, when max_age_seconds is set.
+  std::optional<support::Timestamp> oldest_kept(support::Timestamp now) const {
+    if (!max_age_seconds) return std::nullopt;
+    return support::Timestamp{now.micros - *max_age_seconds * 1'000'000};
+  }
 };
 
 // One parsed feed entry as the poller hands it to the store.

@@ -4,6 +4,7 @@
 // `items` (as every pebble and pebbling-club export does) is streamed item by item; one that puts
 // them after `items` has its items held in memory until the root closes, because SPEC §4 wants
 // root problems reported before anything is written.
+#include <map>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -100,8 +101,10 @@ class ActivityStreamsHandler : public JsonCollectionHandler {
     held_.emplace_back(index, std::move(item));
   }
 
-  void on_oversized_item(std::size_t index) override {
-    on_item(index, Json::binary({}));  // a marker: binary never comes out of the JSON parser
+  void on_rejected_item(std::size_t index, const std::string& reason) override {
+    // A marker: binary never comes out of the JSON parser; the reason waits beside it.
+    rejections_[index] = reason;
+    on_item(index, Json::binary({}));
   }
 
   std::string on_root_end(bool saw_items) override {
@@ -122,7 +125,8 @@ class ActivityStreamsHandler : public JsonCollectionHandler {
 
   void deliver(std::size_t index, const Json& item) {
     if (item.is_binary()) {
-      sink_.on_failure(ItemFailure{index, "item larger than the size limit", {}, {}});
+      sink_.on_failure(ItemFailure{index, rejections_[index], {}, {}});
+      rejections_.erase(index);
       return;
     }
     auto result = link_to_bookmark(item);
@@ -142,6 +146,7 @@ class ActivityStreamsHandler : public JsonCollectionHandler {
   bool context_seen_ = false;
   bool type_seen_ = false;
   std::vector<std::pair<std::size_t, Json>> held_;
+  std::map<std::size_t, std::string> rejections_;  // why each marked item was skipped
 };
 
 }  // namespace

@@ -10,6 +10,9 @@ namespace {
 
 using Json = nlohmann::json;
 
+// Deepest nesting inside one item or root member.
+constexpr std::size_t kMaxJsonDepth = 512;
+
 class CollectionSax : public nlohmann::json_sax<Json> {
  public:
   CollectionSax(const ReaderOptions& options, const std::string& items_key, const std::string& format,
@@ -67,7 +70,7 @@ class CollectionSax : public nlohmann::json_sax<Json> {
       if (!json.is_array()) fail("'" + items_key_ + "' must be an array");
       open_items();
     } else {
-      capture_start_ = buffer_.position().byte;
+      capture_start_ = buffer_.byte_offset();
       is_item_ = items_open_ && depth_ == items_depth_;
       capture_depth_ = depth_;
       capturing_ = true;
@@ -101,7 +104,14 @@ class CollectionSax : public nlohmann::json_sax<Json> {
 
   void capture(Json&& json, bool opens) {
     if (oversized_) return;
-    if (buffer_.position().byte - capture_start_ > options_.max_item_bytes) {
+    // Copying or destroying a value nested thousands deep recurses once per level and overflows
+    // the stack, so deeper items are rejected here, before a value is built.
+    if (depth_ - capture_depth_ >= kMaxJsonDepth)
+      rejection_ = "item nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+    if (rejection_.empty() && buffer_.byte_offset() - capture_start_ > options_.max_item_bytes) {
+      rejection_ = "item larger than the size limit";
+    }
+    if (!rejection_.empty()) {
       oversized_ = true;
       stack_.clear();
       captured_ = Json();
@@ -131,15 +141,18 @@ class CollectionSax : public nlohmann::json_sax<Json> {
     if (is_item_) {
       const std::size_t index = next_index_++;
       if (oversized) {
-        handler_.on_oversized_item(index);
+        handler_.on_rejected_item(index, rejection_);
       } else {
         handler_.on_item(index, std::move(done));
       }
-      sink_.on_progress(buffer_.position().byte);
-    } else if (!oversized) {
+      sink_.on_progress(buffer_.byte_offset());
+    } else if (oversized) {
+      fail(rejection_.replace(0, 4, "root member"));
+    } else {
       const std::string error = handler_.on_root_member(root_key_, std::move(done));
       if (!error.empty()) fail(error);
     }
+    rejection_.clear();
   }
 
   const ReaderOptions& options_;
@@ -156,7 +169,8 @@ class CollectionSax : public nlohmann::json_sax<Json> {
   std::size_t next_index_ = 0;
   bool capturing_ = false;
   bool is_item_ = false;
-  bool oversized_ = false;
+  bool oversized_ = false;  // the captured value is being skipped, for rejection_
+  std::string rejection_;   // why
   std::size_t capture_depth_ = 0;
   std::uint64_t capture_start_ = 0;
   Json captured_;

@@ -19,8 +19,8 @@ class JsonCollectionHandler {
   virtual std::string on_root_member(const std::string& key, nlohmann::json value) = 0;
   // One element of the items array.
   virtual void on_item(std::size_t index, nlohmann::json item) = 0;
-  // An element larger than ReaderOptions::max_item_bytes, skipped.
-  virtual void on_oversized_item(std::size_t index) = 0;
+  // An element skipped unread: larger than ReaderOptions::max_item_bytes or nested too deep.
+  virtual void on_rejected_item(std::size_t index, const std::string& reason) = 0;
   // The root closed; `saw_items` tells whether the items array was there.
   virtual std::string on_root_end(bool saw_items) = 0;
 };

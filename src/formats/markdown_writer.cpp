@@ -1,34 +1,52 @@
 // Markdown export (SPEC §5, layout of REFERENCE §4.5): `# YYYY-MM-DD` groups by UTC creation date
 // in the order the bookmarks arrive (newest first), `- [title](url)`, the description as `  > `
 // lines. Streaming: a group header is written whenever the date changes.
+#include <cctype>
+
 #include "formats/bookmark_writer.h"
 #include "formats/tag_list.h"
+#include "support/markup_escape.h"
 
 namespace pebble::formats {
 
 namespace {
 
-// Backslash-escapes what Markdown would read as markup; newlines in titles become spaces.
+// Backslash-escapes what Markdown would read as markup; line breaks become spaces. `& < >` become
+// entity references, which every CommonMark renderer shows as the characters: a `<script>` in a
+// title stays text instead of raw HTML. The XML text rules also drop the other control characters.
 std::string escape_markdown(std::string_view text) {
-  static constexpr std::string_view kSpecial = "\\[]()`*_#|";
+  static constexpr std::string_view kSpecial = "\\[]()`*_#|!";
   std::string out;
   for (const char c : text) {
     if (kSpecial.find(c) != std::string_view::npos) out.push_back('\\');
     out.push_back(c == '\n' || c == '\r' ? ' ' : c);
   }
-  return out;
+  return support::escape_xml_text(out);
 }
 
-// The URL with the characters that would end a Markdown link target percent-encoded.
+// The URL as a Markdown link target: spaces, controls, parentheses and angle brackets
+// percent-encoded (a CR or `)` would end the link); `\` and an `&` that starts an entity reference
+// backslash-escaped, so a renderer neither reads escapes nor decodes entities in it and the link
+// goes exactly where the URL says.
 std::string link_target(std::string_view url) {
+  static constexpr std::string_view kHex = "0123456789ABCDEF";
+  const auto starts_reference = [url](std::size_t at) {
+    std::size_t end = at + 1;
+    while (end < url.size() && (std::isalnum(static_cast<unsigned char>(url[end])) != 0 || url[end] == '#'))
+      ++end;
+    return end > at + 1 && end < url.size() && url[end] == ';';
+  };
   std::string out;
-  for (const char c : url) {
-    if (c == ' ') {
-      out += "%20";
-    } else if (c == '(') {
-      out += "%28";
-    } else if (c == ')') {
-      out += "%29";
+  for (std::size_t at = 0; at < url.size(); ++at) {
+    const char c = url[at];
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte == 0x7F || c == '(' || c == ')' || c == '<' || c == '>') {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0x0F];
+    } else if (c == '\\' || (c == '&' && starts_reference(at))) {
+      out += '\\';
+      out += c;
     } else {
       out.push_back(c);
     }

@@ -20,8 +20,8 @@ class PinboardHandler : public JsonCollectionHandler {
   std::string on_root_member(const std::string&, Json) override { return {}; }
   std::string on_root_end(bool) override { return {}; }
 
-  void on_oversized_item(std::size_t index) override {
-    sink_.on_failure(ItemFailure{index, "item larger than the size limit", {}, {}});
+  void on_rejected_item(std::size_t index, const std::string& reason) override {
+    sink_.on_failure(ItemFailure{index, reason, {}, {}});
   }
 
   void on_item(std::size_t index, Json item) override {

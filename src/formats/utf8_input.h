@@ -27,6 +27,11 @@ class Utf8InputBuffer : public std::streambuf {
   Utf8InputBuffer(std::istream& source, std::size_t chunk_bytes);
   // Position of the next byte the consumer will read.
   InputPosition position() const;
+  // Byte offset of the next byte, in constant time (position() counts the lines of the chunk,
+  // too slow for every JSON value).
+  std::uint64_t byte_offset() const {
+    return bytes_before_ + (eback() == nullptr ? 0 : static_cast<std::uint64_t>(gptr() - eback()));
+  }
   // When non-zero, a JSON string or bare token longer than this throws FormatError.
   void limit_json_tokens(std::size_t max_token_bytes) { max_json_token_ = max_token_bytes; }
 

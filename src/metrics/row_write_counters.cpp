@@ -10,6 +10,10 @@ void record_updates(MetricsRecorder& recorder, const char* model, double count) 
   if (count > 0) recorder.increment(metric::kModelUpdatesTotal, {{"model", model}}, count);
 }
 
+void record_deletes(MetricsRecorder& recorder, const char* model, double count) {
+  if (count > 0) recorder.increment(metric::kModelDeletesTotal, {{"model", model}}, count);
+}
+
 void record_bookmark_outcomes(MetricsRecorder& recorder, const std::vector<domain::UpsertOutcome>& outcomes,
                               const std::string& source) {
   double created = 0;

@@ -21,6 +21,8 @@ inline constexpr const char* kModelImportJob = "import_job";
 void record_inserts(MetricsRecorder& recorder, const char* model, double count = 1);
 // Counts `count` updated rows of `model`.
 void record_updates(MetricsRecorder& recorder, const char* model, double count = 1);
+// Counts `count` deleted rows of `model`.
+void record_deletes(MetricsRecorder& recorder, const char* model, double count = 1);
 
 // Counts bookmark upsert outcomes: bookmark_operations_total{operation, source} and the bookmark
 // model counters; skipped bookmarks are not writes and count nowhere here.

@@ -1,6 +1,7 @@
 #include "parse/atom_parser.h"
 
 #include "parse/feed_extensions.h"
+#include "parse/newest_items.h"
 #include "parse/person_text.h"
 #include "support/dates.h"
 
@@ -92,8 +93,9 @@ ParsedItem read_entry(const XMLElement& entry, const std::string& feed_url,
 
 }  // namespace
 
-ParsedFeed parse_atom_document(const XMLElement& root, const std::string& feed_url) {
+ParsedFeed parse_atom_document(const XMLElement& root, const std::string& feed_url, std::size_t max_items) {
   ParsedFeed feed;
+  feed.max_items = max_items;
   feed.kind = FeedKind::kAtom;
   std::vector<Person> authors;
   std::vector<const XMLElement*> entries;
@@ -113,7 +115,7 @@ ParsedFeed parse_atom_document(const XMLElement& root, const std::string& feed_u
     if (name == "author") authors.push_back(read_atom_person(*child));
     if (name == "entry") entries.push_back(child);
   }
-  for (const XMLElement* entry : entries) feed.items.push_back(read_entry(*entry, feed_url, authors));
+  for (const XMLElement* entry : entries) append_item(feed, read_entry(*entry, feed_url, authors));
   return feed;
 }
 

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "parse/newest_items.h"
 #include "parse/url_resolve.h"
 #include "support/dates.h"
 
@@ -97,7 +98,7 @@ ParsedItem read_item(const json& object, const std::string& feed_url,
 
 }  // namespace
 
-ParsedFeed parse_json_feed(std::string_view text, const std::string& feed_url) {
+ParsedFeed parse_json_feed(std::string_view text, const std::string& feed_url, std::size_t max_items) {
   json document;
   try {
     document = json::parse(text);
@@ -116,13 +117,14 @@ ParsedFeed parse_json_feed(std::string_view text, const std::string& feed_url) {
   }
   ParsedFeed feed;
   feed.kind = FeedKind::kJson;
+  feed.max_items = max_items;
   feed.title = string_member(document, "title");
   feed.link = url_member(document, "home_page_url", feed_url);
   feed.description = string_member(document, "description");
   const std::vector<Person> authors = read_people(document);
   if (const auto items = document.find("items"); items != document.end() && items->is_array()) {
     for (const json& item : *items) {
-      if (item.is_object()) feed.items.push_back(read_item(item, feed_url, authors));
+      if (item.is_object()) append_item(feed, read_item(item, feed_url, authors));
     }
   }
   return feed;

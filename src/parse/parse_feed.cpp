@@ -8,6 +8,7 @@
 #include "parse/feed_xml.h"
 #include "parse/html_entities.h"
 #include "parse/json_feed_parser.h"
+#include "parse/newest_items.h"
 #include "parse/rss_parser.h"
 #include "support/ascii_text.h"
 
@@ -87,7 +88,7 @@ const char* describe_xml_error(tinyxml2::XMLError error) {
   }
 }
 
-ParsedFeed parse_xml_feed(std::string_view text, const std::string& feed_url) {
+ParsedFeed parse_xml_feed(std::string_view text, const std::string& feed_url, std::size_t max_items) {
   const Prolog prolog = scan_prolog(text);
   if (support::ascii_lower(prolog.root_name) == "html" || prolog.html_doctype) {
     throw FeedParseError("not a feed: HTML page (<html> root)");
@@ -116,11 +117,11 @@ ParsedFeed parse_xml_feed(std::string_view text, const std::string& feed_url) {
   if (root == nullptr) throw FeedParseError("not a feed: XML without a root element");
   const std::string_view name = feed_xml::local_name(*root);
   const Namespace ns = feed_xml::namespace_of(*root);
-  if (name == "rss") return parse_rss_document(*root, feed_url, FeedKind::kRss);
+  if (name == "rss") return parse_rss_document(*root, feed_url, FeedKind::kRss, max_items);
   if (name == "RDF" && (ns == Namespace::kRdf || ns == Namespace::kOther)) {
-    return parse_rss_document(*root, feed_url, FeedKind::kRdf);
+    return parse_rss_document(*root, feed_url, FeedKind::kRdf, max_items);
   }
-  if (name == "feed") return parse_atom_document(*root, feed_url);
+  if (name == "feed") return parse_atom_document(*root, feed_url, max_items);
   if (support::ascii_lower(name) == "html") throw FeedParseError("not a feed: HTML page (<html> root)");
   throw FeedParseError("not a feed: XML root <" + std::string(root->Name()) + ">");
 }
@@ -168,7 +169,7 @@ void finish_item(ParsedItem& item) {
 }  // namespace
 
 ParsedFeed parse_feed(std::string_view body, const std::string& feed_url,
-                      const std::string& content_type_header) {
+                      const std::string& content_type_header, std::size_t max_items) {
   const DecodedText decoded = decode_to_utf8(body, content_type_header);
   std::string_view text = decoded.text();
   constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
@@ -178,7 +179,7 @@ ParsedFeed parse_feed(std::string_view body, const std::string& feed_url,
   if (text.empty()) throw FeedParseError("empty body");
   ParsedFeed feed;
   if (looks_like_json(text, content_type_header)) {
-    feed = parse_json_feed(text, feed_url);
+    feed = parse_json_feed(text, feed_url, max_items);
     // JSON values come as written; the XML readers trim theirs as they copy them out, and
     // trimming those again would reread kilobytes of content long gone from the cache.
     for (ParsedItem& item : feed.items) {
@@ -187,10 +188,11 @@ ParsedFeed parse_feed(std::string_view body, const std::string& feed_url,
       }
     }
   } else if (text.front() == '<') {
-    feed = parse_xml_feed(text, feed_url);
+    feed = parse_xml_feed(text, feed_url, max_items);
   } else {
     throw FeedParseError("not a feed: the body is neither XML nor JSON");
   }
+  keep_newest_items(feed);
   trim_or_reset(feed.title);
   trim_or_reset(feed.link);
   trim_or_reset(feed.description);

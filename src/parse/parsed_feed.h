@@ -1,5 +1,6 @@
 #pragma once
 // What parse_feed produces: one feed's metadata and entries, independent of the source format.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -63,6 +64,8 @@ struct ParsedFeed {
   std::optional<std::string> description;
   std::optional<int> ttl_minutes;  // RSS <ttl>
   std::vector<ParsedItem> items;
+  std::size_t max_items = SIZE_MAX;  // the newest this many are kept (newest_items.h)
+  std::size_t items_dropped = 0;     // items beyond max_items, left out
 };
 
 // The item's categories, enclosures, media and authors as a JSON object (FeedItem.extra_json).

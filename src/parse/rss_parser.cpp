@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "parse/feed_extensions.h"
+#include "parse/newest_items.h"
 #include "parse/person_text.h"
 #include "support/dates.h"
 
@@ -218,16 +219,18 @@ void read_items_under(const XMLElement& parent, const std::string& feed_url, Par
   for (const XMLElement* child = parent.FirstChildElement(); child != nullptr;
        child = child->NextSiblingElement()) {
     if (feed_xml::local_name(*child) == "item" && is_rss_core(feed_xml::namespace_of(*child))) {
-      feed.items.push_back(read_item(*child, feed_url));
+      append_item(feed, read_item(*child, feed_url));
     }
   }
 }
 
 }  // namespace
 
-ParsedFeed parse_rss_document(const XMLElement& root, const std::string& feed_url, FeedKind kind) {
+ParsedFeed parse_rss_document(const XMLElement& root, const std::string& feed_url, FeedKind kind,
+                              std::size_t max_items) {
   ParsedFeed feed;
   feed.kind = kind;
+  feed.max_items = max_items;
   for (const XMLElement* child = root.FirstChildElement(); child != nullptr;
        child = child->NextSiblingElement()) {
     if (!is_rss_core(feed_xml::namespace_of(*child))) continue;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "parse/parse_feed.h"
+#include "poll/cache_validators.h"
 #include "poll/poll_schedule.h"
 
 namespace pebble::poll {
@@ -89,7 +90,7 @@ bool is_failure(const PollOutcome& outcome) {
 }
 
 PollOutcome classify_response(const http::FetchResponse& response, const std::string& feed_url,
-                              support::Timestamp now) {
+                              support::Timestamp now, std::size_t max_items) {
   PollOutcome outcome;
   outcome.duration_seconds = response.duration_seconds;
   if (response.failure != http::FetchFailure::kNone) {
@@ -98,8 +99,9 @@ PollOutcome classify_response(const http::FetchResponse& response, const std::st
   }
   const long status = response.status;
   outcome.http_status = static_cast<int>(status);
-  outcome.etag = response.etag;
-  outcome.last_modified = response.last_modified;
+  // Stored and sent back as request headers next time: only values RFC 9110 allows.
+  outcome.etag = conforming_entity_tag(response.etag);
+  outcome.last_modified = conforming_http_date(response.last_modified);
   if (response.cache_control) outcome.max_age = cache_control_max_age(*response.cache_control);
   if ((status == 429 || status == 503) && response.retry_after) {
     outcome.retry_after = retry_after_time(*response.retry_after, now);
@@ -125,7 +127,8 @@ PollOutcome classify_response(const http::FetchResponse& response, const std::st
          http_error_text(status, response.final_url) + " is not a feed response");
   } else {
     try {
-      outcome.feed = parse::parse_feed(response.body, response.final_url, response.content_type.value_or(""));
+      outcome.feed =
+          parse::parse_feed(response.body, response.final_url, response.content_type.value_or(""), max_items);
       outcome.status = PollStatus::kSuccess;
     } catch (const std::exception& error) {  // FeedParseError, or a resource failure on hostile input
       fail(outcome, PollErrorReason::kParse, response.final_url + ": " + error.what());

@@ -2,6 +2,8 @@
 // What one poll of one feed came to (SPEC §6 outcomes table), as a value: 304, 410, a timeout or a
 // parse error are outcomes, not exceptions. classify_response turns a fetch into an outcome.
 #include <chrono>
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -53,8 +55,9 @@ struct PollOutcome {
 bool is_failure(const PollOutcome& outcome);
 
 // Classifies a completed fetch of `feed_url`, parsing the body of a 200. Never throws for anything
-// the server sent. A cancelled fetch must not reach here.
+// the server sent. A cancelled fetch must not reach here. Of the feed's items, the newest
+// `max_items` are kept (the rest are counted in feed->items_dropped).
 PollOutcome classify_response(const http::FetchResponse& response, const std::string& feed_url,
-                              support::Timestamp now);
+                              support::Timestamp now, std::size_t max_items = SIZE_MAX);
 
 }  // namespace pebble::poll

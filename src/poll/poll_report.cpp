@@ -47,6 +47,7 @@ nlohmann::json feed_report_json(const FeedReport& report) {
       {"error", outcome.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(outcome.error)},
       {"duration_seconds", outcome.duration_seconds},
       {"new_items", report.new_items},
+      {"items_deleted", report.items_deleted},
       {"feed",
        {{"title", optional_text(report.title)},
         {"link", optional_text(report.link)},
@@ -66,7 +67,10 @@ std::string poll_summary_text(const PollSummary& summary) {
          " s: " + std::to_string(summary.ok) + " ok, " + std::to_string(summary.not_modified) +
          " not modified, " + std::to_string(summary.failed) + " failed" + reasons + ", " +
          std::to_string(summary.disabled) + " disabled, " + std::to_string(summary.new_items) +
-         " new item(s)" + (summary.interrupted ? "; interrupted" : "");
+         " new item(s)" +
+         (summary.items_deleted > 0 ? ", " + std::to_string(summary.items_deleted) + " old item(s) deleted"
+                                    : "") +
+         (summary.interrupted ? "; interrupted" : "");
 }
 
 nlohmann::json poll_summary_json(const PollSummary& summary) {
@@ -77,6 +81,7 @@ nlohmann::json poll_summary_json(const PollSummary& summary) {
           {"failed_by_reason", summary.failed_by_reason},
           {"disabled", summary.disabled},
           {"new_items", summary.new_items},
+          {"items_deleted", summary.items_deleted},
           {"seconds", summary.seconds},
           {"interrupted", summary.interrupted}};
 }

@@ -64,9 +64,16 @@ std::chrono::seconds backoff_delay(std::chrono::seconds interval, int failures) 
 }
 
 std::optional<support::Timestamp> retry_after_time(std::string_view value, support::Timestamp now) {
+  // Capped like every other delay: a server asking for years (or a date far ahead) is polled
+  // again after kMaxPollInterval, and the stored next_poll_at stays a date a later run can read.
+  const support::Timestamp latest = add_seconds(now, kMaxPollInterval);
   value = trim(value);
-  if (const auto seconds = parse_count(value)) return add_seconds(now, std::chrono::seconds(*seconds));
-  return support::parse_feed_date(value);
+  if (const auto seconds = parse_count(value)) {
+    return std::min(latest, add_seconds(now, std::min(std::chrono::seconds(*seconds), kMaxPollInterval)));
+  }
+  const auto date = support::parse_feed_date(value);
+  if (!date) return std::nullopt;
+  return std::min(latest, *date);
 }
 
 support::Timestamp add_seconds(support::Timestamp now, std::chrono::seconds delay) {

@@ -22,7 +22,8 @@ std::chrono::seconds poll_interval(std::chrono::seconds base, std::optional<std:
 // interval × 2^failures, capped at kMaxPollInterval (failures = consecutive failures so far).
 std::chrono::seconds backoff_delay(std::chrono::seconds interval, int failures);
 
-// The instant a Retry-After value (delta-seconds or an HTTP date) names, or nullopt when unreadable.
+// The instant a Retry-After value (delta-seconds or an HTTP date) names, at most kMaxPollInterval
+// after `now`; nullopt when unreadable.
 std::optional<support::Timestamp> retry_after_time(std::string_view value, support::Timestamp now);
 
 // `now` plus a duration.

@@ -38,7 +38,7 @@ void record_poll_metrics(metrics::MetricsRecorder& recorder, const PollOutcome& 
 
 RecordedPoll record_poll(PollStores stores, metrics::MetricsRecorder& recorder, const domain::Feed& claimed,
                          const PollOutcome& outcome, support::Timestamp now,
-                         std::chrono::seconds base_interval) {
+                         std::chrono::seconds base_interval, const domain::ItemRetention& retention) {
   store::Transaction transaction(stores.transactions, store::TxMode::kWrite);
   RecordedPoll recorded;
   recorded.feed = claimed;
@@ -55,6 +55,9 @@ RecordedPoll record_poll(PollStores stores, metrics::MetricsRecorder& recorder, 
         ++updated;
       }
     }
+    // Only after a document was read: after a 304 or a failure no item's last_seen_at is fresh,
+    // and pruning then would delete items the feed still holds (the next poll re-adds them as new).
+    recorded.items_deleted = stores.feeds.prune_feed_items(claimed.id, retention, now);
   }
   stores.feeds.update_feed(recorded.feed);
   // Metrics are recorded only once every data write succeeded, so a refused write leaves no
@@ -66,6 +69,7 @@ RecordedPoll record_poll(PollStores stores, metrics::MetricsRecorder& recorder, 
                             static_cast<double>(recorded.new_item_indexes.size()));
   }
   if (updated > 0) metrics::record_updates(recorder, metrics::kModelFeedItem, static_cast<double>(updated));
+  metrics::record_deletes(recorder, metrics::kModelFeedItem, static_cast<double>(recorded.items_deleted));
   recorder.flush({stores.metrics, stores.transactions});
   transaction.commit();
   return recorded;

@@ -31,13 +31,15 @@ struct PollStores {
 struct RecordedPoll {
   domain::Feed feed;                          // the row as written
   std::vector<std::size_t> new_item_indexes;  // positions in outcome.feed->items that were inserted
+  std::int64_t items_deleted = 0;             // by the retention rules
 };
 
-// Applies `outcome` to `claimed` (polled at `now`), upserts the parsed items, records the poll's
-// metrics into `recorder` and flushes them, and commits. Throws StoreError when the store refuses.
+// Applies `outcome` to `claimed` (polled at `now`), upserts the parsed items, applies `retention`
+// to the items the document no longer holds, records the poll's metrics into `recorder` and
+// flushes them, and commits. Throws StoreError when the store refuses.
 RecordedPoll record_poll(PollStores stores, metrics::MetricsRecorder& recorder, const domain::Feed& claimed,
                          const PollOutcome& outcome, support::Timestamp now,
-                         std::chrono::seconds base_interval);
+                         std::chrono::seconds base_interval, const domain::ItemRetention& retention);
 
 // Counts a poll in the feed_* families (status, error reason, duration, new items).
 void record_poll_metrics(metrics::MetricsRecorder& recorder, const PollOutcome& outcome,

@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "metrics/row_write_counters.h"
+#include "poll/cache_validators.h"
 #include "poll/poll_schedule.h"
 #include "poll/poll_writer.h"
 
@@ -147,7 +148,11 @@ void Poller::poll_batch(const std::vector<domain::Feed>& feeds, const FeedReport
                         const std::atomic<bool>* stop) {
   std::vector<http::FetchRequest> requests;
   requests.reserve(feeds.size());
-  for (const domain::Feed& feed : feeds) requests.push_back({feed.url, feed.etag, feed.last_modified});
+  // A validator stored before they were checked is still never sent back when it does not conform.
+  for (const domain::Feed& feed : feeds) {
+    requests.push_back(
+        {feed.url, conforming_entity_tag(feed.etag), conforming_http_date(feed.last_modified)});
+  }
   std::vector<domain::Feed> unfinished;
   fetcher_.fetch_all(
       requests,
@@ -165,28 +170,39 @@ void Poller::poll_batch(const std::vector<domain::Feed>& feeds, const FeedReport
 RecordedPoll Poller::record_poll_retrying_once(const domain::Feed& feed, const PollOutcome& outcome,
                                                support::Timestamp now) {
   try {
-    return record_poll(stores_, recorder_, feed, outcome, now, options_.interval);
+    return record_poll(stores_, recorder_, feed, outcome, now, options_.interval, options_.retention);
   } catch (const support::StoreError& error) {
     // The transaction rolled back. A lost PostgreSQL session reconnects at the next transaction, so
     // one more try stores the poll instead of marking a good feed failed for a server restart.
     spdlog::warn("feed {}: cannot store the poll, trying once more: {}", feed.url, error.what());
-    return record_poll(stores_, recorder_, feed, outcome, now, options_.interval);
+    return record_poll(stores_, recorder_, feed, outcome, now, options_.interval, options_.retention);
   }
 }
 
 void Poller::finish_feed(const domain::Feed& feed, const http::FetchResponse& response,
                          const FeedReportSink& report) {
   const support::Timestamp now = clock_.now();
+  if (feed.unreadable) {
+    // Polling goes on: recording this poll writes every column of the row afresh.
+    spdlog::warn("feed {}: stored row partly unreadable, its unreadable columns were reset: {}", feed.url,
+                 *feed.unreadable);
+  }
   FeedReport result;
   result.url = feed.url;
-  result.outcome = classify_response(response, feed.url, now);
+  result.outcome = classify_response(response, feed.url, now, options_.max_items);
   seen_[feed.id] = true;
+  if (result.outcome.feed && result.outcome.feed->items_dropped > 0) {
+    spdlog::info("feed {}: {} items, kept the newest {} (--max-items)", feed.url,
+                 result.outcome.feed->items.size() + result.outcome.feed->items_dropped,
+                 result.outcome.feed->items.size());
+  }
   domain::Feed after = feed;
   if (!options_.dry_run) {
     try {
       RecordedPoll recorded = record_poll_retrying_once(feed, result.outcome, now);
       after = recorded.feed;
       result.new_items = recorded.new_item_indexes.size();
+      result.items_deleted = recorded.items_deleted;
       for (const std::size_t index : recorded.new_item_indexes) {
         result.items.push_back(std::move(result.outcome.feed->items[index]));
       }
@@ -199,7 +215,9 @@ void Poller::finish_feed(const domain::Feed& feed, const http::FetchResponse& re
       result.outcome.error = std::string("cannot store the feed: ") + error.what();
       result.outcome.feed.reset();
       result.outcome.moved_to.reset();
-      after = record_poll(stores_, recorder_, feed, result.outcome, now, options_.interval).feed;
+      after =
+          record_poll(stores_, recorder_, feed, result.outcome, now, options_.interval, options_.retention)
+              .feed;
     }
     result.outcome.feed.reset();
   } else if (result.outcome.feed) {
@@ -235,6 +253,7 @@ void Poller::release(const std::vector<domain::Feed>& feeds) {
 void Poller::count(const FeedReport& report) {
   ++summary_.polled;
   summary_.new_items += report.new_items;
+  summary_.items_deleted += report.items_deleted;
   switch (report.outcome.status) {
     case PollStatus::kSuccess:
       ++summary_.ok;

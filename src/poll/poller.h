@@ -28,6 +28,8 @@ struct PollOptions {
   std::chrono::seconds interval{1800};  // base poll interval
   std::chrono::seconds lease{120};      // how long a claimed batch stays ours
   std::size_t batch_size = 16;          // feeds claimed and fetched together
+  std::size_t max_items = 1000;         // items taken from one feed per poll, newest first
+  domain::ItemRetention retention;      // what goes once it leaves the feed (PEBBLE_ITEM_RETENTION)
   std::string lease_owner;              // unique per worker process
 };
 
@@ -40,6 +42,7 @@ struct FeedReport {
   std::optional<std::string> description;
   std::vector<parse::ParsedItem> items;  // every parsed item (dry run) or the new ones
   std::size_t new_items = 0;
+  std::int64_t items_deleted = 0;  // by PEBBLE_ITEM_RETENTION
 };
 
 // Totals of a run, for the stderr summary and job_runs.
@@ -51,6 +54,7 @@ struct PollSummary {
   std::map<std::string, std::size_t> failed_by_reason;  // feed_poll_errors_total reasons, and not_found
   std::size_t disabled = 0;
   std::size_t new_items = 0;
+  std::int64_t items_deleted = 0;
   double seconds = 0;
   bool interrupted = false;
 };

@@ -43,6 +43,12 @@ class FeedStore {
   virtual domain::ItemUpsertOutcome upsert_feed_item(std::int64_t feed_id, const domain::FeedItemInput& item,
                                                      support::Timestamp seen_at) = 0;
   virtual std::vector<domain::FeedItem> list_feed_items(std::int64_t feed_id) = 0;
+  // Applies `retention` to the feed's items not seen at `seen_at` (the poll that just stored its
+  // document): deletes those beyond the newest keep_newest and those dated before
+  // seen_at - max_age_seconds, by published, else entry-updated, else first-seen date. Returns
+  // how many rows went.
+  virtual std::int64_t prune_feed_items(std::int64_t feed_id, const domain::ItemRetention& retention,
+                                        support::Timestamp seen_at) = 0;
 };
 
 }  // namespace pebble::store

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "store/open_store.h"
+#include "store/stored_time.h"
 #include "support/error.h"
 
 namespace pebble::store {
@@ -111,7 +112,7 @@ Params& Params::integer_array(const std::vector<std::int64_t>& values) {
 }
 
 Params& Params::time(support::Timestamp value) {
-  return text(support::format_iso_micros(value));
+  return text(support::format_iso_micros(clamp_to_stored_range(value)));
 }
 
 Params& Params::time(const std::optional<support::Timestamp>& value) {

@@ -3,6 +3,7 @@
 
 #include "store/postgres_json.h"
 #include "store/postgres_store_impl.h"
+#include "store/stored_time.h"
 #include "support/error.h"
 
 namespace pebble::store {
@@ -20,6 +21,7 @@ constexpr const char* kItemColumns =
     "first_seen_at, "
     "last_seen_at, extra";
 
+// A column that does not read as a timestamp is left empty and named in feed.unreadable.
 domain::Feed feed_from_row(const Result& result, int row) {
   domain::Feed feed;
   feed.id = result.integer(row, 0);
@@ -31,17 +33,19 @@ domain::Feed feed_from_row(const Result& result, int row) {
   feed.disabled_reason = result.optional_text(row, 6);
   feed.etag = result.optional_text(row, 7);
   feed.last_modified = result.optional_text(row, 8);
-  feed.newest_item_date = result.optional_time(row, 9);
-  feed.last_polled_at = result.optional_time(row, 10);
+  feed.newest_item_date = read_tolerantly([&] { return result.optional_time(row, 9); }, feed.unreadable);
+  feed.last_polled_at = read_tolerantly([&] { return result.optional_time(row, 10); }, feed.unreadable);
   const auto status = result.optional_integer(row, 11);
   if (status) feed.last_status = static_cast<int>(*status);
   feed.last_error = result.optional_text(row, 12);
   feed.consecutive_failures = static_cast<int>(result.integer(row, 13));
-  feed.next_poll_at = result.optional_time(row, 14);
+  feed.next_poll_at = read_tolerantly([&] { return result.optional_time(row, 14); }, feed.unreadable);
   feed.lease_owner = result.optional_text(row, 15);
-  feed.lease_until = result.optional_time(row, 16);
-  feed.created_at = result.time(row, 17);
-  feed.updated_at = result.time(row, 18);
+  feed.lease_until = read_tolerantly([&] { return result.optional_time(row, 16); }, feed.unreadable);
+  feed.created_at = read_tolerantly([&] { return result.optional_time(row, 17); }, feed.unreadable)
+                        .value_or(support::Timestamp{});
+  feed.updated_at = read_tolerantly([&] { return result.optional_time(row, 18); }, feed.unreadable)
+                        .value_or(support::Timestamp{});
   return feed;
 }
 
@@ -141,13 +145,14 @@ void PostgresStore::update_feed(const domain::Feed& feed) {
 
 std::vector<domain::Feed> PostgresStore::claim_feeds(const FeedClaim& claim) {
   // SKIP LOCKED: a worker passes over rows another worker is claiming right now instead of waiting
-  // for it and then polling the same feeds.
+  // for it and then polling the same feeds. A next_poll_at past the year 9999 (written before the
+  // store clamped timestamps) counts as due, so that feed is polled and its row written afresh.
   const Result result = connection_.exec(
       "claim feeds for " + claim.lease_owner,
       std::string("WITH candidates AS (SELECT id AS claimed_id FROM feeds WHERE "
                   "(CASE WHEN cardinality($4::bigint[]) > 0 THEN id = ANY($4::bigint[]) "
                   "ELSE NOT disabled AND ($5::boolean OR next_poll_at IS NULL OR next_poll_at <= "
-                  "$1::timestamptz) END) "
+                  "$1::timestamptz OR next_poll_at >= '10000-01-01T00:00:00Z'::timestamptz) END) "
                   "AND (lease_until IS NULL OR lease_until <= $1::timestamptz OR lease_owner = $2) "
                   "ORDER BY next_poll_at NULLS FIRST, id LIMIT $6::bigint FOR UPDATE SKIP LOCKED) "
                   "UPDATE feeds f SET lease_owner = $2, lease_until = $3::timestamptz FROM candidates c "
@@ -214,6 +219,24 @@ std::vector<domain::FeedItem> PostgresStore::list_feed_items(std::int64_t feed_i
   std::vector<domain::FeedItem> items;
   for (int row = 0; row < result.rows(); ++row) items.push_back(item_from_row(result, row));
   return items;
+}
+
+std::int64_t PostgresStore::prune_feed_items(std::int64_t feed_id, const domain::ItemRetention& retention,
+                                             support::Timestamp seen_at) {
+  if (!retention.any()) return 0;
+  // LIMIT NULL is LIMIT ALL; a NULL cutoff compares as unknown, so neither rule then deletes.
+  const Result result = connection_.exec(
+      "prune items of feed " + std::to_string(feed_id),
+      "DELETE FROM feed_items WHERE feed_id = $1::bigint AND last_seen_at < $2::timestamptz AND ("
+      "id NOT IN (SELECT id FROM feed_items WHERE feed_id = $1::bigint "
+      "ORDER BY coalesce(published_at, entry_updated_at, first_seen_at) DESC, id DESC LIMIT $3::bigint) "
+      "OR coalesce(published_at, entry_updated_at, first_seen_at) < $4::timestamptz)",
+      Params()
+          .integer(feed_id)
+          .time(seen_at)
+          .integer(retention.keep_newest)
+          .time(retention.oldest_kept(seen_at)));
+  return result.affected();
 }
 
 }  // namespace pebble::store

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "store/open_store.h"
+#include "store/stored_time.h"
 #include "support/error.h"
 
 namespace pebble::store {
@@ -56,7 +57,7 @@ void SqliteStatement::bind(int index, bool value) {
 }
 
 void SqliteStatement::bind(int index, support::Timestamp value) {
-  bind(index, support::format_iso_micros(value));
+  bind(index, support::format_iso_micros(clamp_to_stored_range(value)));
 }
 
 void SqliteStatement::bind(int index, std::nullopt_t) {

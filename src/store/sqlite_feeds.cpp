@@ -2,6 +2,7 @@
 #include <string>
 
 #include "store/sqlite_store_impl.h"
+#include "store/stored_time.h"
 #include "support/error.h"
 
 namespace pebble::store {
@@ -14,6 +15,7 @@ const std::string kFeedSelect =
     "lease_owner, "
     "lease_until, created_at, updated_at FROM feeds";
 
+// A column that does not read as a timestamp is left empty and named in feed.unreadable.
 domain::Feed read_feed(const SqliteStatement& statement) {
   domain::Feed feed;
   feed.id = statement.integer(0);
@@ -25,16 +27,18 @@ domain::Feed read_feed(const SqliteStatement& statement) {
   feed.disabled_reason = statement.optional_text(6);
   feed.etag = statement.optional_text(7);
   feed.last_modified = statement.optional_text(8);
-  feed.newest_item_date = statement.optional_timestamp(9);
-  feed.last_polled_at = statement.optional_timestamp(10);
+  feed.newest_item_date = read_tolerantly([&] { return statement.optional_timestamp(9); }, feed.unreadable);
+  feed.last_polled_at = read_tolerantly([&] { return statement.optional_timestamp(10); }, feed.unreadable);
   if (const auto status = statement.optional_integer(11)) feed.last_status = static_cast<int>(*status);
   feed.last_error = statement.optional_text(12);
   feed.consecutive_failures = static_cast<int>(statement.integer(13));
-  feed.next_poll_at = statement.optional_timestamp(14);
+  feed.next_poll_at = read_tolerantly([&] { return statement.optional_timestamp(14); }, feed.unreadable);
   feed.lease_owner = statement.optional_text(15);
-  feed.lease_until = statement.optional_timestamp(16);
-  feed.created_at = statement.timestamp(17);
-  feed.updated_at = statement.timestamp(18);
+  feed.lease_until = read_tolerantly([&] { return statement.optional_timestamp(16); }, feed.unreadable);
+  feed.created_at = read_tolerantly([&] { return statement.optional_timestamp(17); }, feed.unreadable)
+                        .value_or(support::Timestamp{});
+  feed.updated_at = read_tolerantly([&] { return statement.optional_timestamp(18); }, feed.unreadable)
+                        .value_or(support::Timestamp{});
   return feed;
 }
 
@@ -200,6 +204,24 @@ std::vector<domain::FeedItem> SqliteStore::list_feed_items(std::int64_t feed_id)
   std::vector<domain::FeedItem> items;
   while (statement.step()) items.push_back(read_item(statement));
   return items;
+}
+
+std::int64_t SqliteStore::prune_feed_items(std::int64_t feed_id, const domain::ItemRetention& retention,
+                                           support::Timestamp seen_at) {
+  if (!retention.any()) return 0;
+  // Every timestamp is ISO text of one width, so text order is time order. LIMIT -1 keeps all.
+  return write_atomically([&] {
+    connection_
+        .prepare("prune feed items",
+                 "DELETE FROM feed_items WHERE feed_id = ? AND last_seen_at < ? AND ("
+                 "id NOT IN (SELECT id FROM feed_items WHERE feed_id = ? "
+                 "ORDER BY coalesce(published_at, entry_updated_at, first_seen_at) DESC, id DESC LIMIT ?) "
+                 "OR coalesce(published_at, entry_updated_at, first_seen_at) < ?)")
+        .bind_all(feed_id, seen_at, feed_id, retention.keep_newest.value_or(-1),
+                  retention.oldest_kept(seen_at))
+        .run();
+    return connection_.changes();
+  });
 }
 
 }  // namespace pebble::store

@@ -55,6 +55,8 @@ class SqliteStore final : public Store {
   domain::ItemUpsertOutcome upsert_feed_item(std::int64_t feed_id, const domain::FeedItemInput& item,
                                              support::Timestamp seen_at) override;
   std::vector<domain::FeedItem> list_feed_items(std::int64_t feed_id) override;
+  std::int64_t prune_feed_items(std::int64_t feed_id, const domain::ItemRetention& retention,
+                                support::Timestamp seen_at) override;
 
   void create_import_job(domain::ImportJob& job) override;
   void update_import_job(const domain::ImportJob& job) override;

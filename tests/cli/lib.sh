@@ -91,6 +91,15 @@ stop_process() {
   wait "$1" 2>/dev/null || true
 }
 
+# start_feed_server: starts tests/support/feed_server.py on a free loopback port, stopped at exit;
+# sets $base (http://127.0.0.1:PORT). Ends the test when it does not come up.
+start_feed_server() {
+  /usr/bin/python3 "$PEBBLE_SOURCE_DIR/tests/support/feed_server.py" >"$work/feed_server.port" &
+  on_exit "stop_process $!"
+  wait_until 10 test -s "$work/feed_server.port" || { fail "feed server did not start"; finish; }
+  base="http://127.0.0.1:$(cat "$work/feed_server.port")"
+}
+
 # start_serve DATABASE [SERVE ARGS...]: starts `pebble serve` on a free port; sets $serve_pid,
 # $serve_url (http://127.0.0.1:PORT) and $serve_log. Fails the test when it does not come up.
 start_serve() {

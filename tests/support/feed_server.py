@@ -6,7 +6,11 @@ often each path was requested (JSON), for the many-worker tests.
 Paths: /feed/NAME (RSS, ETag + Last-Modified, 304 on a match), /gone, /missing, /forbidden,
 /error, /ratelimit, /unavailable, /moved/NAME (301 to /feed/NAME), /moved308/NAME, /temp/NAME (302),
 /loop, /endless, /trickle, /bomb, /entity, /badutf8, /html, /empty, /binary, /wrongcharset,
-/slow/NAME (answers after 3 s).
+/slow/NAME (answers after 3 s); values that must not poison the store: /hugeretry (503 with
+Retry-After: 260000000000), /farfuture (an Atom date of 9999-12-31T23:59:59-14:00 and an absurd
+max-age), /badvalidators (an ETag with a bare CR and a Last-Modified with a control character),
+/items/COUNT (COUNT tiny RSS items dated a second apart, the last one newest); /file/NAME serves
+the file NAME of the folder in $FEED_SERVER_FILES as RSS, for tests that change a feed between polls.
 """
 import collections
 import json
@@ -109,6 +113,29 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(429, b"slow down", [("Retry-After", "7200")])
         if head == "unavailable":
             return self.send(503, b"later", [("Retry-After", "Wed, 01 Jan 2098 00:00:00 GMT")])
+        if head == "hugeretry":
+            return self.send(503, b"later", [("Retry-After", "260000000000")])
+        if head == "farfuture":
+            body = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>far</title>'
+                    '<id>urn:far</id><updated>9999-12-31T23:59:59-14:00</updated>'
+                    '<entry><id>urn:far:1</id><title>far</title><updated>9999-12-31T23:59:59-14:00</updated>'
+                    '</entry></feed>').encode()
+            return self.send(200, body, [("Content-Type", "application/atom+xml"),
+                                         ("Cache-Control", "max-age=99999999999999")])
+        if head == "badvalidators":
+            if self.headers.get("If-None-Match") or self.headers.get("If-Modified-Since"):
+                return self.send(500, b"a validator came back")
+            return self.send(200, rss("badvalidators"), xml + [("ETag", '"a\rb"'),
+                                                               ("Last-Modified", "Tue, 14 Nov 2023 \x01 22:13:20 GMT")])
+        if head == "items":
+            count = int(rest)
+            entries = "".join(f"<item><guid>i{i}</guid><pubDate>{time.strftime('%a, %d %b %Y %H:%M:%S GMT', time.gmtime(1_600_000_000 + i))}</pubDate></item>"
+                              for i in range(count))
+            body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>items</title>{entries}</channel></rss>'
+            return self.send(200, body.encode(), xml)
+        if head == "file":
+            with open(os.path.join(os.environ["FEED_SERVER_FILES"], os.path.basename(rest)), "rb") as f:
+                return self.send(200, f.read(), xml)
         if head == "endless":
             return self.stream((b"<item>" + b"x" * 4096 for _ in iter(int, 1)), xml)
         if head == "trickle":

@@ -82,4 +82,18 @@ TEST_CASE("writers: the layout details SPEC §5 names", "[formats]") {
                   support::UsageError);
 }
 
+TEST_CASE("markdown export: a <script> title and a CR in a link target stay text", "[formats]") {
+  std::vector<domain::Bookmark> hostile(1);
+  hostile[0].url = "https://evil.example/a\rb)c<d>\\e&amp;f&g=1";
+  hostile[0].title = "<script>alert(1)</script> & \x01![img](x)";
+  hostile[0].description = "<img src=x onerror=alert(1)>\n&lt;kept&gt;";
+  hostile[0].created_at = support::Timestamp::from_seconds(1709632800);
+  CHECK(write_all(formats::BookmarkFormat::kMarkdown, hostile) ==
+        "# 2024-03-05\n\n"
+        "- [&lt;script&gt;alert\\(1\\)&lt;/script&gt; &amp; \\!\\[img\\]\\(x\\)]"
+        "(https://evil.example/a%0Db%29c%3Cd%3E\\\\e\\&amp;f&g=1)\n"
+        "  > &lt;img src=x onerror=alert\\(1\\)&gt;\n"
+        "  > &amp;lt;kept&amp;gt;\n");
+}
+
 }  // namespace pebble

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "poll/cache_validators.h"
 #include "poll/feed_state.h"
 #include "poll/poll_schedule.h"
 
@@ -183,4 +184,50 @@ TEST_CASE("429 and 503 with Retry-After wait at least that long", "[poller]") {
   fetched = response(500);
   fetched.retry_after = "86000";  // only 429/503 honour it
   CHECK_FALSE(pebble::poll::classify_response(fetched, kUrl, kNow).retry_after.has_value());
+}
+
+TEST_CASE("Retry-After: 260000000000 waits the 24 h backoff cap, not until the year 10265", "[poller]") {
+  for (const char* value : {"260000000000", "99999999999999999999999", "Fri, 31 Dec 9999 23:59:59 GMT"}) {
+    auto fetched = response(503);
+    fetched.retry_after = value;
+    const auto outcome = pebble::poll::classify_response(fetched, kUrl, kNow);
+    INFO(value);
+    CHECK(outcome.retry_after == at(24h));
+    pebble::domain::Feed feed;
+    pebble::poll::apply_outcome(feed, outcome, kNow, 1800s);
+    CHECK(feed.next_poll_at == at(24h));
+  }
+  auto fetched = response(200, "<rss version=\"2.0\"><channel><ttl>2000000000</ttl></channel></rss>");
+  fetched.cache_control = "max-age=99999999999999";
+  const auto outcome = pebble::poll::classify_response(fetched, kUrl, kNow);
+  pebble::domain::Feed feed;
+  pebble::poll::apply_outcome(feed, outcome, kNow, 1800s);
+  CHECK(feed.next_poll_at == at(24h));  // max-age and <ttl> are capped the same way
+}
+
+TEST_CASE("an ETag with a bare CR or a Last-Modified with a control character is dropped", "[poller]") {
+  auto fetched = response(200, "<rss version=\"2.0\"><channel></channel></rss>");
+  fetched.etag = "\"a\rb\"";
+  fetched.last_modified = "Tue, 14 Nov 2023 22:13:20 GMT\x01";
+  auto outcome = pebble::poll::classify_response(fetched, kUrl, kNow);
+  CHECK_FALSE(outcome.etag.has_value());
+  CHECK_FALSE(outcome.last_modified.has_value());
+  for (const char* etag : {"unquoted", "\"a\"b\"", "W/\"tab\there\"", "\"", "\"del\x7f\""}) {
+    INFO(etag);
+    CHECK_FALSE(pebble::poll::is_entity_tag(etag));
+  }
+  for (const char* etag : {"\"\"", "\"xyzzy\"", "W/\"weak-1\"", "\"caf\xc3\xa9\""}) {
+    INFO(etag);
+    CHECK(pebble::poll::is_entity_tag(etag));
+  }
+  CHECK(pebble::poll::is_http_date("Sun, 06 Nov 1994 08:49:37 GMT"));
+  CHECK(pebble::poll::is_http_date("Sunday, 06-Nov-94 08:49:37 GMT"));
+  CHECK(pebble::poll::is_http_date("Sun Nov  6 08:49:37 1994"));
+  CHECK_FALSE(pebble::poll::is_http_date("Sun, 06 Nov 1994\r08:49:37 GMT"));
+  CHECK_FALSE(pebble::poll::is_http_date("not a date"));
+  fetched.etag = "W/\"v1\"";
+  fetched.last_modified = "Sun, 06 Nov 1994 08:49:37 GMT";
+  outcome = pebble::poll::classify_response(fetched, kUrl, kNow);
+  CHECK(outcome.etag == "W/\"v1\"");
+  CHECK(outcome.last_modified == "Sun, 06 Nov 1994 08:49:37 GMT");
 }
