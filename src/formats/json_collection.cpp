@@ -107,9 +107,9 @@ class CollectionSax : public nlohmann::json_sax<Json> {
     // Copying or destroying a value nested thousands deep recurses once per level and overflows
     // the stack, so deeper items are rejected here, before a value is built.
     if (depth_ - capture_depth_ >= kMaxJsonDepth)
-      rejection_ = "item nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+      rejection_ = "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
     if (rejection_.empty() && buffer_.byte_offset() - capture_start_ > options_.max_item_bytes) {
-      rejection_ = "item larger than the size limit";
+      rejection_ = "larger than the size limit";
     }
     if (!rejection_.empty()) {
       oversized_ = true;
@@ -141,13 +141,13 @@ class CollectionSax : public nlohmann::json_sax<Json> {
     if (is_item_) {
       const std::size_t index = next_index_++;
       if (oversized) {
-        handler_.on_rejected_item(index, rejection_);
+        handler_.on_rejected_item(index, "item " + rejection_);
       } else {
         handler_.on_item(index, std::move(done));
       }
       sink_.on_progress(buffer_.byte_offset());
     } else if (oversized) {
-      fail(rejection_.replace(0, 4, "root member"));
+      fail("root member " + rejection_);
     } else {
       const std::string error = handler_.on_root_member(root_key_, std::move(done));
       if (!error.empty()) fail(error);
@@ -170,7 +170,7 @@ class CollectionSax : public nlohmann::json_sax<Json> {
   bool capturing_ = false;
   bool is_item_ = false;
   bool oversized_ = false;  // the captured value is being skipped, for rejection_
-  std::string rejection_;   // why
+  std::string rejection_;   // why, without its subject ("item" or "root member")
   std::size_t capture_depth_ = 0;
   std::uint64_t capture_start_ = 0;
   Json captured_;
