@@ -4,7 +4,7 @@
 // `items` (as every pebble and pebbling-club export does) is streamed item by item; one that puts
 // them after `items` has its items held in memory until the root closes, because SPEC §4 wants
 // root problems reported before anything is written.
-#include <map>
+#include <cstdint>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -102,9 +102,8 @@ class ActivityStreamsHandler : public JsonCollectionHandler {
   }
 
   void on_rejected_item(std::size_t index, const std::string& reason) override {
-    // A marker: binary never comes out of the JSON parser; the reason waits beside it.
-    rejections_[index] = reason;
-    on_item(index, Json::binary({}));
+    // A marker carrying its reason: binary never comes out of the JSON parser.
+    on_item(index, Json::binary(std::vector<std::uint8_t>(reason.begin(), reason.end())));
   }
 
   std::string on_root_end(bool saw_items) override {
@@ -125,8 +124,8 @@ class ActivityStreamsHandler : public JsonCollectionHandler {
 
   void deliver(std::size_t index, const Json& item) {
     if (item.is_binary()) {
-      sink_.on_failure(ItemFailure{index, rejections_[index], {}, {}});
-      rejections_.erase(index);
+      const auto& reason = item.get_binary();
+      sink_.on_failure(ItemFailure{index, std::string(reason.begin(), reason.end()), {}, {}});
       return;
     }
     auto result = link_to_bookmark(item);
@@ -146,7 +145,6 @@ class ActivityStreamsHandler : public JsonCollectionHandler {
   bool context_seen_ = false;
   bool type_seen_ = false;
   std::vector<std::pair<std::size_t, Json>> held_;
-  std::map<std::size_t, std::string> rejections_;  // why each marked item was skipped
 };
 
 }  // namespace
