@@ -56,6 +56,23 @@ if problems:
 sys.exit(1 if problems else 0)
 PY
 
+# Alert text: failing feeds are not disabled. Only HTTP 410 disables a feed (SPEC §6); a text that
+# says otherwise sends the operator looking for a disabling that never happened.
+python3 - "$dir/pebble.rules.yml" <<'PY' || fail "alert text says failing feeds are disabled (see above)"
+import re, sys, yaml
+rules = yaml.safe_load(open(sys.argv[1]))
+problems = []
+for group in rules["groups"]:
+    for rule in group["rules"]:
+        text = " ".join(str(value) for value in rule.get("annotations", {}).values())
+        if re.search(r"fail\w*[^.;]{0,40}\b(are|is|get|gets|become|becomes) disabled", text, re.I):
+            problems.append(f"{rule.get('alert')}: says failing feeds are disabled: {text}")
+        if "disabled" in rule.get("expr", "") and "410" not in text:
+            problems.append(f"{rule.get('alert')}: explains disabled feeds without naming HTTP 410")
+print("\n".join(problems))
+sys.exit(1 if problems else 0)
+PY
+
 # Every metric the rules name is in pebble's catalogue, as the binary itself lists it.
 write_catalogue "$work/catalogue.json"
 names=$(python3 "$PEBBLE_SOURCE_DIR/tests/cli/promql_names.py" "$work/catalogue.json" "$dir/pebble.rules.yml") ||
