@@ -42,6 +42,17 @@ void add_global_options(CLI::App& app, config::GlobalFlags& flags) {
       ->check(strict(config::check_http_url, "--pushgateway"));
   app.add_flag("--push-required", flags.push_required,
                "Exit 1 when the push to the Pushgateway fails [env: PEBBLE_PUSH_REQUIRED]");
+  app.add_option("--push-grouping", flags.push_grouping,
+                 "Pushgateway grouping label after job and command, e.g. instance=web1 (repeatable; "
+                 "the variable takes KEY=VALUE,KEY=VALUE) [env: PEBBLE_PUSH_GROUPING]")
+      ->type_name("KEY=VALUE")
+      ->allow_extra_args(false)
+      ->check(strict(
+          [](const std::string& value, const std::string& flag) {
+            config::GroupingLabels labels;
+            config::add_push_grouping(labels, value, flag);
+          },
+          "--push-grouping"));
   app.add_option("--user", flags.user, "Owner of imported/exported bookmarks [env: PEBBLE_USER]")
       ->type_name("NAME");
   app.add_flag_function(

@@ -8,7 +8,7 @@ _pebble() {
   # -n : keeps HOST:PORT in one word for --listen.
   _init_completion -n : || return
 
-  local global_opts="--database --pushgateway --push-required --user -v --verbose -q --quiet
+  local global_opts="--database --pushgateway --push-required --push-grouping --user -v --verbose -q --quiet
     --log-level --log-format --no-progress --version -h --help"
   # Each subcommand and the flags it adds to the global ones, one subcommand per line.
   local -A subcommand_opts=(
@@ -24,7 +24,7 @@ _pebble() {
   case "$prev" in
     --log-level) COMPREPLY=($(compgen -W "trace debug info warn error critical off" -- "$cur")); return ;;
     --log-format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
-    --database | --pushgateway | --user) return ;;
+    --database | --pushgateway | --push-grouping | --user) return ;;
     --duplicates) COMPREPLY=($(compgen -W "skip overwrite merge" -- "$cur")); return ;;
     -o | --output) _filedir; return ;;
     --tag | --since | --limit) return ;;

@@ -14,6 +14,7 @@ complete -c pebble -f
 complete -c pebble -l database -r -d 'Store URL: sqlite:PATH or postgresql://…'
 complete -c pebble -l pushgateway -r -d 'Pushgateway base URL'
 complete -c pebble -l push-required -d 'Exit 1 when the push fails'
+complete -c pebble -l push-grouping -x -d 'Pushgateway grouping label KEY=VALUE, e.g. instance=web1'
 complete -c pebble -l user -r -d 'Owner of imported/exported bookmarks'
 complete -c pebble -s v -l verbose -d 'More log output'
 complete -c pebble -s q -l quiet -d 'Less log output'

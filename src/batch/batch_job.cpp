@@ -83,6 +83,8 @@ class RunFinisher {
       http::PushRequest request;
       request.base_url = *config_.pushgateway_url;
       request.grouping = {{"job", "pebble"}, {"command", command_}};
+      request.grouping.insert(request.grouping.end(), config_.push_grouping.begin(),
+                              config_.push_grouping.end());
       request.body = *body;
       request.timeout = config_.push_timeout;
       result = pusher_.push(request);

@@ -6,6 +6,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "domain/model.h"
 #include "support/logging.h"
@@ -23,12 +25,15 @@ struct MetricsSettings {
 
 // Settings shared by every subcommand.
 struct Config {
-  std::string database_url;                                // --database / PEBBLE_DATABASE_URL / DATABASE_URL
-  std::optional<std::string> pushgateway_url;              // --pushgateway / PEBBLE_PUSHGATEWAY_URL
-  std::chrono::milliseconds push_timeout{5000};            // PEBBLE_PUSH_TIMEOUT (seconds)
-  bool push_required = false;                              // --push-required
-  std::string user;                                        // --user / PEBBLE_USER / OS login name
-  support::LogLevel log_level = support::LogLevel::kInfo;  // -v/-q, --log-level / PEBBLE_LOG_LEVEL
+  std::string database_url;                      // --database / PEBBLE_DATABASE_URL / DATABASE_URL
+  std::optional<std::string> pushgateway_url;    // --pushgateway / PEBBLE_PUSHGATEWAY_URL
+  std::chrono::milliseconds push_timeout{5000};  // PEBBLE_PUSH_TIMEOUT (seconds)
+  bool push_required = false;                    // --push-required
+  // --push-grouping / PEBBLE_PUSH_GROUPING: labels after job/pebble/command/<command> in the push
+  // path, e.g. {{"instance", "web1"}}, so hosts with stores of their own keep groups of their own.
+  std::vector<std::pair<std::string, std::string>> push_grouping;
+  std::string user;                                           // --user / PEBBLE_USER / OS login name
+  support::LogLevel log_level = support::LogLevel::kInfo;     // -v/-q, --log-level / PEBBLE_LOG_LEVEL
   support::LogFormat log_format = support::LogFormat::kText;  // --log-format / PEBBLE_LOG_FORMAT
   bool progress = false;  // on when stderr is a TTY, off with --no-progress
   MetricsSettings metrics;

@@ -96,6 +96,13 @@ Config load_config(const GlobalFlags& flags, const Environment& environment, boo
     }
   }
 
+  if (!flags.push_grouping.empty()) {
+    for (const std::string& text : flags.push_grouping)
+      add_push_grouping(config.push_grouping, text, "--push-grouping");
+  } else if (auto value = lookup(environment, "PEBBLE_PUSH_GROUPING")) {
+    config.push_grouping = parse_push_grouping_list(*value, "PEBBLE_PUSH_GROUPING");
+  }
+
   if (flags.user) {
     config.user = *flags.user;
   } else if (auto value = lookup(environment, "PEBBLE_USER")) {

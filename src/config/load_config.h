@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "config/config.h"
 
@@ -24,6 +25,7 @@ struct GlobalFlags {
   int verbosity = 0;  // number of -v minus number of -q
   bool no_progress = false;
   bool push_required = false;
+  std::vector<std::string> push_grouping;  // each KEY=VALUE, in order
 };
 
 // Applies flag > environment > default; throws UsageError naming the flag or variable at fault.

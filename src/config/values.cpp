@@ -7,6 +7,7 @@
 
 #include "support/ascii_text.h"
 #include "support/error.h"
+#include "support/utf8.h"
 
 namespace pebble::config {
 
@@ -78,6 +79,42 @@ std::string check_http_url(std::string_view text, std::string_view source) {
   std::string url(text);
   while (url.ends_with('/')) url.pop_back();
   return url;
+}
+
+void add_push_grouping(GroupingLabels& labels, std::string_view text, std::string_view source) {
+  const auto equals = text.find('=');
+  // The text is echoed in the message, so it is repaired first: a message is always valid UTF-8.
+  const std::string shown = support::replace_invalid_utf8(text);
+  if (equals == std::string_view::npos) reject(source, shown, "KEY=VALUE, e.g. instance=web1");
+  std::string name(text.substr(0, equals));
+  std::string value(text.substr(equals + 1));
+  const bool valid_name = support::is_label_name(name);
+  if (!valid_name) reject(source, shown, "KEY=VALUE with KEY a label name [a-zA-Z_][a-zA-Z0-9_]*");
+  // job and command are pebble's own grouping labels; "__" names are reserved by Prometheus.
+  if (name == "job" || name == "command" || name.starts_with("__")) {
+    throw support::UsageError(std::string(source) + ": the label '" + name +
+                              "' is reserved (pebble sets job and command; __ names belong to Prometheus)");
+  }
+  if (value.empty()) reject(source, shown, "KEY=VALUE with a non-empty VALUE");
+  if (!support::is_valid_utf8(value)) {
+    throw support::UsageError(std::string(source) + ": the value of label '" + name + "' is not valid UTF-8");
+  }
+  for (const auto& label : labels) {
+    if (label.first == name)
+      throw support::UsageError(std::string(source) + ": the label '" + name + "' is given twice");
+  }
+  labels.emplace_back(std::move(name), std::move(value));
+}
+
+GroupingLabels parse_push_grouping_list(std::string_view text, std::string_view source) {
+  GroupingLabels labels;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto comma = std::min(text.find(',', start), text.size());
+    add_push_grouping(labels, text.substr(start, comma - start), source);
+    start = comma + 1;
+  }
+  return labels;
 }
 
 }  // namespace pebble::config

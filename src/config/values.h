@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "support/logging.h"
 
@@ -29,5 +31,16 @@ std::string check_database_url(std::string_view text, std::string_view source);
 
 // An http:// or https:// base URL without a trailing '/'.
 std::string check_http_url(std::string_view text, std::string_view source);
+
+// Grouping labels of the push path after job and command, in order.
+using GroupingLabels = std::vector<std::pair<std::string, std::string>>;
+
+// Appends one Pushgateway grouping label, KEY=VALUE, to `labels`: KEY a label name
+// ([a-zA-Z_][a-zA-Z0-9_]*, not `job`, `command` or `__…`, which pebble or Prometheus own, nor one
+// already in `labels`), VALUE non-empty valid UTF-8.
+void add_push_grouping(GroupingLabels& labels, std::string_view text, std::string_view source);
+
+// A comma-separated list of KEY=VALUE (PEBBLE_PUSH_GROUPING), each as add_push_grouping.
+GroupingLabels parse_push_grouping_list(std::string_view text, std::string_view source);
 
 }  // namespace pebble::config

@@ -1,22 +1,12 @@
 // The curl-free half of the push client: grouping paths and URL redaction, unit-tested directly.
-#include <algorithm>
-
 #include "http/base64.h"
 #include "http/push_client.h"
+#include "support/ascii_text.h"
 #include "support/error.h"
 
 namespace pebble::http {
 
 namespace {
-
-bool is_label_name(std::string_view name) {
-  const auto is_start = [](char letter) {
-    return (letter >= 'a' && letter <= 'z') || (letter >= 'A' && letter <= 'Z') || letter == '_';
-  };
-  return !name.empty() && is_start(name.front()) &&
-         std::all_of(name.begin() + 1, name.end(),
-                     [&](char letter) { return is_start(letter) || (letter >= '0' && letter <= '9'); });
-}
 
 // RFC 3986 unreserved characters stay; every other byte becomes %XX.
 std::string percent_encode_segment(std::string_view value) {
@@ -46,7 +36,8 @@ std::string grouping_path(const GroupingKey& grouping) {
   }
   std::string path = "/metrics";
   for (const auto& [name, value] : grouping) {
-    if (!is_label_name(name)) throw support::Error("invalid Pushgateway grouping label name '" + name + "'");
+    if (!support::is_label_name(name))
+      throw support::Error("invalid Pushgateway grouping label name '" + name + "'");
     // '/' cannot travel in a path segment even encoded (proxies decode %2F), and an empty segment
     // would vanish: the Pushgateway's @base64 form carries both.
     if (value.empty() || value.find('/') != std::string::npos) {

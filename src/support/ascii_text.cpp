@@ -22,4 +22,15 @@ bool starts_with_ignoring_ascii_case(std::string_view text, std::string_view pre
   return true;
 }
 
+bool is_label_name(std::string_view name) {
+  const auto is_start = [](char letter) {
+    return (letter >= 'a' && letter <= 'z') || (letter >= 'A' && letter <= 'Z') || letter == '_';
+  };
+  if (name.empty() || !is_start(name.front())) return false;
+  for (const char letter : name.substr(1)) {
+    if (!is_start(letter) && !(letter >= '0' && letter <= '9')) return false;
+  }
+  return true;
+}
+
 }  // namespace pebble::support

@@ -20,4 +20,7 @@ bool equals_ignoring_ascii_case(std::string_view left, std::string_view right);
 // Whether `text` begins with `prefix` when A-Z and a-z are not told apart.
 bool starts_with_ignoring_ascii_case(std::string_view text, std::string_view prefix);
 
+// Whether `name` is a Prometheus label name, [a-zA-Z_][a-zA-Z0-9_]*.
+bool is_label_name(std::string_view name);
+
 }  // namespace pebble::support
