@@ -58,8 +58,9 @@ constexpr FamilyDef job_gauge(std::string_view name, std::string_view help) {
           kEveryCommand};
 }
 constexpr FamilyDef store_gauge(std::string_view name, std::string_view help,
-                                std::span<const std::string_view> labels, MetricGate gate) {
-  return {name, MetricKind::kGauge, help, labels, kNoBuckets, gate, MetricOrigin::kStore, kNoCommand};
+                                std::span<const std::string_view> labels, MetricGate gate,
+                                std::uint32_t pushed_by = kNoCommand) {
+  return {name, MetricKind::kGauge, help, labels, kNoBuckets, gate, MetricOrigin::kStore, pushed_by};
 }
 constexpr FamilyDef process_gauge(std::string_view name, std::string_view help,
                                   std::span<const std::string_view> labels = kNoLabels) {
@@ -139,10 +140,11 @@ constexpr FamilyDef kActiveFeedsCount{"active_feeds_count",
                                       kFeed,
                                       MetricOrigin::kStore,
                                       kFeedCommands};
-constexpr FamilyDef kFeeds =
-    store_gauge("pebble_feeds", "Feeds by state (active, failing, disabled).", kStateLabel, kFeed);
+// The feed-state gauges of the alert rules: poll-feeds pushes them too, for hosts without serve.
+constexpr FamilyDef kFeeds = store_gauge("pebble_feeds", "Feeds by state (active, failing, disabled).",
+                                         kStateLabel, kFeed, kPollFeedsBit);
 constexpr FamilyDef kFeedsDue =
-    store_gauge("pebble_feeds_due", "Enabled feeds due for a poll.", kNoLabels, kFeed);
+    store_gauge("pebble_feeds_due", "Enabled feeds due for a poll.", kNoLabels, kFeed, kPollFeedsBit);
 constexpr FamilyDef kFeedItems = store_gauge("pebble_feed_items", "Stored feed items.", kNoLabels, kFeed);
 constexpr FamilyDef kBookmarks = store_gauge("pebble_bookmarks", "Stored bookmarks.", kNoLabels, kBookmark);
 constexpr FamilyDef kTags = store_gauge("pebble_tags", "Stored tags.", kNoLabels, kBookmark);

@@ -32,8 +32,9 @@ prometheus::ClientMetric gauge_sample(double value, const LabelPairs& labels = {
   return sample;
 }
 
-void add_store_gauges(FamilyTable& table, const store::StoreStats& stats, SeriesBudget& budget,
-                      const config::MetricsSettings& settings, std::uint64_t& dropped) {
+// The feed-state gauges the alert rules read. serve exposes them and poll-feeds pushes them (each
+// where its table opened them), so a cron-only host without serve still has them.
+void add_feed_state_gauges(FamilyTable& table, const store::StoreStats& stats) {
   using namespace metric;
   auto count = [](std::int64_t value) { return static_cast<double>(value); };
   table.add(kActiveFeedsCount, gauge_sample(count(stats.feeds_active + stats.feeds_failing)));
@@ -41,6 +42,13 @@ void add_store_gauges(FamilyTable& table, const store::StoreStats& stats, Series
   table.add(kFeeds, gauge_sample(count(stats.feeds_disabled), {{"state", "disabled"}}));
   table.add(kFeeds, gauge_sample(count(stats.feeds_failing), {{"state", "failing"}}));
   table.add(kFeedsDue, gauge_sample(count(stats.feeds_due)));
+}
+
+void add_store_gauges(FamilyTable& table, const store::StoreStats& stats, SeriesBudget& budget,
+                      const config::MetricsSettings& settings, std::uint64_t& dropped) {
+  using namespace metric;
+  auto count = [](std::int64_t value) { return static_cast<double>(value); };
+  add_feed_state_gauges(table, stats);
   table.add(kFeedItems, gauge_sample(count(stats.feed_items)));
   table.add(kBookmarks, gauge_sample(count(stats.bookmarks)));
   table.add(kTags, gauge_sample(count(stats.tags)));
@@ -193,11 +201,7 @@ std::optional<std::string> render_push_body(ExpositionStores stores, const confi
   for (const store::JobRunSummary& summary : stores.job_runs.latest_job_runs()) {
     if (summary.last_run.command == command) add_job_samples(table, summary, false);
   }
-  if (needs_stats(settings, bit)) {
-    store::StoreStats stats = stores.metrics.gather_stats(clock.now());
-    table.add(metric::kActiveFeedsCount,
-              gauge_sample(static_cast<double>(stats.feeds_active + stats.feeds_failing)));
-  }
+  if (needs_stats(settings, bit)) add_feed_state_gauges(table, stores.metrics.gather_stats(clock.now()));
   transaction.commit();
   return render_text(table.take());
 }
