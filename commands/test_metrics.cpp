@@ -62,7 +62,7 @@ nlohmann::json poll_step(store::Store& store, metrics::MetricsRecorder& recorder
   const SelfTestPollResult result = run_self_test_poll(store, recorder, config.poll_interval, clock);
   report_step(3, "feeds: polled " + result.feed_url + ": " + std::to_string(result.first_new_items) +
                      " new item(s), then " + poll::poll_status_name(result.second_status) +
-                     "; test feed left disabled");
+                     "; test feeds kept disabled");
   return {{"feed_url", result.feed_url},
           {"new_items", result.first_new_items},
           {"second_poll", poll::poll_status_name(result.second_status)}};

@@ -5,13 +5,17 @@
 #include "bookmarks/exporter.h"
 #include "bookmarks/import_report.h"
 #include "bookmarks/importer.h"
+#include "metrics/row_write_counters.h"
 
 namespace pebble::cli {
 
 namespace {
 
+// The feed of the second sample Link: the self-test's own, never a production subscription.
+constexpr const char* kSampleFeedUrl = "https://example.com/test-import-2/feed.xml";
+
 // Two Links, one with a feed, as pebbling-club exports them. Rerunning updates them in place.
-const std::string kSampleDocument = R"({
+const std::string kSampleDocument = std::string(R"({
   "@context": ["https://www.w3.org/ns/activitystreams", {"pebbling": "https://pebbling.club/ns/",
     "feedUrl": "pebbling:feedUrl", "private": "pebbling:private", "toRead": "pebbling:toRead"}],
   "type": "Collection",
@@ -20,7 +24,8 @@ const std::string kSampleDocument = R"({
      "summary": "Imported by pebble test-metrics.", "published": "2025-01-01T00:00:00Z", "tag": ["pebble-test"]},
     {"type": "Link", "url": "https://example.com/test-import-2", "name": "pebble self-test import 2",
      "published": "2025-01-02T00:00:00Z", "tag": ["pebble-test", "feed"],
-     "feedUrl": "https://example.com/test-import-2/feed.xml", "toRead": true}
+     "feedUrl": ")") + kSampleFeedUrl +
+                                    R"(", "toRead": true}
   ]
 })";
 
@@ -31,10 +36,27 @@ class DiscardBuffer : public std::streambuf {
   std::streamsize xsputn(const char*, std::streamsize count) override { return count; }
 };
 
+// Subscribes the sample feed before the import does, disabled as the self-test's own: the import
+// then finds it, and no production poll ever fetches example.com or counts it failing.
+void prepare_sample_feed(store::Store& store, metrics::MetricsRecorder& recorder) {
+  store::Transaction transaction(store, store::TxMode::kWrite);
+  auto [feed, created] = store.get_or_create_feed(kSampleFeedUrl);
+  if (created) metrics::record_inserts(recorder, metrics::kModelFeed);
+  if (!feed.disabled || feed.disabled_reason != domain::kSelfTestFeedReason) {
+    feed.disabled = true;
+    feed.disabled_reason = domain::kSelfTestFeedReason;
+    store.update_feed(feed);
+    if (!created) metrics::record_updates(recorder, metrics::kModelFeed);
+  }
+  recorder.flush(store);
+  transaction.commit();
+}
+
 }  // namespace
 
 nlohmann::json import_sample_step(store::Store& store, metrics::MetricsRecorder& recorder,
                                   const std::string& user, const support::Clock& clock) {
+  prepare_sample_feed(store, recorder);
   bookmarks::ImportRequest request;
   request.source = "test-metrics sample";
   request.document = &kSampleDocument;

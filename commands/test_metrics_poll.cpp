@@ -45,12 +45,13 @@ http_server::HttpResponse answer(const http_server::HttpRequest& request, const 
   return response;
 }
 
-// The one self-test row, moved to `url` and re-enabled with no validators; created on first use.
+// The one self-test row, moved to `url`, with no validators and disabled as the self-test's own
+// (created so on first use, in the same transaction: a production poll never sees it enabled).
 domain::Feed prepare_feed(store::Store& store, metrics::MetricsRecorder& recorder, const std::string& url) {
   store::Transaction transaction(store, store::TxMode::kWrite);
   std::optional<domain::Feed> found;
   for (domain::Feed& feed : store.list_feeds()) {
-    if (feed.disabled_reason == kSelfTestFeedReason || feed.url.find(kFeedPath) != std::string::npos) {
+    if (feed.url.find(kFeedPath) != std::string::npos) {
       found = std::move(feed);
       break;
     }
@@ -59,32 +60,20 @@ domain::Feed prepare_feed(store::Store& store, metrics::MetricsRecorder& recorde
   if (found) {
     feed = *found;
     feed.url = url;
-    feed.disabled = false;
-    feed.disabled_reason.reset();
     feed.etag.reset();
     feed.last_modified.reset();
     feed.next_poll_at.reset();
-    store.update_feed(feed);
     metrics::record_updates(recorder, metrics::kModelFeed);
   } else {
     feed = store.get_or_create_feed(url).first;
     metrics::record_inserts(recorder, metrics::kModelFeed);
   }
+  feed.disabled = true;
+  feed.disabled_reason = domain::kSelfTestFeedReason;
+  store.update_feed(feed);
   recorder.flush(store);
   transaction.commit();
   return feed;
-}
-
-void disable_feed(store::Store& store, metrics::MetricsRecorder& recorder, std::int64_t feed_id) {
-  store::Transaction transaction(store, store::TxMode::kWrite);
-  if (std::optional<domain::Feed> feed = store.get_feed(feed_id)) {
-    feed->disabled = true;
-    feed->disabled_reason = kSelfTestFeedReason;
-    store.update_feed(*feed);
-    metrics::record_updates(recorder, metrics::kModelFeed);
-  }
-  recorder.flush(store);
-  transaction.commit();
 }
 
 }  // namespace
@@ -137,7 +126,6 @@ SelfTestPollResult run_self_test_poll(store::Store& store, metrics::MetricsRecor
     options.feed_ids = {feed.id};
     poll::Poller(store, *fetcher, recorder, options, clock).run(keep, nullptr);
     poll::Poller(store, *fetcher, recorder, options, clock).run(keep, nullptr);
-    disable_feed(store, recorder, feed.id);
     const bool clean = reports.size() == 2 && reports[0].outcome.status == poll::PollStatus::kSuccess &&
                        reports[0].new_items > 0 &&
                        reports[1].outcome.status == poll::PollStatus::kNotModified;

@@ -12,9 +12,6 @@
 
 namespace pebble::cli {
 
-// The disabled_reason that marks the one reused self-test feed row, so cron runs skip it.
-inline constexpr const char* kSelfTestFeedReason = "pebble test-metrics";
-
 // What the two self-test polls did.
 struct SelfTestPollResult {
   std::string feed_url;
@@ -23,9 +20,10 @@ struct SelfTestPollResult {
   poll::PollStatus second_status = poll::PollStatus::kError;
 };
 
-// Runs both polls, recording into `recorder`, and leaves the test feed disabled. Throws Error when
-// the polls do not behave as a healthy poller must (first: success with new items; second: 304).
-// `clock` dates the polls and names each attempt's new item.
+// Runs both polls, recording into `recorder`; the test feed stays disabled throughout (a poll by id
+// takes a disabled feed), so no production poll claims it and no production gauge counts it. Throws Error
+// when the polls do not behave as a healthy poller must (first: success with new items; second: 304). `clock`
+// dates the polls and names each attempt's new item.
 SelfTestPollResult run_self_test_poll(store::Store& store, metrics::MetricsRecorder& recorder,
                                       std::chrono::seconds interval, const support::Clock& clock);
 

@@ -62,6 +62,11 @@ struct Tag {
   bool is_system = false;
 };
 
+// The disabled_reason of the feeds `pebble test-metrics` owns (its loopback feed and the feed of its
+// sample import). They stay disabled, so production polls skip them, and the store leaves them out
+// of the feed gauges (pebble_feeds, pebble_feeds_due, active_feeds_count).
+inline constexpr const char* kSelfTestFeedReason = "pebble test-metrics";
+
 // A row of `feeds`: identity, metadata and the poller's state.
 struct Feed {
   std::int64_t id = 0;

@@ -229,8 +229,9 @@ StoreStats SqliteStore::gather_stats(support::Timestamp now) {
         "count feeds by state",
         "SELECT coalesce(sum(disabled = 0 AND consecutive_failures = 0), 0), "
         "coalesce(sum(disabled = 0 AND consecutive_failures > 0), 0), coalesce(sum(disabled <> 0), 0), "
-        "coalesce(sum(disabled = 0 AND (next_poll_at IS NULL OR next_poll_at <= ?)), 0) FROM feeds");
-    statement.bind_all(now);
+        "coalesce(sum(disabled = 0 AND (next_poll_at IS NULL OR next_poll_at <= ?)), 0) FROM feeds "
+        "WHERE disabled_reason IS NOT ?");  // the self-test's feeds are not production's
+    statement.bind_all(now, std::string(domain::kSelfTestFeedReason));
     statement.step();
     stats.feeds_active = statement.integer(0);
     stats.feeds_failing = statement.integer(1);
