@@ -111,6 +111,7 @@ class TransferState {
   bool deny_private_networks_;
   CURL* easy_ = nullptr;
   curl_slist* request_headers_ = nullptr;
+  curl_slist* resolve_ = nullptr;
   FetchResponse response_;
   std::vector<long> statuses_;  // status line of every response seen, redirects included
   bool too_large_ = false;
@@ -162,11 +163,14 @@ TransferState::TransferState(std::size_t index, const FetchRequest& request, con
     curl_easy_setopt(easy_, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
     curl_easy_setopt(easy_, CURLOPT_OPENSOCKETDATA, this);
   }
+  for (const std::string& entry : options.resolve) resolve_ = curl_slist_append(resolve_, entry.c_str());
+  if (resolve_ != nullptr) curl_easy_setopt(easy_, CURLOPT_RESOLVE, resolve_);
 }
 
 TransferState::~TransferState() {
   curl_easy_cleanup(easy_);
   curl_slist_free_all(request_headers_);
+  curl_slist_free_all(resolve_);
 }
 
 std::size_t TransferState::on_body(char* data, std::size_t size, std::size_t count, void* self) {
@@ -220,16 +224,17 @@ curl_socket_t TransferState::on_open_socket(void* self, curlsocktype /*purpose*/
   auto* transfer = static_cast<TransferState*>(self);
   bool refused = true;  // anything that is not plain IPv4/IPv6 is refused too
   if (address->family == AF_INET) {
-    std::array<std::uint8_t, 4> bytes{};
+    Ipv4Address bytes{};
     const auto* in = reinterpret_cast<const sockaddr_in*>(&address->addr);
     std::memcpy(bytes.data(), &in->sin_addr, bytes.size());
-    refused = is_private_ipv4(bytes);
+    refused = is_private_ipv4(bytes) || is_own_address(bytes);
   } else if (address->family == AF_INET6) {
-    std::array<std::uint8_t, 16> bytes{};
+    Ipv6Address bytes{};
     const auto* in6 = reinterpret_cast<const sockaddr_in6*>(&address->addr);
     std::memcpy(bytes.data(), &in6->sin6_addr, bytes.size());
-    refused = is_private_ipv6(bytes);
+    refused = is_private_ipv6(bytes) || is_own_address(bytes);
   }
+  // Refused before a socket exists: no packet leaves for an address that is not allowed.
   if (refused) {
     transfer->denied_ = true;
     return CURL_SOCKET_BAD;
@@ -262,8 +267,9 @@ FetchResponse TransferState::finish(CURLcode code) {
     response_.error = where + ": body larger than " + std::to_string(max_size_) + " bytes";
   } else if (denied_ && code == CURLE_COULDNT_CONNECT) {
     response_.failure = FetchFailure::kDenied;
-    response_.error =
-        where + ": refused a private, loopback or link-local address (PEBBLE_DENY_PRIVATE_NETWORKS)";
+    response_.error = where +
+                      ": refused an address that is not globally routable or is this host's own "
+                      "(PEBBLE_DENY_PRIVATE_NETWORKS)";
   } else {
     response_.failure = failure_of(code);
     response_.error = where + ": " + (error_text_[0] != '\0' ? error_text_ : curl_easy_strerror(code));

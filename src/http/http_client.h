@@ -48,7 +48,10 @@ struct FetcherOptions {
   std::size_t max_size = 10 * 1024 * 1024;  // decompressed body bytes
   int max_redirects = 5;
   std::string user_agent;
-  bool deny_private_networks = false;  // refuse loopback, private and link-local addresses
+  bool deny_private_networks = false;  // refuse every address that is not globally routable
+  // Names pinned to addresses, "HOST:PORT:ADDRESS" as curl --resolve takes them: a resolver stub, so
+  // a test can resolve a loopback name to every address form without asking DNS or connecting out.
+  std::vector<std::string> resolve;
 };
 
 // Called once per request, on the thread that called fetch_all, as each transfer completes.

@@ -1,19 +1,30 @@
 #pragma once
-// Which IP addresses PEBBLE_DENY_PRIVATE_NETWORKS refuses: loopback, private, link-local and the
-// other non-public ranges a feed URL could use to reach services behind the firewall.
+// Which IP addresses PEBBLE_DENY_PRIVATE_NETWORKS refuses: every address that is not globally
+// routable unicast per the IANA IPv4 and IPv6 Special-Purpose Address Registries (loopback, private,
+// shared, link-local, documentation, benchmarking, reserved, multicast, ...), IPv6 forms that embed
+// such an IPv4 address (mapped, compatible, NAT64, 6to4, Teredo), and the host's own addresses.
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 
 namespace pebble::http {
 
-// True for 0/8, 10/8, 100.64/10, 127/8, 169.254/16, 172.16/12, 192.168/16, 224/4 and above.
-bool is_private_ipv4(const std::array<std::uint8_t, 4>& address);
+using Ipv4Address = std::array<std::uint8_t, 4>;
+using Ipv6Address = std::array<std::uint8_t, 16>;
 
-// True for ::, ::1, fc00::/7, fe80::/10, ff00::/8, and IPv4-mapped/compatible forms of private IPv4.
-bool is_private_ipv6(const std::array<std::uint8_t, 16>& address);
+// True unless `address` is globally routable unicast.
+bool is_private_ipv4(const Ipv4Address& address);
+
+// True unless `address` is globally routable unicast (in 2000::/3 and outside every non-global
+// registry block), deciding on the embedded IPv4 address for mapped, NAT64, 6to4 and Teredo forms.
+bool is_private_ipv6(const Ipv6Address& address);
 
 // The same test on a textual address ("127.0.0.1", "::1"); false when it is not an IP literal.
 bool is_private_address_text(const std::string& text);
+
+// The addresses of this host's interfaces (getifaddrs), read once per process: a feed URL naming the
+// host's own public address reaches its own services as surely as 127.0.0.1 does.
+bool is_own_address(std::span<const std::uint8_t> address);
 
 }  // namespace pebble::http
