@@ -12,11 +12,14 @@
 #include "global_options.h"
 #include "support/error.h"
 #include "support/logging.h"
+#include "support/redact.h"
 
 namespace {
 
 int report(const std::string& command, const std::string& message, pebble::support::ExitCode code) {
-  std::cerr << "pebble" << (command.empty() ? "" : " " + command) << ": " << message << "\n";
+  // Errors quote what they reject: a --database or feed URL with its password among them.
+  std::cerr << "pebble" << (command.empty() ? "" : " " + command) << ": "
+            << pebble::support::redact_credentials(message) << "\n";
   return static_cast<int>(code);
 }
 

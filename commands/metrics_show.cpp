@@ -11,6 +11,7 @@
 #include "metrics_view.h"
 #include "store/open_store.h"
 #include "support/clock.h"
+#include "support/redact.h"
 
 namespace pebble::cli {
 
@@ -34,7 +35,7 @@ std::string metrics_page_url(const std::string& url) {
 std::vector<prometheus::MetricFamily> scrape(const std::string& base_url) {
   const std::string url = metrics_page_url(base_url);
   const http::GetResult result = http::http_get(url, std::chrono::seconds(10));
-  const std::string where = http::redact_url_credentials(url);
+  const std::string where = support::redact_credentials(url);
   if (!result.error.empty()) throw support::Error("cannot scrape " + result.error);
   if (result.status != 200)
     throw support::Error("cannot scrape " + where + ": HTTP " + std::to_string(result.status));

@@ -10,6 +10,7 @@
 #include "server/serve_app.h"
 #include "store/open_store.h"
 #include "support/clock.h"
+#include "support/redact.h"
 
 namespace pebble::cli {
 
@@ -53,7 +54,7 @@ support::ExitCode run_serve(const ServeOptions& options, const config::Config& c
   http_server::HttpServer server(
       server_options, [&app](const http_server::HttpRequest& request) { return app.handle(request); });
   server.start();
-  spdlog::info("serving metrics of {} on http://{}/metrics", store::redact_database_url(database_url),
+  spdlog::info("serving metrics of {} on http://{}/metrics", support::redact_whole_url(database_url),
                server.address());
 
   int received = 0;

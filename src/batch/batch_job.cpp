@@ -10,6 +10,7 @@
 #include "metrics/catalogue.h"
 #include "metrics/exposition.h"
 #include "store/open_store.h"
+#include "support/redact.h"
 #include "support/stop_signal.h"
 
 namespace pebble::batch {
@@ -94,7 +95,7 @@ class RunFinisher {
     pushed_ = result.ok;
     if (result.ok) {
       spdlog::debug("pushed {} metrics to {}", command_,
-                    http::redact_url_credentials(*config_.pushgateway_url));
+                    support::redact_credentials(*config_.pushgateway_url));
       return true;
     }
     spdlog::warn("push to the Pushgateway failed after {} attempt(s): {}", result.attempts, result.error);

@@ -6,6 +6,7 @@
 #include "http/http_get.h"
 #include "http/push_client.h"
 #include "support/error.h"
+#include "support/redact.h"
 
 namespace pebble::http {
 
@@ -50,8 +51,8 @@ GetResult http_get(const std::string& url, std::chrono::milliseconds timeout, st
   curl_easy_setopt(curl.get(), CURLOPT_ERRORBUFFER, error_text);
   const CURLcode code = curl_easy_perform(curl.get());
   if (code != CURLE_OK) {
-    result.error =
-        redact_url_credentials(url) + ": " + (error_text[0] != '\0' ? error_text : curl_easy_strerror(code));
+    result.error = support::redact_credentials(url) + ": " +
+                   (error_text[0] != '\0' ? error_text : curl_easy_strerror(code));
     return result;
   }
   curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &result.status);

@@ -12,6 +12,7 @@
 #include "http/push_client.h"
 #include "support/ascii_text.h"
 #include "support/error.h"
+#include "support/redact.h"
 
 namespace pebble::http {
 
@@ -128,7 +129,8 @@ TransferState::TransferState(std::size_t index, const FetchRequest& request, con
       deny_private_networks_(options.deny_private_networks),
       easy_(curl_easy_init()),
       started_(std::chrono::steady_clock::now()) {
-  if (easy_ == nullptr) throw support::Error("cannot initialise libcurl for " + redact_url_credentials(url_));
+  if (easy_ == nullptr)
+    throw support::Error("cannot initialise libcurl for " + support::redact_credentials(url_));
   response_.final_url = url_;
   request_headers_ = curl_slist_append(request_headers_, kAccept);
   if (request.etag)
@@ -255,7 +257,7 @@ FetchResponse TransferState::finish(CURLcode code) {
   if (!statuses_.empty()) {
     response_.redirect_statuses.assign(statuses_.begin(), statuses_.end() - 1);
   }
-  const std::string where = redact_url_credentials(url_);
+  const std::string where = support::redact_credentials(url_);
   if (code == CURLE_OK) {
     curl_easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &response_.status);
     return std::move(response_);
@@ -282,7 +284,7 @@ FetchResponse TransferState::cancel() {
   response_.status = 0;
   response_.body.clear();
   response_.failure = FetchFailure::kCancelled;
-  response_.error = redact_url_credentials(url_) + ": cancelled";
+  response_.error = support::redact_credentials(url_) + ": cancelled";
   return std::move(response_);
 }
 

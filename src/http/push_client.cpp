@@ -9,6 +9,7 @@
 
 #include "http/curl_init.h"
 #include "support/error.h"
+#include "support/redact.h"
 #include "support/version.h"
 
 namespace pebble::http {
@@ -46,23 +47,9 @@ std::string first_line(std::string_view body) {
   return line;
 }
 
-// Removes the URL's "user:password" and password wherever they appear in `text`.
+// `text` (a Pushgateway's answer may quote the request) without the URL's secret or any userinfo.
 std::string scrub_credentials(std::string text, std::string_view url) {
-  const auto scheme_end = url.find("://");
-  const std::size_t start = scheme_end == std::string_view::npos ? 0 : scheme_end + 3;
-  const auto authority = url.substr(start, url.find_first_of("/?#", start) - start);
-  const auto at = authority.rfind('@');
-  if (at == std::string_view::npos) return text;
-  const std::string userinfo(authority.substr(0, at));
-  const auto colon = userinfo.find(':');
-  for (const std::string& secret :
-       {userinfo, colon == std::string::npos ? std::string() : userinfo.substr(colon + 1)}) {
-    if (secret.empty()) continue;
-    for (auto found = text.find(secret); found != std::string::npos; found = text.find(secret, found)) {
-      text.replace(found, secret.size(), "<redacted>");
-    }
-  }
-  return text;
+  return support::redact_credentials(support::scrub(std::move(text), support::secret_in_url(url)));
 }
 
 Attempt attempt_push(const std::string& url, const PushRequest& request) {
@@ -127,7 +114,7 @@ PushResult push_metrics(const PushRequest& request) {
   }
   std::string base = request.base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
-  const std::string shown_base = redact_url_credentials(base);
+  const std::string shown_base = support::redact_credentials(base);
   if (base.empty()) {
     result.error = "push failed: no Pushgateway URL";
     return result;
@@ -153,7 +140,8 @@ PushResult push_metrics(const PushRequest& request) {
     const std::string tries =
         result.attempts == 1 ? "1 attempt" : std::to_string(result.attempts) + " attempts";
     result.error = scrub_credentials(
-        "push to " + redact_url_credentials(url) + " failed after " + tries + ": " + attempt.error, base);
+        "push to " + support::redact_credentials(url) + " failed after " + tries + ": " + attempt.error,
+        base);
   }
   return result;
 }

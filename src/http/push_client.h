@@ -26,7 +26,4 @@ class CurlPushClient final : public MetricsPusher {
 // that does not start with "job" or a label name that is not [a-zA-Z_][a-zA-Z0-9_]*.
 std::string grouping_path(const GroupingKey& grouping);
 
-// `url` with any "user:password@" replaced by "<redacted>@", safe for logs.
-std::string redact_url_credentials(std::string_view url);
-
 }  // namespace pebble::http

@@ -49,17 +49,4 @@ std::string grouping_path(const GroupingKey& grouping) {
   return path;
 }
 
-std::string redact_url_credentials(std::string_view url) {
-  const auto scheme_end = url.find("://");
-  const std::size_t authority_start = scheme_end == std::string_view::npos ? 0 : scheme_end + 3;
-  const auto authority_end = url.find_first_of("/?#", authority_start);
-  const auto authority =
-      url.substr(authority_start, authority_end == std::string_view::npos ? std::string_view::npos
-                                                                          : authority_end - authority_start);
-  const auto at = authority.rfind('@');
-  if (at == std::string_view::npos) return std::string(url);
-  return std::string(url.substr(0, authority_start)) + "<redacted>@" +
-         std::string(url.substr(authority_start + at + 1));
-}
-
 }  // namespace pebble::http

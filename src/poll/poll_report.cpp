@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "support/redact.h"
+
 namespace pebble::poll {
 
 namespace {
@@ -41,7 +43,7 @@ nlohmann::json feed_report_json(const FeedReport& report) {
   for (const parse::ParsedItem& item : report.items) items.push_back(item_json(item));
   const PollOutcome& outcome = report.outcome;
   return {
-      {"url", report.url},
+      {"url", support::redact_credentials(report.url)},  // stdout is logged by cron too
       {"status", poll_status_name(outcome.status)},
       {"http_status", outcome.http_status ? nlohmann::json(*outcome.http_status) : nlohmann::json(nullptr)},
       {"error", outcome.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(outcome.error)},

@@ -65,30 +65,4 @@ std::optional<std::string> sqlite_file_of(const std::string& url) {
   return rest;
 }
 
-std::string redact_database_url(const std::string& url) {
-  std::string redacted = url;
-  // userinfo password: scheme://user:secret@host
-  const auto scheme_end = redacted.find("://");
-  if (scheme_end != std::string::npos) {
-    const auto authority_start = scheme_end + 3;
-    const auto authority_end = redacted.find_first_of("/?#", authority_start);
-    const auto at =
-        redacted.rfind('@', authority_end == std::string::npos ? std::string::npos : authority_end);
-    if (at != std::string::npos && at > authority_start) {
-      const auto colon = redacted.find(':', authority_start);
-      if (colon != std::string::npos && colon < at) redacted.replace(colon + 1, at - colon - 1, "***");
-    }
-  }
-  // libpq also takes the password as a query parameter: ?password=secret
-  for (std::size_t pos = redacted.find("password="); pos != std::string::npos;
-       pos = redacted.find("password=", pos + 1)) {
-    if (pos > 0 && redacted[pos - 1] != '?' && redacted[pos - 1] != '&') continue;
-    const auto value_start = pos + std::string_view("password=").size();
-    const auto value_end = redacted.find_first_of("&#", value_start);
-    redacted.replace(value_start,
-                     (value_end == std::string::npos ? redacted.size() : value_end) - value_start, "***");
-  }
-  return redacted;
-}
-
 }  // namespace pebble::store

@@ -34,9 +34,6 @@ std::unique_ptr<Store> open_store(const std::string& url, const StoreOptions& op
 // `sqlite::memory:`. Lets a long-running reader notice the file being deleted or replaced.
 std::optional<std::string> sqlite_file_of(const std::string& url);
 
-// The URL with any password replaced by `***`, safe for logs and errors.
-std::string redact_database_url(const std::string& url);
-
 // Versions of the linked client libraries, for `pebble --version`.
 std::string sqlite_library_version();
 std::string libpq_library_version();

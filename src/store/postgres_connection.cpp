@@ -11,6 +11,7 @@
 #include "store/open_store.h"
 #include "store/stored_time.h"
 #include "support/error.h"
+#include "support/redact.h"
 
 namespace pebble::store {
 
@@ -32,28 +33,14 @@ std::string first_line(const char* message) {
   return line.empty() ? "unknown error" : line;
 }
 
-// Replaces every occurrence of `secret` in `text` with ***.
-std::string scrub(std::string text, const std::string& secret) {
-  if (secret.empty()) return text;
-  for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 3)) {
-    text.replace(at, secret.size(), "***");
-  }
-  return text;
-}
-
-// The password the URI carries (user:password@ or ?password=), so errors can be scrubbed of it even
-// when the URL form is one redact_database_url does not recognize.
-std::string password_of(const std::string& uri) {
-  char* parse_error = nullptr;
-  PQconninfoOption* options = PQconninfoParse(uri.c_str(), &parse_error);
-  if (parse_error != nullptr) PQfreemem(parse_error);
-  if (options == nullptr) return "";
-  std::string password;
-  for (PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
-    if (std::strcmp(option->keyword, "password") == 0 && option->val != nullptr) password = option->val;
-  }
-  PQconninfoFree(options);
-  return password;
+// libpq's message with the secrets of `uri` out: libpq echoes what it cannot parse, the whole URL
+// (`…@[::1/db`) or the token (`invalid percent-encoded token: "S3cr3t%zz"`), so the URL is replaced
+// by its redaction and the password, found by string, is scrubbed wherever else it shows.
+std::string without_secrets(std::string message, const std::string& uri) {
+  const std::string redacted = support::redact_whole_url(uri);
+  for (auto at = message.find(uri); at != std::string::npos; at = message.find(uri, at + redacted.size()))
+    message.replace(at, uri.size(), redacted);
+  return support::redact_credentials(support::scrub(std::move(message), support::secret_in_url(uri)));
 }
 
 }  // namespace
@@ -209,17 +196,15 @@ Connection::Connection(const std::string& uri, std::chrono::seconds reconnect_wi
                                 uri.c_str(), nullptr};
   connection_ = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
   if (connection_ == nullptr) {
-    throw support::StoreError("cannot connect to PostgreSQL at " + redact_database_url(uri) +
+    throw support::StoreError("cannot connect to PostgreSQL at " + support::redact_whole_url(uri) +
                               ": out of memory");
   }
   if (PQstatus(connection_) != CONNECTION_OK) {
-    // Scrubbed too because redact_database_url only knows user:password@, not ?password=.
-    const std::string password = password_of(uri);
-    const std::string reason = scrub(first_line(PQerrorMessage(connection_)), password);
+    const std::string reason = without_secrets(first_line(PQerrorMessage(connection_)), uri);
     PQfinish(connection_);
     connection_ = nullptr;
-    throw support::StoreError("cannot connect to PostgreSQL at " + scrub(redact_database_url(uri), password) +
-                              ": " + reason);
+    throw support::StoreError("cannot connect to PostgreSQL at " + support::redact_whole_url(uri) + ": " +
+                              reason);
   }
   // libpq prints NOTICEs (e.g. "identifier will be truncated") to stderr; pebble owns stderr.
   PQsetNoticeProcessor(

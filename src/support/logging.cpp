@@ -9,10 +9,10 @@
 
 #include <nlohmann/json.hpp>
 #include <spdlog/sinks/base_sink.h>
-#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "support/ascii_text.h"
+#include "support/redact.h"
 #include "support/time.h"
 
 namespace pebble::support {
@@ -64,7 +64,7 @@ class JsonStderrSink : public spdlog::sinks::base_sink<std::mutex> {
         {"level", std::string(spdlog::level::to_string_view(message.level).data(),
                               spdlog::level::to_string_view(message.level).size())},
         {"command", command_},
-        {"msg", std::string(message.payload.data(), message.payload.size())},
+        {"msg", redact_credentials(std::string_view(message.payload.data(), message.payload.size()))},
     };
     const std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     std::fwrite(text.data(), 1, text.size(), stderr);
@@ -73,6 +73,22 @@ class JsonStderrSink : public spdlog::sinks::base_sink<std::mutex> {
 
  private:
   std::string command_;
+};
+
+// The text sink: spdlog's pattern on stderr, with every URL's credentials masked first, so no
+// message (a feed URL with user:token@, a database URL libpq echoes) writes a secret.
+class TextStderrSink : public spdlog::sinks::base_sink<std::mutex> {
+ protected:
+  void sink_it_(const spdlog::details::log_msg& message) override {
+    const std::string redacted =
+        redact_credentials(std::string_view(message.payload.data(), message.payload.size()));
+    spdlog::details::log_msg copy = message;
+    copy.payload = spdlog::string_view_t(redacted.data(), redacted.size());
+    spdlog::memory_buf_t formatted;
+    formatter_->format(copy, formatted);
+    std::fwrite(formatted.data(), 1, formatted.size(), stderr);
+  }
+  void flush_() override { std::fflush(stderr); }
 };
 
 }  // namespace
@@ -90,7 +106,7 @@ void setup_logging(LogLevel level, LogFormat format, const std::string& command)
   if (format == LogFormat::kJson) {
     logger = std::make_shared<spdlog::logger>("pebble", std::make_shared<JsonStderrSink>(command));
   } else {
-    logger = std::make_shared<spdlog::logger>("pebble", std::make_shared<spdlog::sinks::stderr_sink_mt>());
+    logger = std::make_shared<spdlog::logger>("pebble", std::make_shared<TextStderrSink>());
     const std::string prefix = command.empty() ? "pebble" : "pebble " + command;
     logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%-5l%$ " + prefix + ": %v", spdlog::pattern_time_type::utc);
   }

@@ -8,7 +8,6 @@ using pebble::http::decode_base64;
 using pebble::http::encode_base64;
 using pebble::http::encode_base64_url;
 using pebble::http::grouping_path;
-using pebble::http::redact_url_credentials;
 
 TEST_CASE("base64 follows RFC 4648 test vectors in both alphabets", "[http]") {
   CHECK(encode_base64("") == "");
@@ -46,13 +45,4 @@ TEST_CASE("grouping keys must start with job and use valid label names", "[http]
   CHECK_THROWS_AS(grouping_path({{"command", "x"}}), pebble::support::Error);
   CHECK_THROWS_WITH(grouping_path({{"job", "x"}, {"bad-name", "y"}}), Catch::Contains("bad-name"));
   CHECK_THROWS_AS(grouping_path({{"job", "x"}, {"9lives", "y"}}), pebble::support::Error);
-}
-
-TEST_CASE("URL credentials are redacted for logs", "[http]") {
-  CHECK(redact_url_credentials("http://user:secret@gw:9091/x") == "http://<redacted>@gw:9091/x");
-  CHECK(redact_url_credentials("https://token@gw") == "https://<redacted>@gw");
-  CHECK(redact_url_credentials("http://gw:9091/metrics/job/a@base64/x") ==
-        "http://gw:9091/metrics/job/a@base64/x");
-  CHECK(redact_url_credentials("http://gw:9091") == "http://gw:9091");
-  CHECK(redact_url_credentials("http://u:p@ss@gw/") == "http://<redacted>@gw/");
 }
