@@ -39,6 +39,7 @@ support::ExitCode run_export(const ExportOptions& options, const config::Config&
   request.pretty = options.pretty;
 
   batch::BatchWork work;
+  work.store_must_exist = true;
   work.run = [&](batch::BatchContext& context) {
     const bookmarks::ExportResult result =
         bookmarks::export_bookmarks(context.store, request, context.recorder, std::cout, context.clock);

@@ -55,7 +55,9 @@ support::ExitCode run_metrics_show(const MetricsShowOptions& options, const conf
   if (options.url) {
     families = scrape(*options.url);
   } else {
-    const auto store = store::open_store(config.database_url, batch::store_options(config));
+    store::StoreOptions opening = batch::store_options(config);
+    opening.must_exist = true;  // reading a typo'd path must not create an empty store
+    const auto store = store::open_store(config.database_url, opening);
     families = store_families(*store, config.metrics, support::system_clock());
   }
   std::cout << render_families(select_families(std::move(families), options.selection), format);

@@ -47,6 +47,7 @@ support::ExitCode run_serve(const ServeOptions& options, const config::Config& c
   auto authenticator = server::Authenticator::load(options.bearer_token_file, options.basic_auth_file);
 
   const std::string database_url = config.database_url;
+  store::check_store_exists(database_url);  // a typo'd file is refused at start, not served empty
   server::SnapshotCache cache(server::ServedStore(database_url, batch::store_options(config)), config.metrics,
                               {to_ms(options.cache_ttl_seconds), to_ms(options.query_timeout_seconds)},
                               support::system_clock());

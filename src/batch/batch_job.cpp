@@ -147,7 +147,9 @@ support::ExitCode run_batch_job(const config::Config& config, std::string_view c
   // SIGINT/SIGTERM set the stop flag the work polls: it commits what it did and ends the run.
   support::install_stop_signal_handlers();
   const support::Timestamp started_at = clock.now();
-  const auto store = store::open_store(config.database_url, store_options(config));
+  store::StoreOptions options = store_options(config);
+  options.must_exist = work.store_must_exist;
+  const auto store = store::open_store(config.database_url, options);
   return run_from(started_at, *store, config, command, work, pusher, clock);
 }
 

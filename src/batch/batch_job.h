@@ -49,6 +49,8 @@ struct BatchWork {
   // The status recorded for a thrown error whose code is ExitCode::kInterrupted (test-metrics
   // counts its committed steps as a partial run); any other thrown error is a failed run.
   JobStatus interrupted_status = JobStatus::kFailed;
+  // The work only reads the store (export): a SQLite file that does not exist is an error, not created.
+  bool store_must_exist = false;
   // Runs after the run is recorded and pushed, with whether the push went through (test-metrics
   // reports it and shows the metrics). Not called when the work throws.
   std::function<void(store::Store&, bool pushed)> after_recorded;

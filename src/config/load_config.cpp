@@ -7,6 +7,7 @@
 #include "config/item_retention.h"
 #include "config/values.h"
 #include "support/error.h"
+#include "support/utf8.h"
 
 extern char** environ;
 
@@ -111,6 +112,10 @@ Config load_config(const GlobalFlags& flags, const Environment& environment, boo
     config.user = os_login_name(environment);
   }
   if (config.user.empty()) throw support::UsageError("--user: the user name must not be empty");
+  // The name becomes a label value in /metrics, where one invalid byte makes Prometheus reject the
+  // whole scrape.
+  if (!support::is_valid_utf8(config.user))
+    throw support::UsageError("--user: the user name is not valid UTF-8");
 
   if (flags.log_level) {
     config.log_level = parse_log_level(*flags.log_level, "--log-level");

@@ -61,6 +61,14 @@ support::LogFormat parse_log_format(std::string_view text, std::string_view sour
 std::string check_database_url(std::string_view text, std::string_view source) {
   if (text.empty()) reject(source, text, "sqlite:PATH, postgresql://… or a file path");
   const auto scheme_end = text.find("://");
+  // `host=db password=…` would otherwise open a SQLite file named after the password.
+  const auto equals = text.find('=');
+  if (scheme_end == std::string_view::npos && equals != std::string_view::npos &&
+      text.find_first_of(" /", 0) > equals && equals > 0) {
+    throw support::UsageError(
+        std::string(source) +
+        ": a libpq keyword string is not a database URL (use postgresql://user@host/db)");
+  }
   if (scheme_end != std::string_view::npos) {
     const std::string scheme = support::ascii_lower(text.substr(0, scheme_end));
     if (scheme != "sqlite" && scheme != "postgresql" && scheme != "postgres") {

@@ -4,6 +4,8 @@
 
 #include <prometheus/text_serializer.h>
 
+#include "support/utf8.h"
+
 namespace pebble::metrics {
 
 std::string_view type_text(prometheus::MetricType type) {
@@ -61,6 +63,12 @@ std::string render_text(const std::vector<prometheus::MetricFamily>& families) {
   for (const prometheus::MetricFamily& family : families) {
     prometheus::MetricFamily copy = family;
     copy.help = single_line(copy.help.empty() ? copy.name : copy.help);
+    // A label value from the store (a user name written before --user was checked, or by another
+    // tool) may hold invalid UTF-8; one such byte makes Prometheus reject the whole scrape.
+    for (prometheus::ClientMetric& sample : copy.metric) {
+      for (prometheus::ClientMetric::Label& label : sample.label)
+        label.value = support::replace_invalid_utf8(label.value);
+    }
     if (copy.metric.empty()) {
       // Some prometheus-cpp versions print nothing for a family without samples; SPEC §8 wants
       // HELP and TYPE from the first scrape, so write them here.

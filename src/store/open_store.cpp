@@ -1,6 +1,7 @@
 #include "store/open_store.h"
 
 #include <array>
+#include <filesystem>
 #include <string_view>
 #include <utility>
 
@@ -23,7 +24,16 @@ std::unique_ptr<Store> open_postgres(const std::string& uri, const StoreOptions&
   return open_postgres_store(uri, options);
 }
 
+void check_sqlite_file_exists(const std::string& path) {
+  std::error_code error;
+  if (path != ":memory:" && !std::filesystem::exists(path, error)) {
+    throw support::StoreError("SQLite database " + path +
+                              " does not exist (metrics-show, export and serve never create one)");
+  }
+}
+
 std::unique_ptr<Store> open_sqlite(const std::string& path, const StoreOptions& options) {
+  if (options.must_exist) check_sqlite_file_exists(path);
   return open_sqlite_store(path, options.clock.get());
 }
 
@@ -53,6 +63,10 @@ std::pair<SchemeEntry, std::string> resolve(const std::string& url) {
 }
 
 }  // namespace
+
+void check_store_exists(const std::string& url) {
+  if (const auto file = sqlite_file_of(url)) check_sqlite_file_exists(*file);
+}
 
 std::unique_ptr<Store> open_store(const std::string& url, const StoreOptions& options) {
   const auto [entry, rest] = resolve(url);
