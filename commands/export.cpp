@@ -10,6 +10,7 @@
 #include "command_table.h"
 #include "http/push_client.h"
 #include "metrics/catalogue.h"
+#include "support/logging.h"
 
 namespace pebble::cli {
 
@@ -43,13 +44,14 @@ support::ExitCode run_export(const ExportOptions& options, const config::Config&
   work.run = [&](batch::BatchContext& context) {
     const bookmarks::ExportResult result =
         bookmarks::export_bookmarks(context.store, request, context.recorder, std::cout, context.clock);
-    spdlog::info("exported {} bookmark(s) as {} to {} in {:.2f} s", result.items,
-                 formats::format_name(request.format), request.output_path.value_or("standard output"),
-                 result.seconds);
     nlohmann::json summary = {{"format", formats::format_name(request.format)},
                               {"items", result.items},
                               {"output", request.output_path.value_or("-")},
                               {"duration_seconds", result.seconds}};
+    support::log_summary(fmt::format("exported {} bookmark(s) as {} to {} in {:.2f} s", result.items,
+                                     formats::format_name(request.format),
+                                     request.output_path.value_or("standard output"), result.seconds),
+                         "export finished", summary);
     return batch::BatchOutcome{batch::JobStatus::kOk, std::move(summary), support::ExitCode::kOk};
   };
   http::CurlPushClient pusher;

@@ -10,6 +10,7 @@
 #include "command_table.h"
 #include "http/push_client.h"
 #include "metrics/catalogue.h"
+#include "support/logging.h"
 #include "support/stop_signal.h"
 
 namespace pebble::cli {
@@ -71,7 +72,9 @@ support::ExitCode run_import(const ImportOptions& options, const config::Config&
     if (options.json) {
       std::cout << json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
     } else {
-      std::cerr << bookmarks::summary_text(summary);
+      std::string text = bookmarks::summary_text(summary);
+      if (text.ends_with('\n')) text.pop_back();
+      support::log_summary(text, "import finished", json);
     }
     return batch::BatchOutcome{job_status(summary), std::move(json), exit_code(summary)};
   };

@@ -16,10 +16,11 @@
 
 namespace {
 
-int report(const std::string& command, const std::string& message, pebble::support::ExitCode code) {
-  // Errors quote what they reject: a --database or feed URL with its password among them.
-  std::cerr << "pebble" << (command.empty() ? "" : " " + command) << ": "
-            << pebble::support::redact_credentials(message) << "\n";
+// Errors quote what they reject (a --database or feed URL with its password among them):
+// log_fatal masks credentials, and writes a JSON record when JSON logs were asked for.
+int report(pebble::support::LogFormat format, const std::string& command, const std::string& message,
+           pebble::support::ExitCode code) {
+  pebble::support::log_fatal(format, command, message, static_cast<int>(code));
   return static_cast<int>(code);
 }
 
@@ -31,6 +32,8 @@ int main(int argc, char** argv) {
   app.fallthrough();  // global options also work after the subcommand
   app.require_subcommand(0, 1);
   pebble::config::GlobalFlags flags;
+  const pebble::config::Environment environment = pebble::config::capture_environment();
+  const auto requested_format = [&] { return pebble::config::requested_log_format(flags, environment); };
   pebble::cli::add_global_options(app, flags);
   app.set_version_flag(
       "--version", [] { return pebble::cli::version_text(); },
@@ -50,9 +53,9 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     const std::string command =
         app.get_subcommands().empty() ? "" : app.get_subcommands().front()->get_name();
-    return report(command, error.what(), pebble::support::ExitCode::kUsage);
+    return report(requested_format(), command, error.what(), pebble::support::ExitCode::kUsage);
   } catch (const pebble::support::Error& error) {
-    return report("", error.what(), error.code());
+    return report(requested_format(), "", error.what(), error.code());
   }
 
   const auto selected =
@@ -65,13 +68,13 @@ int main(int argc, char** argv) {
   const std::string command = selected->app->get_name();
   try {
     const pebble::config::Config config =
-        pebble::config::load_config(flags, pebble::config::capture_environment(), isatty(STDERR_FILENO) != 0);
+        pebble::config::load_config(flags, environment, isatty(STDERR_FILENO) != 0);
     pebble::support::setup_logging(config.log_level, config.log_format, command);
     return static_cast<int>(selected->run(config));
   } catch (const pebble::support::Error& error) {
-    return report(command, error.what(), error.code());
+    return report(requested_format(), command, error.what(), error.code());
   } catch (const std::exception& error) {
-    return report(command, std::string("internal error: ") + error.what(),
+    return report(requested_format(), command, std::string("internal error: ") + error.what(),
                   pebble::support::ExitCode::kFailure);
   }
 }

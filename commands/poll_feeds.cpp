@@ -4,8 +4,6 @@
 #include <random>
 #include <unistd.h>
 
-#include <spdlog/spdlog.h>
-
 #include "batch/batch_job.h"
 #include "command_table.h"
 #include "http/http_client.h"
@@ -14,6 +12,7 @@
 #include "metrics/catalogue.h"
 #include "poll/poll_report.h"
 #include "poll/poller.h"
+#include "support/logging.h"
 #include "support/stop_signal.h"
 
 namespace pebble::cli {
@@ -78,7 +77,7 @@ support::ExitCode run_poll_feeds(const PollFeedsOptions& options, const config::
                       << std::flush;
         },
         support::stop_flag());
-    spdlog::info("{}", poll::poll_summary_text(summary));
+    support::log_summary(poll::poll_summary_text(summary), "poll finished", poll::poll_summary_json(summary));
     // A run that completed is a success even when some feeds failed (exit 0, SPEC §6): their state
     // and feed_polls_total say why, and one dead feed must not freeze
     // pebble_job_last_success_timestamp. SIGINT/SIGTERM make it partial, exit 130.

@@ -10,6 +10,7 @@
 #include "metrics/catalogue.h"
 #include "metrics/exposition.h"
 #include "store/open_store.h"
+#include "support/logging.h"
 #include "support/redact.h"
 #include "support/stop_signal.h"
 
@@ -71,7 +72,7 @@ class RunFinisher {
       recorder_.flush(store_);
       transaction.commit();
     } catch (const std::exception& error) {
-      spdlog::warn("could not record the {} run: {}", command_, error.what());
+      support::log_event(support::LogLevel::kWarn, "could not record the run", {{"error", error.what()}});
     }
   }
 
@@ -98,7 +99,8 @@ class RunFinisher {
                     support::redact_credentials(*config_.pushgateway_url));
       return true;
     }
-    spdlog::warn("push to the Pushgateway failed after {} attempt(s): {}", result.attempts, result.error);
+    support::log_event(support::LogLevel::kWarn, "push to the Pushgateway failed",
+                       {{"attempts", result.attempts}, {"error", result.error}});
     recorder_.increment(metrics::metric::kPushgatewayPushFailuresTotal);
     recorder_.flush_in_own_transaction(store_);
     return false;

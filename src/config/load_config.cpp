@@ -50,7 +50,26 @@ void load_metrics_settings(const Environment& environment, MetricsSettings& metr
   }
 }
 
+// The log format's text and where it came from: the flag wins over PEBBLE_LOG_FORMAT.
+std::optional<std::pair<std::string, std::string>> log_format_text(const GlobalFlags& flags,
+                                                                   const Environment& environment) {
+  if (flags.log_format) return std::pair<std::string, std::string>{*flags.log_format, "--log-format"};
+  if (auto value = lookup(environment, "PEBBLE_LOG_FORMAT"))
+    return std::pair<std::string, std::string>{*value, "PEBBLE_LOG_FORMAT"};
+  return std::nullopt;
+}
+
 }  // namespace
+
+support::LogFormat requested_log_format(const GlobalFlags& flags, const Environment& environment) {
+  const auto text = log_format_text(flags, environment);
+  if (!text) return support::LogFormat::kText;
+  try {
+    return parse_log_format(text->first, text->second);
+  } catch (const support::Error&) {
+    return support::LogFormat::kText;
+  }
+}
 
 Environment capture_environment() {
   Environment environment;
@@ -124,10 +143,8 @@ Config load_config(const GlobalFlags& flags, const Environment& environment, boo
   } else if (auto value = lookup(environment, "PEBBLE_LOG_LEVEL")) {
     config.log_level = parse_log_level(*value, "PEBBLE_LOG_LEVEL");
   }
-  if (flags.log_format) {
-    config.log_format = parse_log_format(*flags.log_format, "--log-format");
-  } else if (auto value = lookup(environment, "PEBBLE_LOG_FORMAT")) {
-    config.log_format = parse_log_format(*value, "PEBBLE_LOG_FORMAT");
+  if (const auto text = log_format_text(flags, environment)) {
+    config.log_format = parse_log_format(text->first, text->second);
   }
 
   config.progress = stderr_is_tty;

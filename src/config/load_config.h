@@ -34,4 +34,8 @@ Config load_config(const GlobalFlags& flags, const Environment& environment, boo
 // The default SQLite URL: $XDG_DATA_HOME/pebble/pebble.db, else ~/.local/share/pebble/pebble.db.
 std::string default_database_url(const Environment& environment);
 
+// The log format the flags and environment ask for, kText when they name none or an invalid one:
+// for the error line of a run that fails before its Config exists (a bad flag, a bad --user).
+support::LogFormat requested_log_format(const GlobalFlags& flags, const Environment& environment);
+
 }  // namespace pebble::config

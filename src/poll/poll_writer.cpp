@@ -1,10 +1,11 @@
 #include "poll/poll_writer.h"
 
-#include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include "metrics/catalogue.h"
 #include "metrics/row_write_counters.h"
 #include "poll/feed_state.h"
+#include "support/logging.h"
 
 namespace pebble::poll {
 
@@ -14,11 +15,12 @@ namespace {
 void move_url(store::FeedStore& feeds, domain::Feed& feed, const std::string& moved_to) {
   const auto other = feeds.find_feed_by_url(moved_to);
   if (!other) {
-    spdlog::info("feed {} moved permanently to {}; URL updated", feed.url, moved_to);
+    support::log_event(support::LogLevel::kInfo, "feed moved permanently; URL updated",
+                       {{"feed_url", feed.url}, {"moved_to", moved_to}});
     feed.url = moved_to;
   } else if (other->id != feed.id) {
-    spdlog::warn("feed {} moved permanently to {}, which feed {} already has; URL kept", feed.url, moved_to,
-                 other->id);
+    support::log_event(support::LogLevel::kWarn, "feed moved permanently to a URL another feed has; URL kept",
+                       {{"feed_url", feed.url}, {"moved_to", moved_to}, {"other_feed_id", other->id}});
   }
 }
 

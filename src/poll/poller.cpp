@@ -2,12 +2,14 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include "metrics/row_write_counters.h"
 #include "poll/cache_validators.h"
 #include "poll/poll_schedule.h"
 #include "poll/poll_writer.h"
+#include "support/logging.h"
 
 namespace pebble::poll {
 
@@ -24,6 +26,20 @@ bool due_first(const domain::Feed& left, const domain::Feed& right) {
 
 bool is_due(const domain::Feed& feed, support::Timestamp now) {
   return !feed.next_poll_at || *feed.next_poll_at <= now;
+}
+
+// One event per polled feed: a warning when it failed, a debug line (-v) otherwise.
+void log_poll(const FeedReport& report) {
+  const PollOutcome& outcome = report.outcome;
+  nlohmann::json fields = {{"feed_url", report.url}, {"status", poll_status_name(outcome.status)}};
+  if (outcome.http_status) fields["http_status"] = *outcome.http_status;
+  if (outcome.reason != PollErrorReason::kNone) fields["reason"] = poll_error_reason_name(outcome.reason);
+  fields["new_items"] = report.new_items;
+  fields["duration_seconds"] = outcome.duration_seconds;
+  if (!outcome.error.empty()) fields["error"] = outcome.error;
+  const bool failed = outcome.status == PollStatus::kError || outcome.status == PollStatus::kNotFound;
+  support::log_event(failed ? support::LogLevel::kWarn : support::LogLevel::kDebug,
+                     failed ? "poll failed" : "feed polled", fields);
 }
 
 }  // namespace
@@ -51,7 +67,7 @@ void Poller::prepare() {
         if (is_new) metrics::record_inserts(recorder_, metrics::kModelFeed);
         recorder_.flush({stores_.metrics, stores_.transactions});
         transaction.commit();
-        if (is_new) spdlog::info("subscribed to {}", url);
+        if (is_new) support::log_event(support::LogLevel::kInfo, "subscribed", {{"feed_url", url}});
         feed = created;
       }
       if (options_.dry_run) {
@@ -174,7 +190,8 @@ RecordedPoll Poller::record_poll_retrying_once(const domain::Feed& feed, const P
   } catch (const support::StoreError& error) {
     // The transaction rolled back. A lost PostgreSQL session reconnects at the next transaction, so
     // one more try stores the poll instead of marking a good feed failed for a server restart.
-    spdlog::warn("feed {}: cannot store the poll, trying once more: {}", feed.url, error.what());
+    support::log_event(support::LogLevel::kWarn, "cannot store the poll, trying once more",
+                       {{"feed_url", feed.url}, {"error", error.what()}});
     return record_poll(stores_, recorder_, feed, outcome, now, options_.interval, options_.retention);
   }
 }
@@ -184,17 +201,18 @@ void Poller::finish_feed(const domain::Feed& feed, const http::FetchResponse& re
   const support::Timestamp now = clock_.now();
   if (feed.unreadable) {
     // Polling goes on: recording this poll writes every column of the row afresh.
-    spdlog::warn("feed {}: stored row partly unreadable, its unreadable columns were reset: {}", feed.url,
-                 *feed.unreadable);
+    support::log_event(support::LogLevel::kWarn, "stored feed row partly unreadable, its columns were reset",
+                       {{"feed_url", feed.url}, {"error", *feed.unreadable}});
   }
   FeedReport result;
   result.url = feed.url;
   result.outcome = classify_response(response, feed.url, now, options_.max_items);
   seen_[feed.id] = true;
   if (result.outcome.feed && result.outcome.feed->items_dropped > 0) {
-    spdlog::info("feed {}: {} items, kept the newest {} (--max-items)", feed.url,
-                 result.outcome.feed->items.size() + result.outcome.feed->items_dropped,
-                 result.outcome.feed->items.size());
+    support::log_event(support::LogLevel::kInfo, "kept the newest items (--max-items)",
+                       {{"feed_url", feed.url},
+                        {"items", result.outcome.feed->items.size() + result.outcome.feed->items_dropped},
+                        {"kept", result.outcome.feed->items.size()}});
   }
   domain::Feed after = feed;
   if (!options_.dry_run) {
@@ -209,7 +227,8 @@ void Poller::finish_feed(const domain::Feed& feed, const http::FetchResponse& re
     } catch (const support::StoreError& error) {
       // The store refused this feed's data (say, text PostgreSQL will not take): record the feed as
       // failed so the run goes on; a store that refuses this too is really gone, and that throws.
-      spdlog::warn("feed {}: cannot store the poll: {}", feed.url, error.what());
+      support::log_event(support::LogLevel::kWarn, "cannot store the poll",
+                         {{"feed_url", feed.url}, {"error", error.what()}});
       result.outcome.status = PollStatus::kError;
       result.outcome.reason = PollErrorReason::kParse;
       result.outcome.error = std::string("cannot store the feed: ") + error.what();
@@ -230,9 +249,7 @@ void Poller::finish_feed(const domain::Feed& feed, const http::FetchResponse& re
   result.title = after.title;
   result.link = after.site_url;
   result.description = after.description;
-  if (result.outcome.status == PollStatus::kError || result.outcome.status == PollStatus::kNotFound) {
-    spdlog::warn("poll failed: {}", result.outcome.error);
-  }
+  log_poll(result);
   count(result);
   report(result);
 }

@@ -29,7 +29,7 @@ status=$?
 set -e
 err=$(cat "$work/stderr")
 expect_status 0 "a 320 000-item feed"
-expect_contains "$err" "feed $base/items/320000: 320000 items, kept the newest 1000 (--max-items)" "the cap is logged"
+expect_contains "$err" "kept the newest items (--max-items) feed_url=$base/items/320000 items=320000 kept=1000" "the cap is logged"
 expect_contains "$err" "1000 new item(s)" "1 000 new items"
 expect_equals "$(db "SELECT count(*), min(guid), max(guid) FROM feed_items")" "1000|i319000|i319999" "the newest 1 000 stored"
 peak_kib=$(cat "$work/rss")

@@ -34,7 +34,7 @@ expect_contains "$err" "polled 3 feed(s)" "every feed polled"
 db "UPDATE feeds SET next_poll_at = '10265-01-01T00:00:00.000000Z', newest_item_date = '10265-01-01T00:00:00.000000Z' WHERE url = '$base/feed/good'"
 run poll-feeds
 expect_status 0 "an unreadable row does not end the run"
-expect_contains "$err" "stored row partly unreadable" "the feed's problem is named"
+expect_contains "$err" "stored feed row partly unreadable" "the feed's problem is named"
 expect_contains "$err" "$base/feed/good" "with its URL"
 within_a_day feed/good next_poll_at || fail "the row is written afresh: $(feed_column feed/good next_poll_at)"
 expect_equals "$(feed_column feed/good "newest_item_date IS NULL OR newest_item_date < '9999'")" 1 "newest_item_date rewritten (the 304 answer brings no items)"

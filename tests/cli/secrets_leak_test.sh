@@ -44,7 +44,7 @@ leak_check "a keyword string" --database "host=127.0.0.1 password=$password" met
 database="sqlite:$work/pebble.db"
 leak_check "a feed URL with user:token@" --database "$database" poll-feeds --json "http://reader:$token@${base#http://}/feed/a"
 expect_status 0 "poll-feeds of a feed with credentials"
-expect_contains "$outputs" "subscribed to http://reader:***@${base#http://}/feed/a" "the subscription is logged redacted"
+expect_contains "$outputs" "subscribed feed_url=http://reader:***@${base#http://}/feed/a" "the subscription is logged redacted"
 expect_contains "$outputs" "\"url\":\"http://reader:***@${base#http://}/feed/a\"" "the JSON report is redacted"
 leak_check "a failing feed URL with a bare token" --database "$database" poll-feeds "http://$token@127.0.0.1:$closed_port/feed"
 expect_contains "$err" "http://***@127.0.0.1:$closed_port/feed" "the failure names the feed redacted"
