@@ -54,8 +54,8 @@ support::ExitCode run_serve(const ServeOptions& options, const config::Config& c
   http_server::HttpServer server(
       server_options, [&app](const http_server::HttpRequest& request) { return app.handle(request); });
   server.start();
-  spdlog::info("serving metrics of {} on http://{}/metrics", support::redact_whole_url(database_url),
-               server.address());
+  spdlog::info("serving metrics of {} on {}://{}/metrics", support::redact_whole_url(database_url),
+               server.scheme(), server.address());
 
   int received = 0;
   sigwait(&stop_signals, &received);
