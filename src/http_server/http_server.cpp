@@ -9,10 +9,9 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
-#include <fstream>
-#include <iterator>
 #include <microhttpd.h>
 #include <mutex>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <vector>
@@ -90,16 +89,16 @@ void negotiate_gzip(const HttpRequest& request, HttpResponse& response) {
   response.headers.set("Content-Encoding", "gzip");
 }
 
-std::string read_pem(const std::string& path, const char* what) {
-  const auto failure = [&](const std::string& why) {
-    return support::Error(std::string("cannot read the TLS ") + what + " file '" + path + "': " + why);
-  };
-  std::ifstream file(path, std::ios::binary);
-  if (!file.is_open()) throw failure(std::strerror(errno));
-  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  if (file.bad()) throw failure(std::strerror(errno));
-  if (text.empty()) throw failure("the file is empty");
-  return text;
+// Lets the process open max_connections sockets plus its own files: the soft limit is often 1024,
+// the hard one far higher. Best effort; MHD refuses connections beyond whatever is left.
+void raise_descriptor_limit(unsigned max_connections) {
+  constexpr rlim_t kOwnFiles = 64;  // store, logs, epoll, pipes
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+  const rlim_t wanted = std::min<rlim_t>(limit.rlim_max, max_connections + kOwnFiles);
+  if (limit.rlim_cur >= wanted) return;
+  limit.rlim_cur = wanted;
+  ::setrlimit(RLIMIT_NOFILE, &limit);
 }
 
 MHD_Result collect_header(void* headers, MHD_ValueKind, const char* name, const char* value) {
@@ -112,8 +111,6 @@ MHD_Result collect_header(void* headers, MHD_ValueKind, const char* name, const 
 struct HttpServer::State {
   ServerOptions options;
   Handler handler;
-  std::string tls_cert;  // PEM texts; MHD reads them at start
-  std::string tls_key;
   MHD_Daemon* daemon = nullptr;
   int listen_socket = -1;
   ListenAddress bound;
@@ -160,7 +157,8 @@ struct HttpServer::State {
     char text[512];
     std::vsnprintf(text, sizeof(text), format, arguments);
     std::string line = support::redact_credentials(text);
-    while (!line.empty() && (line.back() == '\n' || line.back() == ' ')) line.pop_back();
+    while (!line.empty() && (line.back() == '\n' || line.back() == ' ' || line.back() == '.'))
+      line.pop_back();
     spdlog::debug("http: {}", line);
     auto& self = *static_cast<State*>(state);
     const std::lock_guard lock(self.mutex);
@@ -308,8 +306,8 @@ struct HttpServer::State {
     std::vector<MHD_OptionItem> tls_items;
     if (options.tls) {
       flags |= MHD_USE_TLS;
-      tls_items.push_back({MHD_OPTION_HTTPS_MEM_KEY, 0, tls_key.data()});
-      tls_items.push_back({MHD_OPTION_HTTPS_MEM_CERT, 0, tls_cert.data()});
+      tls_items.push_back({MHD_OPTION_HTTPS_MEM_KEY, 0, options.tls->key_pem.data()});
+      tls_items.push_back({MHD_OPTION_HTTPS_MEM_CERT, 0, options.tls->cert_pem.data()});
     }
     tls_items.push_back({MHD_OPTION_END, 0, nullptr});
     const auto timeout = static_cast<unsigned>(std::max<long long>(1, options.connection_timeout.count()));
@@ -341,13 +339,10 @@ std::uint16_t HttpServer::start() {
   State& state = *state_;
   const std::lock_guard lifecycle(state.lifecycle_mutex);
   if (state.started) throw support::Error("HTTP server on " + address() + " is already started");
-  if (state.options.tls) {
-    if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
-      throw support::Error("cannot serve https: this libmicrohttpd was built without TLS");
-    }
-    state.tls_cert = read_pem(state.options.tls->cert_file, "certificate");
-    state.tls_key = read_pem(state.options.tls->key_file, "key");
+  if (state.options.tls && MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
+    throw support::Error("cannot serve https: this libmicrohttpd was built without TLS");
   }
+  raise_descriptor_limit(state.options.max_connections);
   state.listen_socket = open_listen_socket(state.options.listen);
   state.bound = bound_address(state.listen_socket);
   state.workers = std::make_unique<WorkerPool>(state.options.threads);
@@ -356,9 +351,11 @@ std::uint16_t HttpServer::start() {
     // The socket is left open: MHD may have closed it already on its failure path.
     state.workers->stop();
     const std::lock_guard lock(state.mutex);
-    throw support::Error(
-        "cannot serve on " + state.options.listen.to_string() + ": " +
-        (state.last_library_message.empty() ? "libmicrohttpd refused to start" : state.last_library_message));
+    const std::string why = state.last_library_message.empty()
+                                ? "libmicrohttpd refused to start"
+                                : "libmicrohttpd: " + state.last_library_message;
+    throw support::Error("cannot serve " + scheme() + " on " + state.options.listen.to_string() + ": " + why +
+                         (state.options.tls ? " (is the certificate or key not PEM, or not a pair?)" : ""));
   }
   state.started = true;
   return state.bound.port;

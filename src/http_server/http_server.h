@@ -21,10 +21,10 @@ namespace pebble::http_server {
 // Answers one request. It may throw: the client then gets a 500 and the server keeps serving.
 using Handler = std::function<HttpResponse(const HttpRequest&)>;
 
-// The PEM files of a TLS server: its certificate (chain) and its private key.
-struct TlsFiles {
-  std::string cert_file;
-  std::string key_file;
+// What a TLS server presents: its certificate (chain) and private key, as PEM text.
+struct TlsCredentials {
+  std::string cert_pem;
+  std::string key_pem;
 };
 
 // Limits and timeouts of one server; the defaults suit `pebble serve`.
@@ -37,7 +37,7 @@ struct ServerOptions {
   std::size_t max_body_bytes = 1024 * 1024;         // beyond: 413
   unsigned max_connections = 1024;                  // further connections are closed at once
   unsigned max_connections_per_ip = 0;              // the same, per client address; 0: no limit
-  std::optional<TlsFiles> tls;                      // serve https instead of http
+  std::optional<TlsCredentials> tls;                // serve https instead of http
   bool gzip = true;                                 // compress when the client accepts gzip
 };
 
@@ -52,7 +52,8 @@ class HttpServer {
   HttpServer& operator=(const HttpServer&) = delete;
 
   // Binds, starts the threads and returns the bound port; throws pebble::Error when it cannot
-  // listen ("cannot listen on 127.0.0.1:9466: Address already in use") or read its TLS files.
+  // listen ("cannot listen on 127.0.0.1:9466: Address already in use") or its TLS credentials are
+  // rejected.
   std::uint16_t start();
   // Stops accepting, lets in-flight requests finish (up to drain_timeout; those still running then
   // are answered 503) and joins every thread. Safe to call twice.
