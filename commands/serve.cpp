@@ -10,6 +10,7 @@
 #include "server/serve_app.h"
 #include "store/open_store.h"
 #include "support/clock.h"
+#include "support/flag_file.h"
 #include "support/redact.h"
 
 namespace pebble::cli {
@@ -23,6 +24,10 @@ struct ServeOptions {
   std::optional<std::string> bearer_token_file;
   std::optional<std::string> basic_auth_file;
   int threads = 4;
+  std::optional<std::string> tls_cert_file;
+  std::optional<std::string> tls_key_file;
+  unsigned max_connections = 1024;
+  unsigned max_connections_per_ip = 64;
 };
 
 // Blocks SIGINT/SIGTERM in every thread started after this, so sigwait below receives them.
@@ -41,6 +46,13 @@ support::ExitCode run_serve(const ServeOptions& options, const config::Config& c
   http_server::ServerOptions server_options;
   server_options.listen = http_server::parse_listen_address(options.listen, "--listen");
   server_options.threads = options.threads;
+  server_options.max_connections = options.max_connections;
+  server_options.max_connections_per_ip = options.max_connections_per_ip;
+  if (options.tls_cert_file) {
+    server_options.tls =
+        http_server::TlsCredentials{support::read_flag_file(*options.tls_cert_file, "--tls-cert-file"),
+                                    support::read_flag_file(*options.tls_key_file, "--tls-key-file")};
+  }
   const auto to_ms = [](double seconds) {
     return std::chrono::milliseconds(static_cast<long>(seconds * 1000));
   };
@@ -55,8 +67,8 @@ support::ExitCode run_serve(const ServeOptions& options, const config::Config& c
   http_server::HttpServer server(
       server_options, [&app](const http_server::HttpRequest& request) { return app.handle(request); });
   server.start();
-  spdlog::info("serving metrics of {} on http://{}/metrics", support::redact_whole_url(database_url),
-               server.address());
+  spdlog::info("serving metrics of {} on {}://{}/metrics", support::redact_whole_url(database_url),
+               server.scheme(), server.address());
 
   int received = 0;
   sigwait(&stop_signals, &received);
@@ -91,6 +103,22 @@ CommandEntry register_serve(CLI::App& parent) {
       ->type_name("FILE");
   app->add_option("--threads", options->threads, "Worker threads answering requests")
       ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  auto* cert = app->add_option("--tls-cert-file", options->tls_cert_file,
+                               "Serve https with this PEM certificate (chain)")
+                   ->type_name("FILE");
+  auto* key =
+      app->add_option("--tls-key-file", options->tls_key_file, "The PEM private key of --tls-cert-file")
+          ->type_name("FILE");
+  cert->needs(key);
+  key->needs(cert);
+  app->add_option("--max-connections", options->max_connections,
+                  "Connections open at once; more are closed at once")
+      ->check(CLI::Range(1U, 65536U))
+      ->capture_default_str();
+  app->add_option("--max-connections-per-ip", options->max_connections_per_ip,
+                  "Connections open at once from one client address (0: no limit)")
+      ->check(CLI::Range(0U, 65536U))
       ->capture_default_str();
   return {app, [options](const config::Config& config) { return run_serve(*options, config); }};
 }

@@ -14,7 +14,7 @@ _pebble() {
   local -A subcommand_opts=(
     [test-metrics]="--show-metrics"
     [metrics-show]="--filter --format --url"
-    [serve]="--listen --cache-ttl --query-timeout --bearer-token-file --basic-auth-file --threads"
+    [serve]="--listen --cache-ttl --query-timeout --bearer-token-file --basic-auth-file --threads --tls-cert-file --tls-key-file --max-connections --max-connections-per-ip"
     [import]="--format --duplicates --tag --folder-tags --dry-run --json"
     [export]="-o --output --format --tag --since --limit --pretty"
     [poll-feeds]="--all --limit --concurrency --per-host --timeout --max-size --max-items --user-agent --dry-run --json"
@@ -44,8 +44,8 @@ _pebble() {
       __ltrim_colon_completions "$cur"
       return
       ;;
-    "serve --bearer-token-file" | "serve --basic-auth-file") _filedir; return ;;
-    "serve --cache-ttl" | "serve --query-timeout" | "serve --threads") return ;;
+    "serve --bearer-token-file" | "serve --basic-auth-file" | "serve --tls-cert-file" | "serve --tls-key-file") _filedir; return ;;
+    "serve --cache-ttl" | "serve --query-timeout" | "serve --threads" | "serve --max-connections" | "serve --max-connections-per-ip") return ;;
     "import --format") COMPREPLY=($(compgen -W "auto netscape activitystreams opml pinboard" -- "$cur")); return ;;
     "import --duplicates") COMPREPLY=($(compgen -W "skip overwrite merge" -- "$cur")); return ;;
     "export --format") COMPREPLY=($(compgen -W "netscape activitystreams opml markdown" -- "$cur")); return ;;

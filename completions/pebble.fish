@@ -36,12 +36,16 @@ complete -c pebble -n '__fish_seen_subcommand_from metrics-show' -l url -x -d 'S
 
 # serve
 complete -c pebble -n $pebble_no_subcommand -a serve -d 'Run the Prometheus exporter: /metrics computed from the store'
-complete -c pebble -n '__fish_seen_subcommand_from serve' -l listen -x -a '127.0.0.1:9466 0.0.0.0:9466 [::1]:9466 [::]:9466' -d 'HOST:PORT to listen on'
+complete -c pebble -n '__fish_seen_subcommand_from serve' -l listen -x -a '127.0.0.1:9466 :9466 0.0.0.0:9466 [::1]:9466 [::]:9466' -d 'HOST:PORT to listen on'
 complete -c pebble -n '__fish_seen_subcommand_from serve' -l cache-ttl -x -d 'Seconds store-derived values are reused'
 complete -c pebble -n '__fish_seen_subcommand_from serve' -l query-timeout -x -d 'Seconds before pebble_store_up is 0'
 complete -c pebble -n '__fish_seen_subcommand_from serve' -l bearer-token-file -r -F -d 'Require this bearer token on /metrics'
 complete -c pebble -n '__fish_seen_subcommand_from serve' -l basic-auth-file -r -F -d 'Require HTTP Basic auth on /metrics'
 complete -c pebble -n '__fish_seen_subcommand_from serve' -l threads -x -d 'Worker threads answering requests'
+complete -c pebble -n '__fish_seen_subcommand_from serve' -l tls-cert-file -r -F -d 'Serve https with this PEM certificate'
+complete -c pebble -n '__fish_seen_subcommand_from serve' -l tls-key-file -r -F -d 'The PEM private key of --tls-cert-file'
+complete -c pebble -n '__fish_seen_subcommand_from serve' -l max-connections -x -d 'Connections open at once'
+complete -c pebble -n '__fish_seen_subcommand_from serve' -l max-connections-per-ip -x -d 'Connections open at once from one address'
 
 # poll-feeds
 complete -c pebble -n $pebble_no_subcommand -a poll-feeds -d 'Fetch due feeds and store new items'

@@ -46,7 +46,8 @@ struct HttpRequest {
   bool head = false;  // the client sent HEAD
 };
 
-// What a handler answers. Content-Length and Connection are set by the server.
+// What a handler answers. Content-Length, Date and Connection are set by the server (a handler
+// may ask for "Connection: close"); Content-Encoding and Vary too when it compresses the body.
 struct HttpResponse {
   int status = 200;
   HttpHeaders headers;
@@ -56,8 +57,5 @@ struct HttpResponse {
 // A response with a body and its Content-Type (text/plain by default).
 HttpResponse make_response(int status, std::string body,
                            std::string content_type = "text/plain; charset=utf-8");
-
-// The standard reason phrase of a status code ("Not Found"), or "Unknown".
-std::string_view reason_phrase(int status);
 
 }  // namespace pebble::http_server

@@ -67,8 +67,6 @@ ListenAddress parse_listen_address(std::string_view text, std::string_view sourc
     if (address.host.find(':') != std::string::npos) {
       fail(source, text, "write IPv6 addresses in brackets, e.g. [::1]:9466");
     }
-    if (address.host.empty())
-      fail(source, text, "missing host; use 0.0.0.0 or [::] to listen on all interfaces");
     for (char letter : address.host) {
       if (!is_host_name_char(letter)) fail(source, text, "invalid character in the host name");
     }

@@ -1,6 +1,8 @@
 #include "http_server/listen_socket.h"
 
+#include <arpa/inet.h>
 #include <cerrno>
+#include <cstring>
 #include <memory>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -8,35 +10,58 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "http_server/socket_io.h"
 #include "support/error.h"
 
 namespace pebble::http_server {
 
 namespace {
 
-constexpr int kListenBacklog = 128;
+// Connections the kernel completes before the event loop accepts them; above the default 128 so a
+// burst of clients (a Prometheus fleet, an attacker) gets queued rather than refused.
+constexpr int kListenBacklog = 1024;
 
-// Tries one resolved address; returns the socket or -1 with errno set.
-int try_listen(const addrinfo& candidate) {
-  const int socket = ::socket(candidate.ai_family, candidate.ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
-                              candidate.ai_protocol);
+// Binds and listens on one address; returns the socket or -1 with errno set. `dual_stack` clears
+// IPV6_V6ONLY so an IPv6 wildcard socket takes IPv4 clients too.
+int try_listen(int family, const sockaddr* address, socklen_t length, bool dual_stack) {
+  const int socket = ::socket(family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   if (socket < 0) return -1;
   const int enable = 1;
   ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &enable, sizeof(enable));
-  if (::bind(socket, candidate.ai_addr, candidate.ai_addrlen) == 0 && ::listen(socket, kListenBacklog) == 0) {
-    return socket;
+  if (dual_stack) {
+    const int disable = 0;
+    ::setsockopt(socket, IPPROTO_IPV6, IPV6_V6ONLY, &disable, sizeof(disable));
   }
+  if (::bind(socket, address, length) == 0 && ::listen(socket, kListenBacklog) == 0) return socket;
   const int saved = errno;
   ::close(socket);
   errno = saved;
   return -1;
 }
 
+// Every address: [::] taking IPv4 too, or 0.0.0.0 on a host without IPv6.
+int listen_everywhere(std::uint16_t port) {
+  sockaddr_in6 any6{};
+  any6.sin6_family = AF_INET6;
+  any6.sin6_addr = in6addr_any;
+  any6.sin6_port = htons(port);
+  const int socket = try_listen(AF_INET6, reinterpret_cast<const sockaddr*>(&any6), sizeof(any6), true);
+  if (socket >= 0 || (errno != EAFNOSUPPORT && errno != EADDRNOTAVAIL)) return socket;
+  sockaddr_in any4{};
+  any4.sin_family = AF_INET;
+  any4.sin_addr.s_addr = htonl(INADDR_ANY);
+  any4.sin_port = htons(port);
+  return try_listen(AF_INET, reinterpret_cast<const sockaddr*>(&any4), sizeof(any4), false);
+}
+
 }  // namespace
 
 int open_listen_socket(const ListenAddress& address) {
   const std::string where = "cannot listen on " + address.to_string() + ": ";
+  if (address.host.empty()) {
+    const int socket = listen_everywhere(address.port);
+    if (socket < 0) throw support::Error(where + std::strerror(errno));
+    return socket;
+  }
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
@@ -49,19 +74,34 @@ int open_listen_socket(const ListenAddress& address) {
   const std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> owner(found, &::freeaddrinfo);
   int last_error = EADDRNOTAVAIL;
   for (const addrinfo* candidate = found; candidate != nullptr; candidate = candidate->ai_next) {
-    const int socket = try_listen(*candidate);
+    const int socket = try_listen(candidate->ai_family, candidate->ai_addr, candidate->ai_addrlen, false);
     if (socket >= 0) return socket;
     last_error = errno;
   }
-  throw support::Error(where + error_text(last_error));
+  throw support::Error(where + std::strerror(last_error));
 }
 
-std::uint16_t bound_port(int socket) {
+ListenAddress numeric_address(const void* socket_address) {
+  ListenAddress numeric;
+  char text[INET6_ADDRSTRLEN] = {};
+  if (static_cast<const sockaddr*>(socket_address)->sa_family == AF_INET6) {
+    const auto* ipv6 = static_cast<const sockaddr_in6*>(socket_address);
+    ::inet_ntop(AF_INET6, &ipv6->sin6_addr, text, sizeof(text));
+    numeric.port = ntohs(ipv6->sin6_port);
+  } else {
+    const auto* ipv4 = static_cast<const sockaddr_in*>(socket_address);
+    ::inet_ntop(AF_INET, &ipv4->sin_addr, text, sizeof(text));
+    numeric.port = ntohs(ipv4->sin_port);
+  }
+  numeric.host = text;
+  return numeric;
+}
+
+ListenAddress bound_address(int socket) {
   sockaddr_storage storage{};
   socklen_t length = sizeof(storage);
-  if (::getsockname(socket, reinterpret_cast<sockaddr*>(&storage), &length) != 0) return 0;
-  if (storage.ss_family == AF_INET6) return ntohs(reinterpret_cast<const sockaddr_in6*>(&storage)->sin6_port);
-  return ntohs(reinterpret_cast<const sockaddr_in*>(&storage)->sin_port);
+  if (::getsockname(socket, reinterpret_cast<sockaddr*>(&storage), &length) != 0) return {};
+  return numeric_address(&storage);
 }
 
 }  // namespace pebble::http_server

@@ -1,5 +1,7 @@
 #pragma once
-// Opening the server's listening socket: resolve, bind, listen.
+// Opening the server's listening socket: resolve, bind, listen. Done here rather than by
+// libmicrohttpd so that host names resolve, every failure names the address and errno, and an
+// empty host gets one dual-stack socket (IPv6 and IPv4, like node_exporter's ":9100").
 #include <cstdint>
 
 #include "http_server/listen_address.h"
@@ -10,7 +12,10 @@ namespace pebble::http_server {
 // ("cannot listen on 127.0.0.1:9466: Address already in use").
 int open_listen_socket(const ListenAddress& address);
 
-// The port a listening socket is bound to.
-std::uint16_t bound_port(int socket);
+// The numeric address and port of a sockaddr_in or sockaddr_in6 (a client's, a bound socket's).
+ListenAddress numeric_address(const void* socket_address);
+
+// The numeric address and port a listening socket is bound to ("127.0.0.1", "::").
+ListenAddress bound_address(int socket);
 
 }  // namespace pebble::http_server

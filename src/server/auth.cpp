@@ -1,11 +1,7 @@
 #include "server/auth.h"
 
 #include <cctype>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -13,6 +9,7 @@
 #include "http/base64.h"
 #include "support/ascii_text.h"
 #include "support/error.h"
+#include "support/flag_file.h"
 
 namespace pebble::server {
 
@@ -28,15 +25,6 @@ SecretDigest digest_of(std::string_view secret) {
 
 bool digests_equal(const SecretDigest& left, const SecretDigest& right) {
   return CRYPTO_memcmp(left.data(), right.data(), left.size()) == 0;
-}
-
-std::string read_secret_file(const std::string& path, std::string_view flag) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw support::UsageError(std::string(flag) + " " + path + ": cannot read: " + std::strerror(errno));
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
 }
 
 std::string_view trim_trailing_whitespace(std::string_view text) {
@@ -64,13 +52,13 @@ Authenticator Authenticator::load(const std::optional<std::string>& bearer_token
   Authenticator authenticator;
   if (bearer_token_file) {
     authenticator.bearer_token_ =
-        from_bearer_token_text(read_secret_file(*bearer_token_file, "--bearer-token-file"),
+        from_bearer_token_text(support::read_flag_file(*bearer_token_file, "--bearer-token-file"),
                                *bearer_token_file)
             .bearer_token_;
   }
   if (basic_auth_file) {
     authenticator.basic_users_ =
-        from_basic_auth_text(read_secret_file(*basic_auth_file, "--basic-auth-file"), *basic_auth_file)
+        from_basic_auth_text(support::read_flag_file(*basic_auth_file, "--basic-auth-file"), *basic_auth_file)
             .basic_users_;
   }
   return authenticator;

@@ -101,16 +101,19 @@ start_feed_server() {
 }
 
 # start_serve DATABASE [SERVE ARGS...]: starts `pebble serve` on a free port; sets $serve_pid,
-# $serve_url (http://127.0.0.1:PORT) and $serve_log. Fails the test when it does not come up.
+# $serve_url (http://127.0.0.1:PORT, https:// with --tls-cert-file) and $serve_log. Fails the test
+# when it does not come up.
 start_serve() {
   local database=$1
   shift
   serve_log="$work/serve.$RANDOM.log"
   start_background "$serve_log" "$PEBBLE_BIN" --database "$database" serve --listen 127.0.0.1:0 "$@"
   serve_pid=$last_pid
-  wait_until 60 grep -q 'on http://' "$serve_log" || { cat "$serve_log" >&2; fail "serve did not start"; finish; }
-  serve_url=$(grep -o 'http://[0-9.]*:[0-9]*' "$serve_log" | head -n 1)
-  wait_for_http "$serve_url/healthz" 30 || { fail "serve at $serve_url does not answer /healthz"; finish; }
+  wait_until 60 grep -qE 'on https?://' "$serve_log" || { cat "$serve_log" >&2; fail "serve did not start"; finish; }
+  serve_url=$(grep -oE 'https?://[0-9.]*:[0-9]*' "$serve_log" | head -n 1)
+  # -k: a test's https server has a certificate made for the test; serve_tls_test checks it properly.
+  wait_until 30 curl -skf -o /dev/null --max-time 2 "$serve_url/healthz" ||
+    { fail "serve at $serve_url does not answer /healthz"; finish; }
 }
 
 # start_pushgateway: starts a private Pushgateway (no persistence) on a free port, stopped at exit;

@@ -82,7 +82,7 @@ expect_lines "$err" 1 "a busy port is one line on stderr"
 expect_contains "$err" "$busy" "the error names the address"
 stop_process "$serve_pid"
 
-for bad in "localhost" "127.0.0.1:99999" "127.0.0.1:http" ":9466"; do
+for bad in "localhost" "127.0.0.1:99999" "127.0.0.1:http" ":" "[::1"; do
   run --database "$database" serve --listen "$bad"
   expect_status 2 "--listen '$bad'"
   expect_contains "$err" "--listen" "the error for '$bad' names --listen"

@@ -125,7 +125,7 @@ TEST_CASE("keep-alive, Connection: close, pipelining and request bodies", "[http
                       "Content-Length: 5\r\n\r\nhello"));
   auto first = connection.read_response();
   CHECK(first.status == 200);
-  CHECK(header_value(first.head, "Connection") == "keep-alive");
+  CHECK_FALSE(first.connection_closed);  // HTTP/1.1 keeps the connection without saying so
   auto second = connection.read_response();
   CHECK(second.body == "got hello");
   REQUIRE(
@@ -160,4 +160,32 @@ TEST_CASE("unknown methods reach the handler, which answers 405", "[http]") {
   CHECK(header_value(response.head, "Date").size() == 29);  // "Sun, 06 Nov 1994 08:49:37 GMT"
   REQUIRE(connection.send("GET /echo HTTP/1.1\r\nHost: t\r\n\r\n"));
   CHECK(connection.read_response().status == 200);
+}
+
+TEST_CASE("a body over max_body_bytes gets 413, declared or chunked", "[http]") {
+  auto options = loopback_options();
+  options.max_body_bytes = 16;
+  HttpServer server(options, test_handler);
+  const auto port = server.start();
+  {
+    RawConnection connection(port);
+    REQUIRE(connection.send("PUT /body HTTP/1.1\r\nHost: t\r\nContent-Length: 17\r\n\r\n" +
+                            std::string(17, 'x')));
+    CHECK(connection.read_response().status == 413);
+  }
+  {
+    RawConnection connection(port);
+    REQUIRE(
+        connection.send("PUT /body HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        "a\r\n0123456789\r\na\r\n0123456789\r\n0\r\n\r\n"));
+    CHECK(connection.read_response().status == 413);
+  }
+  {
+    RawConnection connection(port);
+    REQUIRE(
+        connection.send("PUT /body HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        "5\r\nhello\r\n0\r\n\r\n"));
+    CHECK(connection.read_response().body == "got hello");  // a chunked body within the limit
+  }
+  CHECK(raw_get(port, "/echo").status == 200);
 }
