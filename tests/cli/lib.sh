@@ -142,6 +142,7 @@ create_postgres_database() {
 # write_catalogue FILE: pebble's metric catalogue as `metrics-show --format json` lists it (read by
 # tests/cli/promql_names.py, which checks the names dashboards and alert rules use).
 write_catalogue() {
+  run --database "sqlite:$work/catalogue.db" import --format netscape /dev/null  # metrics-show never creates a store
   run --database "sqlite:$work/catalogue.db" metrics-show --format json
   expect_status 0 "metrics-show --format json"
   printf '%s' "$out" >"$1"

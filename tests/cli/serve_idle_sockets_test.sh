@@ -5,6 +5,7 @@
 source "$(dirname "$0")/lib.sh"
 require_command python3
 database="sqlite:$work/idle.db"
+run --database "$database" import --format netscape /dev/null  # serve never creates a store
 start_serve "$database" --max-connections-per-ip 64
 port=${serve_url##*:}
 

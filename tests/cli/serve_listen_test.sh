@@ -3,6 +3,7 @@
 # --web.listen-address does; malformed forms are usage errors naming --listen.
 source "$(dirname "$0")/lib.sh"
 database="sqlite:$work/listen.db"
+run --database "$database" import --format netscape /dev/null  # serve never creates a store
 port=$(free_port)
 start_background "$work/serve.log" "$PEBBLE_BIN" --database "$database" serve --listen ":$port"
 pid=$last_pid

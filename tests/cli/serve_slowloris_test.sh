@@ -6,6 +6,7 @@
 source "$(dirname "$0")/lib.sh"
 require_command python3
 database="sqlite:$work/slowloris.db"
+run --database "$database" import --format netscape /dev/null  # serve never creates a store
 start_serve "$database"
 port=${serve_url##*:}
 
