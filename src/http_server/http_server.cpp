@@ -155,7 +155,11 @@ struct HttpServer::State {
 
   static void on_library_message(void* state, const char* format, va_list arguments) {
     char text[512];
+    // The format is libmicrohttpd's own (MHD_OPTION_EXTERNAL_LOGGER), never text from a peer.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
     std::vsnprintf(text, sizeof(text), format, arguments);
+#pragma GCC diagnostic pop
     std::string line = support::redact_credentials(text);
     while (!line.empty() && (line.back() == '\n' || line.back() == ' ' || line.back() == '.'))
       line.pop_back();
