@@ -139,6 +139,25 @@ create_postgres_database() {
   postgres_url="${PEBBLE_TEST_POSTGRES_URL%/*}/$name"
 }
 
+# start_prometheus JOB_YAML: a real Prometheus on loopback that scrapes every second with the one
+# scrape_configs entry JOB_YAML (indented as a list item); sets prometheus_url.
+start_prometheus() {
+  local port
+  port=$(free_port)
+  printf 'global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n%s\n' "$1" >"$work/prometheus.yml"
+  start_background "$work/prometheus.log" prometheus --config.file="$work/prometheus.yml" \
+    --storage.tsdb.path="$work/tsdb" --web.listen-address="127.0.0.1:$port"
+  prometheus_url="http://127.0.0.1:$port"
+}
+
+# query EXPRESSION: the value of the first result of an instant query to $prometheus_url, or nothing.
+query() {
+  curl -sf --max-time 5 -G "$prometheus_url/api/v1/query" --data-urlencode "query=$1" |
+    python3 -c 'import json, sys; result = json.load(sys.stdin)["data"]["result"]; print(result[0]["value"][1] if result else "")'
+}
+# scraped EXPRESSION WANTED: true once the query answers WANTED.
+scraped() { [ "$(query "$1")" = "$2" ]; }
+
 # write_catalogue FILE: pebble's metric catalogue as `metrics-show --format json` lists it (read by
 # tests/cli/promql_names.py, which checks the names dashboards and alert rules use).
 write_catalogue() {

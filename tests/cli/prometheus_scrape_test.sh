@@ -18,27 +18,9 @@ fi
 
 start_serve "$database" --cache-ttl 0.5
 target=${serve_url#http://}
-prometheus_port=$(free_port)
-cat >"$work/prometheus.yml" <<EOF
-global:
-  scrape_interval: 1s
-  scrape_timeout: 1s
-scrape_configs:
-  - job_name: pebble
+start_prometheus "  - job_name: pebble
     static_configs:
-      - targets: ['$target']
-EOF
-start_background "$work/prometheus.log" prometheus --config.file="$work/prometheus.yml" \
-  --storage.tsdb.path="$work/tsdb" --web.listen-address="127.0.0.1:$prometheus_port"
-prometheus_url="http://127.0.0.1:$prometheus_port"
-
-# query EXPRESSION: the value of the first result of an instant query, or nothing.
-query() {
-  curl -sf --max-time 5 -G "$prometheus_url/api/v1/query" --data-urlencode "query=$1" |
-    python3 -c 'import json, sys; result = json.load(sys.stdin)["data"]["result"]; print(result[0]["value"][1] if result else "")'
-}
-# scraped EXPRESSION WANTED: true once the query answers WANTED.
-scraped() { [ "$(query "$1")" = "$2" ]; }
+      - targets: ['$target']"
 
 if wait_until 60 scraped "up{job=\"pebble\",instance=\"$target\"}" 1; then
   wait_until 10 scraped 'pebble_bookmarks{job="pebble"}' "$bookmarks" ||

@@ -42,27 +42,12 @@ expect_equals "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://$ta
 expect_equals "$(curl -s --cacert "$work/cert.pem" -o /dev/null -w '%{http_code}' "$serve_url/healthz")" 200 \
   "serve still answers https after a plain http client"
 
-prometheus_port=$(free_port)
-cat >"$work/prometheus.yml" <<YAML
-global:
-  scrape_interval: 1s
-  scrape_timeout: 1s
-scrape_configs:
-  - job_name: pebble
+start_prometheus "  - job_name: pebble
     scheme: https
     tls_config:
       ca_file: $work/cert.pem
     static_configs:
-      - targets: ['$target']
-YAML
-start_background "$work/prometheus.log" prometheus --config.file="$work/prometheus.yml" \
-  --storage.tsdb.path="$work/tsdb" --web.listen-address="127.0.0.1:$prometheus_port"
-prometheus_url="http://127.0.0.1:$prometheus_port"
-query() {
-  curl -sf --max-time 5 -G "$prometheus_url/api/v1/query" --data-urlencode "query=$1" |
-    python3 -c 'import json, sys; result = json.load(sys.stdin)["data"]["result"]; print(result[0]["value"][1] if result else "")'
-}
-scraped() { [ "$(query "$1")" = "$2" ]; }
+      - targets: ['$target']"
 if wait_until 60 scraped "up{job=\"pebble\",instance=\"$target\"}" 1; then
   echo "Prometheus scraped https://$target: up == 1"
   wait_until 10 scraped 'pebble_bookmarks{job="pebble"}' 5 ||
