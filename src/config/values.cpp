@@ -61,10 +61,11 @@ support::LogFormat parse_log_format(std::string_view text, std::string_view sour
 std::string check_database_url(std::string_view text, std::string_view source) {
   if (text.empty()) reject(source, text, "sqlite:PATH, postgresql://… or a file path");
   const auto scheme_end = text.find("://");
-  // `host=db password=…` would otherwise open a SQLite file named after the password.
+  // `host=db password=…` would otherwise open a SQLite file named after the password. A first word
+  // `KEY=` with no scheme is one; `sqlite:a=b.db` and `./a=b.db` name files.
   const auto equals = text.find('=');
-  if (scheme_end == std::string_view::npos && equals != std::string_view::npos &&
-      text.find_first_of(" /", 0) > equals && equals > 0) {
+  if (scheme_end == std::string_view::npos && !text.starts_with("sqlite:") &&
+      equals != std::string_view::npos && equals > 0 && text.find_first_of(" /", 0) > equals) {
     throw support::UsageError(
         std::string(source) +
         ": a libpq keyword string is not a database URL (use postgresql://user@host/db)");

@@ -31,13 +31,14 @@ bool is_due(const domain::Feed& feed, support::Timestamp now) {
 // One event per polled feed: a warning when it failed, a debug line (-v) otherwise.
 void log_poll(const FeedReport& report) {
   const PollOutcome& outcome = report.outcome;
+  const bool failed = outcome.status == PollStatus::kError || outcome.status == PollStatus::kNotFound;
+  if (!failed && !spdlog::should_log(spdlog::level::debug)) return;  // no fields built for nothing
   nlohmann::json fields = {{"feed_url", report.url}, {"status", poll_status_name(outcome.status)}};
   if (outcome.http_status) fields["http_status"] = *outcome.http_status;
   if (outcome.reason != PollErrorReason::kNone) fields["reason"] = poll_error_reason_name(outcome.reason);
   fields["new_items"] = report.new_items;
   fields["duration_seconds"] = outcome.duration_seconds;
   if (!outcome.error.empty()) fields["error"] = outcome.error;
-  const bool failed = outcome.status == PollStatus::kError || outcome.status == PollStatus::kNotFound;
   support::log_event(failed ? support::LogLevel::kWarn : support::LogLevel::kDebug,
                      failed ? "poll failed" : "feed polled", fields);
 }

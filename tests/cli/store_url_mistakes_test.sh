@@ -30,6 +30,11 @@ PEBBLE_DATABASE_URL="dbname=pebble" run poll-feeds
 expect_status 2 "a keyword string in PEBBLE_DATABASE_URL"
 [ -z "$(ls "$work" | grep -v -e '^home$' -e '^data$' -e '^store.db' -e '^stdout$' -e '^stderr$')" ] || fail "no file named after the string: $(ls "$work")"
 
+# A file name with '=' is still a file when it says so.
+run --database "sqlite:$work/a=b.db" poll-feeds
+expect_status 0 "sqlite:a=b.db is a file"
+[ -e "$work/a=b.db" ] || fail "sqlite:…/a=b.db creates that file"
+
 # --- an invalid-UTF-8 --user ---
 run --database "sqlite:$work/store.db" --user "$(printf 'bad\xff')" export
 expect_status 2 "an invalid-UTF-8 --user"
