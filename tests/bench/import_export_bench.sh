@@ -3,10 +3,11 @@
 # 10 000 and 100 000 bookmarks into an empty SQLite store, against Debian's buku at 1 000 and
 # 10 000 and against the floor (the sqlite3 shell's `.import` of the same 100 000 rows as CSV into
 # a table with the same columns and unique index); then pebble export of 100 000 in every format.
-# Reports wall time, CPU time and peak RSS (/usr/bin/time -v). Each import is run $RUNS times (default
-# 3; pebble and its comparator back to back, since the machine may be shared) and the median wall
-# time is compared. BUKU_COUNTS (default "1000 10000") picks the sizes buku is timed at: at 10 000
-# buku takes minutes.
+# The same 10 000 bookmarks are then imported as ActivityStreams and Pinboard JSON and compared per
+# item with the Netscape import (the JSON readers must stay within 2x). Reports wall time, CPU time
+# and peak RSS (/usr/bin/time -v). Each import is run $RUNS times (default 3; pebble and its
+# comparator back to back, since the machine may be shared) and the median wall time is compared.
+# BUKU_COUNTS (default "1000 10000") picks the sizes buku is timed at: at 10 000 buku takes minutes.
 set -euo pipefail
 PEBBLE=${1:?usage: import_export_bench.sh PATH-TO-RELEASE-PEBBLE}
 RUNS=${RUNS:-3}
@@ -80,6 +81,18 @@ CREATE INDEX bookmarks_owner_created ON bookmarks (owner_id, created_at);
 SQL
 PREPARE="rm -f $work/floor.db*" median_of "sqlite3 .import 100000 (floor)" sqlite3 "$work/floor.db" ".read $work/floor.sql"
 echo "  pebble import 100000 is $(ratio "${pebble_wall[100000]}" "$wall")x the sqlite3 floor"
+
+echo "== import readers per item: the same 10 000 bookmarks as ActivityStreams and Pinboard JSON"
+"$PEBBLE" -q --no-progress --database "sqlite:$work/p10000.db" --user bench export --format activitystreams \
+  -o "$work/b10000.json"
+python3 "$here/activitystreams_to_pinboard.py" "$work/b10000.json" >"$work/b10000.pinboard.json"
+for format in activitystreams pinboard; do
+  file=$work/b10000.json
+  [ "$format" = activitystreams ] || file=$work/b10000.pinboard.json
+  PREPARE="rm -f $work/f$format.db*" median_of "pebble import $format 10000" \
+    "$PEBBLE" --no-progress --database "sqlite:$work/f$format.db" --user bench import --format "$format" "$file"
+  echo "  $format takes $(ratio "$wall" "${pebble_wall[10000]}")x the Netscape reader's time per item (target <= 2)"
+done
 
 echo "== export of 100 000 bookmarks"
 for format in netscape activitystreams opml markdown; do
