@@ -32,6 +32,10 @@ const char* feed_kind_name(FeedKind kind) {
   return "rss";
 }
 
+const char* text_type_name(TextType type) {
+  return type == TextType::kHtml ? "html" : "text";
+}
+
 std::string item_extra_json(const ParsedItem& item) {
   nlohmann::json extra = nlohmann::json::object();
   extra["categories"] = item.categories;

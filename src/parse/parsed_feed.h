@@ -40,6 +40,13 @@ struct Enclosure {
   auto operator<=>(const Enclosure&) const = default;
 };
 
+// What a stored text is: plain text, or HTML markup (sanitized before it is stored). A consumer
+// never has to guess: an Atom type="html" title is markup, an RSS title is text.
+enum class TextType { kText, kHtml };
+
+// "text" or "html".
+const char* text_type_name(TextType type);
+
 // One entry of a feed; strings are UTF-8, links are absolute when the feed allowed resolving them.
 struct ParsedItem {
   std::string guid;  // never empty: guid/id, else link, else sha256 of title+date+content
@@ -47,6 +54,9 @@ struct ParsedItem {
   std::optional<std::string> title;
   std::optional<std::string> summary;
   std::optional<std::string> content;
+  TextType title_type = TextType::kText;
+  TextType summary_type = TextType::kHtml;
+  TextType content_type = TextType::kHtml;
   std::optional<std::string> author;  // the first author's name, else their email
   std::optional<support::Timestamp> published;
   std::optional<support::Timestamp> updated;
