@@ -3,6 +3,7 @@
 #include "parse/feed_extensions.h"
 #include "parse/newest_items.h"
 #include "parse/person_text.h"
+#include "support/ascii_text.h"
 #include "support/dates.h"
 
 namespace pebble::parse {
@@ -16,31 +17,50 @@ bool is_atom_core(Namespace ns) {
   return ns == Namespace::kAtom10 || ns == Namespace::kAtom03 || ns == Namespace::kNone;
 }
 
-// An Atom text construct: XHTML content is the markup inside its wrapping <div>; Atom 0.3's
-// mode="xml" is markup too; text, html and escaped content are the element's text.
-std::string read_text_construct(const XMLElement& element) {
-  const std::string type = feed_xml::attribute_of(element, "type");
-  const std::string mode = feed_xml::attribute_of(element, "mode");
-  if (type == "xhtml" || type == "application/xhtml+xml" || mode == "xml") {
+// A text construct's value and whether it is markup.
+struct TextConstruct {
+  std::string text;
+  TextType type = TextType::kText;
+};
+
+bool is_xml_media_type(std::string_view type) {
+  return type.ends_with("+xml") || type.ends_with("/xml");
+}
+
+// An Atom text construct. 1.0 (RFC 4287 §3.1): type text (the default), html, or xhtml, whose
+// markup is inside one wrapping <div> that is not part of the value. 0.3: a MIME `type` (default
+// text/plain) and a `mode`: escaped (the text), base64 (decoded) or xml (the markup, any <div>
+// included: only 1.0's xhtml has a container to strip).
+TextConstruct read_text_construct(const XMLElement& element) {
+  const std::string type = support::ascii_lower(feed_xml::attribute_of(element, "type"));
+  const std::string mode = support::ascii_lower(feed_xml::attribute_of(element, "mode"));
+  const bool plain = type.empty() || type == "text" || type == "text/plain";
+  const TextType markup_or_text = plain ? TextType::kText : TextType::kHtml;
+  if (type == "xhtml") {
     const XMLElement* div = element.FirstChildElement();
     if (div != nullptr && feed_xml::local_name(*div) == "div" && div->NextSiblingElement() == nullptr) {
-      return feed_xml::trim(feed_xml::inner_xml(*div));
+      return {feed_xml::trim(feed_xml::inner_xml(*div)), TextType::kHtml};
     }
-    return feed_xml::trim(feed_xml::inner_xml(element));
+    return {feed_xml::trim(feed_xml::inner_xml(element)), TextType::kHtml};
   }
-  return feed_xml::text_of(element);
+  if (mode == "base64") {
+    return {feed_xml::trim(decode_base64_text(feed_xml::text_of(element)).value_or("")), markup_or_text};
+  }
+  if (mode == "xml" || (mode.empty() && is_xml_media_type(type))) {
+    // Markup whatever the type says, unless it holds no element at all (plain text in mode="xml").
+    if (element.FirstChildElement() == nullptr) return {feed_xml::text_of(element), markup_or_text};
+    return {feed_xml::trim(feed_xml::inner_xml(element)), TextType::kHtml};
+  }
+  return {feed_xml::text_of(element), markup_or_text};
 }
 
-std::optional<std::string> non_empty(std::string text) {
-  if (text.empty()) return std::nullopt;
-  return text;
-}
-
-std::string category_label(const XMLElement& element) {
-  std::string label = feed_xml::attribute_of(element, "label");
-  if (label.empty()) label = feed_xml::attribute_of(element, "term");
-  if (label.empty()) label = feed_xml::text_of(element);  // Atom 0.3 feeds in the wild
-  return label;
+// Reads a text construct into `value` and `type` unless `value` is already set; empty stays unset.
+void read_text_into(const XMLElement& element, std::optional<std::string>& value, TextType& type) {
+  if (value) return;
+  TextConstruct construct = read_text_construct(element);
+  if (construct.text.empty()) return;
+  value = std::move(construct.text);
+  type = construct.type;
 }
 
 void read_entry_link(const XMLElement& child, const std::string& feed_url, ParsedItem& item) {
@@ -63,19 +83,16 @@ ParsedItem read_entry(const XMLElement& entry, const std::string& feed_url,
     const std::string_view name = feed_xml::local_name(*child);
     if (is_atom_core(ns)) {
       if (name == "id" && item.guid.empty()) item.guid = feed_xml::text_of(*child);
-      if (name == "title" && !item.title) item.title = non_empty(read_text_construct(*child));
+      if (name == "title") read_text_into(*child, item.title, item.title_type);
       if (name == "link") read_entry_link(*child, feed_url, item);
-      if (name == "summary" && !item.summary) item.summary = non_empty(read_text_construct(*child));
-      if (name == "content" && !item.content) item.content = non_empty(read_text_construct(*child));
+      if (name == "summary") read_text_into(*child, item.summary, item.summary_type);
+      if (name == "content") read_text_into(*child, item.content, item.content_type);
       if (name == "author") item.authors.push_back(read_atom_person(*child));
       if ((name == "published" || name == "issued" || name == "created") && published.empty()) {
         published = feed_xml::text_of(*child);
       }
       if ((name == "updated" || name == "modified") && updated.empty()) updated = feed_xml::text_of(*child);
-      if (name == "category") {
-        if (std::string label = category_label(*child); !label.empty())
-          item.categories.push_back(std::move(label));
-      }
+      if (name == "category") read_atom_category(*child, item.categories, item.category_labels);
     } else if (ns == Namespace::kDublinCore) {
       if (name == "creator") dc_creators.push_back(parse_person_text(feed_xml::text_of(*child)));
       if (name == "date" && dc_date.empty()) dc_date = feed_xml::text_of(*child);
@@ -97,6 +114,10 @@ ParsedFeed parse_atom_document(const XMLElement& root, const std::string& feed_u
   ParsedFeed feed;
   feed.max_items = max_items;
   feed.kind = FeedKind::kAtom;
+  if (feed_xml::local_name(root) == "entry") {  // an Entry Document: a feed of that one entry
+    append_item(feed, read_entry(root, feed_url, {}));
+    return feed;
+  }
   std::vector<Person> authors;
   std::vector<const XMLElement*> entries;
   for (const XMLElement* child = root.FirstChildElement(); child != nullptr;
@@ -104,10 +125,9 @@ ParsedFeed parse_atom_document(const XMLElement& root, const std::string& feed_u
     const Namespace ns = feed_xml::namespace_of(*child);
     if (!is_atom_core(ns)) continue;
     const std::string_view name = feed_xml::local_name(*child);
-    if (name == "title" && !feed.title) feed.title = non_empty(read_text_construct(*child));
-    if ((name == "subtitle" || name == "tagline") && !feed.description) {
-      feed.description = non_empty(read_text_construct(*child));
-    }
+    TextType ignored = TextType::kText;
+    if (name == "title") read_text_into(*child, feed.title, ignored);
+    if (name == "subtitle" || name == "tagline") read_text_into(*child, feed.description, ignored);
     if (name == "link" && !feed.link) {
       const AtomLink link = read_atom_link(*child, feed_url);
       if (link.rel == "alternate" && !link.href.empty()) feed.link = link.href;

@@ -1,6 +1,10 @@
 #include "parse/feed_extensions.h"
 
 #include <cctype>
+#include <charconv>
+
+#include "http/base64.h"
+#include "support/ascii_text.h"
 
 namespace pebble::parse {
 
@@ -57,6 +61,56 @@ void collect_media(const tinyxml2::XMLElement& element, const std::string& feed_
     item.type = name == "thumbnail" ? "image" : feed_xml::attribute_of(element, "medium");
   item.length = parse_length(feed_xml::attribute_of(element, "fileSize"));
   media.push_back(std::move(item));
+}
+
+void read_atom_category(const tinyxml2::XMLElement& element, std::vector<std::string>& terms,
+                        std::map<std::string, std::string>& labels) {
+  std::string term = feed_xml::attribute_of(element, "term");
+  std::string label = feed_xml::attribute_of(element, "label");
+  if (term.empty()) term = feed_xml::text_of(element);
+  if (term.empty()) term = label;  // a label alone still names the category
+  if (term.empty()) return;
+  if (!label.empty() && label != term) labels.emplace(term, std::move(label));
+  terms.push_back(std::move(term));
+}
+
+std::optional<double> parse_duration(std::string_view text) {
+  text = feed_xml::trimmed_view(text);
+  if (text.empty()) return std::nullopt;
+  double total = 0;
+  int parts = 0;
+  while (true) {
+    const std::size_t colon = text.find(':');
+    const std::string_view part = text.substr(0, colon);
+    const bool last = colon == std::string_view::npos;
+    if (part.empty() || ++parts > 3) return std::nullopt;
+    double value = 0;
+    // Only the last part (seconds) may have a fraction.
+    if (!last && part.find('.') != std::string_view::npos) return std::nullopt;
+    const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
+    if (error != std::errc() || end != part.data() + part.size() || value < 0) return std::nullopt;
+    total = total * 60 + value;
+    if (last) break;
+    text.remove_prefix(colon + 1);
+  }
+  return total;
+}
+
+std::optional<bool> parse_explicit(std::string_view text) {
+  const std::string value = support::ascii_lower(feed_xml::trimmed_view(text));
+  if (value == "yes" || value == "true" || value == "explicit") return true;
+  if (value == "no" || value == "false" || value == "clean") return false;
+  return std::nullopt;
+}
+
+std::optional<std::string> decode_base64_text(std::string_view text) {
+  std::string compact;
+  compact.reserve(text.size());
+  for (const char c : text) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') compact += c;
+  }
+  while (compact.size() % 4 != 0) compact += '=';
+  return http::decode_base64(compact);
 }
 
 std::optional<std::int64_t> parse_length(std::string_view text) {

@@ -1,5 +1,6 @@
 #pragma once
 // Elements several feed formats share: Atom people and links, Media RSS, enclosure lengths.
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,21 @@ AtomLink read_atom_link(const tinyxml2::XMLElement& element, const std::string& 
 // Appends what a media:content, media:thumbnail or media:group element names to `media`.
 void collect_media(const tinyxml2::XMLElement& element, const std::string& feed_url,
                    std::vector<Enclosure>& media);
+
+// An Atom <category>: its term joins `terms` (Atom 0.3 feeds in the wild put it in the text), its
+// label, when it has one, goes to `labels` under the term.
+void read_atom_category(const tinyxml2::XMLElement& element, std::vector<std::string>& terms,
+                        std::map<std::string, std::string>& labels);
+
+// itunes:duration in seconds: `SS`, `MM:SS` or `HH:MM:SS`, seconds possibly fractional.
+std::optional<double> parse_duration(std::string_view text);
+
+// itunes:explicit: yes/true/explicit → true, no/false/clean → false, anything else unknown.
+std::optional<bool> parse_explicit(std::string_view text);
+
+// Base64 content (Atom 0.3 mode="base64") as text: whitespace and line breaks ignored, missing
+// padding tolerated; nullopt when it is not base64.
+std::optional<std::string> decode_base64_text(std::string_view text);
 
 // A byte count as feeds write it; nullopt for empty, negative or non-numeric text.
 std::optional<std::int64_t> parse_length(std::string_view text);

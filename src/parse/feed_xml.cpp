@@ -23,6 +23,10 @@ Namespace classify_uri(std::string_view uri) {
       {"http://purl.org/atom/ns#", Namespace::kAtom03},
       {"http://purl.org/rss/1.0", Namespace::kRss10},
       {"http://my.netscape.com/rdf/simple/0.9", Namespace::kRss090},
+      {"http://purl.org/net/rss1.1#", Namespace::kRss11},
+      {"http://backend.userland.com/rss2", Namespace::kUserland},
+      {"http://backend.userland.com/rss", Namespace::kUserland},
+      {"http://blogs.law.harvard.edu/tech/rss", Namespace::kUserland},
       {"http://www.w3.org/1999/02/22-rdf-syntax-ns#", Namespace::kRdf},
       {"http://purl.org/rss/1.0/modules/content", Namespace::kContent},
       {"http://purl.org/dc/elements/1.1", Namespace::kDublinCore},
@@ -39,6 +43,9 @@ Namespace classify_uri(std::string_view uri) {
   for (const Known& known : kKnown) {
     if (support::equals_ignoring_ascii_case(uri, known.uri)) return known.ns;
   }
+  // Atom's drafts before 1.0 (draft-ietf-atompub-format-NN) read as 1.0: they differ in details
+  // pebble does not store.
+  if (uri.starts_with("http://purl.org/atom/ns#draft")) return Namespace::kAtom10;
   return uri.empty() ? Namespace::kNone : Namespace::kOther;
 }
 

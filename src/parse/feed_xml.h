@@ -15,6 +15,8 @@ enum class Namespace {
   kAtom03,
   kRss10,
   kRss090,
+  kRss11,     // http://purl.org/net/rss1.1#
+  kUserland,  // RSS 0.9x/2.0 with a namespace: backend.userland.com, blogs.law.harvard.edu
   kRdf,
   kContent,
   kDublinCore,

@@ -66,9 +66,15 @@ ParsedItem read_item(const json& object, const std::string& feed_url,
   item.link = url_member(object, "url", feed_url);
   if (!item.link) item.link = url_member(object, "external_url", feed_url);
   item.title = string_member(object, "title");
+  item.title_type = TextType::kText;  // JSON Feed titles and summaries are plain text
   item.summary = string_member(object, "summary");
+  item.summary_type = TextType::kText;
   item.content = string_member(object, "content_html");
-  if (!item.content) item.content = string_member(object, "content_text");
+  item.content_type = TextType::kHtml;
+  if (!item.content || item.content->empty()) {
+    item.content = string_member(object, "content_text");
+    item.content_type = TextType::kText;
+  }
   item.published = date_member(object, "date_published");
   item.updated = date_member(object, "date_modified");
   item.authors = read_people(object);

@@ -117,11 +117,22 @@ ParsedFeed parse_xml_feed(std::string_view text, const std::string& feed_url, st
   if (root == nullptr) throw FeedParseError("not a feed: XML without a root element");
   const std::string_view name = feed_xml::local_name(*root);
   const Namespace ns = feed_xml::namespace_of(*root);
-  if (name == "rss") return parse_rss_document(*root, feed_url, FeedKind::kRss, max_items);
+  // By namespace URI and local name; an unknown namespace on <rss> or <feed> is still that format,
+  // as feeds declare namespaces carelessly, but an Atom <rss> or an RSS <feed> is not.
+  const bool atom = ns == Namespace::kAtom10 || ns == Namespace::kAtom03;
+  const bool rss = ns == Namespace::kNone || ns == Namespace::kUserland || ns == Namespace::kRss10 ||
+                   ns == Namespace::kRss090 || ns == Namespace::kOther;
+  if (name == "rss" && rss) return parse_rss_document(*root, feed_url, FeedKind::kRss, max_items);
   if (name == "RDF" && (ns == Namespace::kRdf || ns == Namespace::kOther)) {
     return parse_rss_document(*root, feed_url, FeedKind::kRdf, max_items);
   }
-  if (name == "feed") return parse_atom_document(*root, feed_url, max_items);
+  if (name == "Channel" && ns == Namespace::kRss11) {
+    return parse_rss_document(*root, feed_url, FeedKind::kRdf, max_items);
+  }
+  if (name == "feed" && (atom || ns == Namespace::kNone || ns == Namespace::kOther)) {
+    return parse_atom_document(*root, feed_url, max_items);
+  }
+  if (name == "entry" && atom) return parse_atom_document(*root, feed_url, max_items);  // RFC 4287 §4.1.2
   if (support::ascii_lower(name) == "html") throw FeedParseError("not a feed: HTML page (<html> root)");
   throw FeedParseError("not a feed: XML root <" + std::string(root->Name()) + ">");
 }

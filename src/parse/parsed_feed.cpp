@@ -39,6 +39,7 @@ const char* text_type_name(TextType type) {
 std::string item_extra_json(const ParsedItem& item) {
   nlohmann::json extra = nlohmann::json::object();
   extra["categories"] = item.categories;
+  if (!item.category_labels.empty()) extra["category_labels"] = item.category_labels;
   extra["enclosures"] = enclosures_json(item.enclosures);
   if (!item.media.empty()) extra["media"] = enclosures_json(item.media);
   nlohmann::json authors = nlohmann::json::array();
@@ -50,6 +51,18 @@ std::string item_extra_json(const ParsedItem& item) {
     authors.push_back(std::move(entry));
   }
   extra["authors"] = std::move(authors);
+  // The sanitizer reads these to know which values are markup; a type without its field says nothing.
+  if (item.title) extra["title_type"] = text_type_name(item.title_type);
+  if (item.summary) extra["summary_type"] = text_type_name(item.summary_type);
+  if (item.content) extra["content_type"] = text_type_name(item.content_type);
+  if (item.duration_seconds) {
+    const double seconds = *item.duration_seconds;
+    const auto whole = static_cast<std::int64_t>(seconds);
+    extra["duration_seconds"] =
+        static_cast<double>(whole) == seconds ? nlohmann::json(whole) : nlohmann::json(seconds);
+  }
+  if (item.image) extra["image"] = *item.image;
+  if (item.explicit_content) extra["explicit"] = *item.explicit_content;
   // Feeds carry arbitrary bytes; replacing invalid UTF-8 keeps the column valid JSON text.
   return extra.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -2,6 +2,7 @@
 // What parse_feed produces: one feed's metadata and entries, independent of the source format.
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,10 +61,14 @@ struct ParsedItem {
   std::optional<std::string> author;  // the first author's name, else their email
   std::optional<support::Timestamp> published;
   std::optional<support::Timestamp> updated;
-  std::vector<std::string> categories;
+  std::vector<std::string> categories;                 // terms (Atom term, RSS category text)
+  std::map<std::string, std::string> category_labels;  // term → display name (Atom label)
   std::vector<Enclosure> enclosures;
   std::vector<Enclosure> media;  // media:content and media:thumbnail, kept apart from enclosures
   std::vector<Person> authors;
+  std::optional<double> duration_seconds;  // itunes:duration
+  std::optional<std::string> image;        // itunes:image href
+  std::optional<bool> explicit_content;    // itunes:explicit
 };
 
 // A whole feed.
@@ -72,13 +77,15 @@ struct ParsedFeed {
   std::optional<std::string> title;
   std::optional<std::string> link;  // the site's URL, not the feed's
   std::optional<std::string> description;
-  std::optional<int> ttl_minutes;  // RSS <ttl>
+  std::optional<int> ttl_minutes;    // RSS <ttl>
+  std::optional<std::string> image;  // the channel's itunes:image href
   std::vector<ParsedItem> items;
   std::size_t max_items = SIZE_MAX;  // the newest this many are kept (newest_items.h)
   std::size_t items_dropped = 0;     // items beyond max_items, left out
 };
 
-// The item's categories, enclosures, media and authors as a JSON object (FeedItem.extra_json).
+// The item's categories (and their labels), enclosures, media, authors, podcast fields and the
+// types of its title, summary and content as a JSON object (FeedItem.extra_json).
 std::string item_extra_json(const ParsedItem& item);
 
 // The item as the store takes it.

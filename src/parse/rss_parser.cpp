@@ -1,10 +1,13 @@
 #include "parse/rss_parser.h"
 
+#include <algorithm>
 #include <charconv>
+#include <map>
 
 #include "parse/feed_extensions.h"
 #include "parse/newest_items.h"
 #include "parse/person_text.h"
+#include "support/ascii_text.h"
 #include "support/dates.h"
 
 namespace pebble::parse {
@@ -14,9 +17,15 @@ namespace {
 using feed_xml::Namespace;
 using tinyxml2::XMLElement;
 
-// Elements of RSS itself: no namespace (0.9x, 2.0) or the RSS 1.0 / 0.90 RDF vocabularies.
+// Elements of RSS itself: no namespace (0.9x, 2.0), Userland's RSS namespaces, or the RSS 1.0,
+// 1.1 and 0.90 RDF vocabularies.
 bool is_rss_core(Namespace ns) {
-  return ns == Namespace::kNone || ns == Namespace::kRss10 || ns == Namespace::kRss090;
+  return ns == Namespace::kNone || ns == Namespace::kRss10 || ns == Namespace::kRss090 ||
+         ns == Namespace::kRss11 || ns == Namespace::kUserland;
+}
+
+bool is_url(std::string_view text) {
+  return text.starts_with("http://") || text.starts_with("https://");
 }
 
 void set_first(std::string& slot, std::string value) {
@@ -54,13 +63,17 @@ struct ItemSources {
   std::string title, dc_title;
   std::string link, atom_link, rdf_about;
   std::string guid, atom_id;
-  std::string description, dc_description, itunes_summary;
-  std::string content, atom_content;
+  bool guid_is_permalink = true;
+  bool has_description = false;
+  std::string description, dc_description, atom_summary, itunes_summary;
+  std::string content, xhtml_body, fullitem, atom_content;
   std::string pub_date, atom_published, dc_date, dc_issued;
   std::string atom_updated, dc_modified;
   std::vector<Person> authors, atom_authors, dc_creators, itunes_authors;
   std::vector<std::string> categories, fallback_categories, dc_subjects, atom_categories;
+  std::map<std::string, std::string> category_labels;
   std::vector<Enclosure> enclosures, atom_enclosures, media;
+  std::string duration, image, explicit_flag;
 };
 
 void read_core(const XMLElement& child, std::string_view name, const std::string& feed_url, ItemSources& s) {
@@ -71,9 +84,18 @@ void read_core(const XMLElement& child, std::string_view name, const std::string
     if (link.empty()) link = feed_xml::attribute_of(child, "href");
     set_first(s.link, feed_xml::resolve_at(child, feed_url, link));
   } else if (name == "guid") {
-    set_first(s.guid, feed_xml::text_of(child));
+    if (s.guid.empty()) {
+      s.guid = feed_xml::text_of(child);
+      s.guid_is_permalink =
+          !support::equals_ignoring_ascii_case(feed_xml::attribute_of(child, "isPermaLink"), "false");
+    }
   } else if (name == "description") {
+    s.has_description = true;
     set_first(s.description, feed_xml::text_of(child));
+  } else if (name == "fullitem") {
+    set_first(s.fullitem, feed_xml::text_of(child));
+  } else if (name == "tags") {
+    for (std::string& tag : split_keywords(feed_xml::text_of(child))) s.categories.push_back(std::move(tag));
   } else if (name == "author") {
     if (const Person person = parse_person_text(feed_xml::text_of(child)); person != Person{})
       s.authors.push_back(person);
@@ -112,6 +134,12 @@ void read_extension(const XMLElement& child, Namespace ns, std::string_view name
         s.fallback_categories.push_back(keyword);
     }
     if (name == "category") collect_itunes_categories(child, s.fallback_categories);
+    if (name == "duration") set_first(s.duration, feed_xml::text_of(child));
+    if (name == "image")
+      set_first(s.image, feed_xml::resolve_at(child, feed_url, feed_xml::attribute_of(child, "href")));
+    if (name == "explicit") set_first(s.explicit_flag, feed_xml::text_of(child));
+  } else if (ns == Namespace::kXhtml && name == "body") {
+    set_first(s.xhtml_body, feed_xml::trim(feed_xml::inner_xml(child)));
   } else if (ns == Namespace::kAtom10 || ns == Namespace::kAtom03) {
     if (name == "link") {
       const AtomLink link = read_atom_link(child, feed_url);
@@ -121,15 +149,16 @@ void read_extension(const XMLElement& child, Namespace ns, std::string_view name
     }
     if (name == "id") set_first(s.atom_id, feed_xml::text_of(child));
     if (name == "content") set_first(s.atom_content, feed_xml::text_of(child));
+    if (name == "summary") set_first(s.atom_summary, feed_xml::text_of(child));
     if (name == "published") set_first(s.atom_published, feed_xml::text_of(child));
     if (name == "updated") set_first(s.atom_updated, feed_xml::text_of(child));
     if (name == "author") s.atom_authors.push_back(read_atom_person(child));
-    if (name == "category") {
-      std::string label = feed_xml::attribute_of(child, "label");
-      if (label.empty()) label = feed_xml::attribute_of(child, "term");
-      if (!label.empty()) s.atom_categories.push_back(std::move(label));
-    }
+    if (name == "category") read_atom_category(child, s.atom_categories, s.category_labels);
   } else if (ns == Namespace::kMedia) {
+    if (name == "keywords") {
+      for (std::string& keyword : split_keywords(feed_xml::text_of(child)))
+        s.categories.push_back(std::move(keyword));
+    }
     collect_media(child, feed_url, s.media);
   }
 }
@@ -158,21 +187,37 @@ ParsedItem read_item(const XMLElement& element, const std::string& feed_url) {
   ParsedItem item;
   item.title = first_non_empty({&s.title, &s.dc_title});
   item.link = first_non_empty({&s.link, &s.atom_link});
+  // RSS 2.0: a guid is a permalink unless isPermaLink="false"; a URL one is the link when none is.
+  if (!item.link && s.guid_is_permalink && is_url(s.guid)) item.link = s.guid;
   item.guid = first_non_empty({&s.guid, &s.atom_id, &s.rdf_about}).value_or("");
-  item.summary = first_non_empty({&s.description, &s.dc_description, &s.itunes_summary});
-  item.content = first_non_empty({&s.content, &s.atom_content});
+  item.summary = first_non_empty({&s.description, &s.dc_description, &s.atom_summary, &s.itunes_summary});
+  // An empty <description/> says the item has no synopsis: "" rather than absent (kept by finish_item).
+  if (!item.summary && s.has_description) item.summary = "";
+  item.content = first_non_empty({&s.content, &s.xhtml_body, &s.fullitem, &s.atom_content});
+  // RSS 2.0 titles are plain text (entities already decoded); descriptions and content are HTML.
+  item.title_type = TextType::kText;
+  item.summary_type = TextType::kHtml;
+  item.content_type = TextType::kHtml;
   item.published = first_date({&s.pub_date, &s.atom_published, &s.dc_date, &s.dc_issued});
   item.updated = first_date({&s.atom_updated, &s.dc_modified, &s.dc_date});
   item.authors =
       first_non_empty_list<Person>({&s.authors, &s.atom_authors, &s.dc_creators, &s.itunes_authors});
+  // Every category source counts (category, dc:subject, atom:category, tags, media:keywords);
+  // iTunes' keywords and categories describe the show, so they stand in only when none is given.
   item.categories = std::move(s.categories);
-  if (item.categories.empty()) {
-    item.categories = s.fallback_categories;
-    item.categories.insert(item.categories.end(), s.dc_subjects.begin(), s.dc_subjects.end());
-    item.categories.insert(item.categories.end(), s.atom_categories.begin(), s.atom_categories.end());
+  if (item.categories.empty()) item.categories = std::move(s.fallback_categories);
+  for (std::vector<std::string>* more : {&s.dc_subjects, &s.atom_categories}) {
+    for (std::string& category : *more) {
+      if (std::find(item.categories.begin(), item.categories.end(), category) == item.categories.end())
+        item.categories.push_back(std::move(category));
+    }
   }
+  item.category_labels = std::move(s.category_labels);
   item.enclosures = first_non_empty_list<Enclosure>({&s.enclosures, &s.atom_enclosures});
   item.media = std::move(s.media);
+  item.duration_seconds = parse_duration(s.duration);
+  if (!s.image.empty()) item.image = std::move(s.image);
+  item.explicit_content = parse_explicit(s.explicit_flag);
   return item;
 }
 
@@ -203,6 +248,10 @@ void read_channel(const XMLElement& channel, const std::string& feed_url, Parsed
       if (name == "title") set_first(dc_title, feed_xml::text_of(*child));
       if (name == "description") set_first(dc_description, feed_xml::text_of(*child));
     } else if (ns == Namespace::kItunes) {
+      if (name == "image" && !feed.image) {
+        std::string href = feed_xml::resolve_at(*child, feed_url, feed_xml::attribute_of(*child, "href"));
+        if (!href.empty()) feed.image = std::move(href);
+      }
       if (name == "summary") set_first(itunes_summary, feed_xml::text_of(*child));
       if (name == "subtitle") set_first(itunes_subtitle, feed_xml::text_of(*child));
     } else if ((ns == Namespace::kAtom10 || ns == Namespace::kAtom03) && name == "link") {
@@ -215,11 +264,15 @@ void read_channel(const XMLElement& channel, const std::string& feed_url, Parsed
   feed.description = first_non_empty({&description, &dc_description, &itunes_summary, &itunes_subtitle});
 }
 
+// Items directly under `parent`, and under its <items rdf:parseType="Collection"> (RSS 1.1).
 void read_items_under(const XMLElement& parent, const std::string& feed_url, ParsedFeed& feed) {
   for (const XMLElement* child = parent.FirstChildElement(); child != nullptr;
        child = child->NextSiblingElement()) {
-    if (feed_xml::local_name(*child) == "item" && is_rss_core(feed_xml::namespace_of(*child))) {
+    const std::string_view name = feed_xml::local_name(*child);
+    if (name == "item" && is_rss_core(feed_xml::namespace_of(*child))) {
       append_item(feed, read_item(*child, feed_url));
+    } else if (name == "items" && feed_xml::namespace_of(*child) == Namespace::kRss11) {
+      read_items_under(*child, feed_url, feed);
     }
   }
 }
@@ -231,6 +284,11 @@ ParsedFeed parse_rss_document(const XMLElement& root, const std::string& feed_ur
   ParsedFeed feed;
   feed.kind = kind;
   feed.max_items = max_items;
+  if (feed_xml::local_name(root) == "Channel") {  // RSS 1.1: the root is the channel
+    read_channel(root, feed_url, feed);
+    read_items_under(root, feed_url, feed);
+    return feed;
+  }
   for (const XMLElement* child = root.FirstChildElement(); child != nullptr;
        child = child->NextSiblingElement()) {
     if (!is_rss_core(feed_xml::namespace_of(*child))) continue;

@@ -31,6 +31,9 @@ const std::map<std::string, std::string> kAcceptedMismatches = {
      "empty"},
     {"rss/feed_item_updated_-_rss_channel_item_updated_atom.xml items[0].published",
      "pebble dates an item without a publication date by its update (gofeed does so for Atom, not RSS)"},
+    {"atom/feed_categories_-_atom_feed_categories.xml items[0].categories",
+     "pebble's category is the Atom term (RFC 4287 §4.2.2.1), its label a display name kept in "
+     "extra_json's category_labels; gofeed prefers the label"},
     {"rss/feed_link_-_rss_channel_itunes_subtitle.xml feed.description",
      "pebble falls back to itunes:subtitle for a podcast's description; gofeed does not"},
 };

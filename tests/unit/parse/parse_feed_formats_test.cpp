@@ -109,7 +109,8 @@ TEST_CASE("Atom 1.0 honours nested xml:base, text constructs and feed authors", 
   CHECK(rfc3339(one.published) == "2003-12-13T12:29:29Z");
   CHECK(rfc3339(one.updated) == "2005-07-31T12:29:29Z");
   CHECK(one.author == "Feed Author");  // inherited from the feed (RFC 4287 §4.2.1)
-  CHECK(one.categories == std::vector<std::string>{"Atom Things", "xml"});
+  CHECK(one.categories == std::vector<std::string>{"atom", "xml"});  // terms; labels beside them
+  CHECK(one.category_labels == std::map<std::string, std::string>{{"atom", "Atom Things"}});
   const auto& two = feed.items[1];
   CHECK(two.title == "Entry <two>");
   CHECK(two.content == "<p>Escaped &amp; HTML</p>");
