@@ -11,6 +11,8 @@
 #endif
 #include <utility>
 
+#include "parse/dtd_entities.h"
+#include "parse/parsed_feed.h"
 #include "support/html_entities.h"
 #include "support/utf8.h"
 
@@ -142,9 +144,31 @@ bool is_kept_reference(std::string_view name) {
   return value && is_xml_char(*value);
 }
 
+// The internal DTD entities in effect and how much expanding them has produced so far: the bounds
+// keep an entity bomb (billion laughs, quadratic blow-up) a parse error instead of gigabytes.
+struct Expansion {
+  InternalEntities entities;
+  std::size_t expanded_bytes = 0;
+};
+constexpr std::size_t kMaxExpandedBytes = 1u << 20;
+constexpr int kMaxExpansionDepth = 16;
+
+void rewrite_into(std::string_view xml, Expansion& expansion, int depth, std::string& out);
+
 // Handles the reference starting at `pos` (text[pos] == '&'); returns where scanning resumes.
-std::size_t rewrite_reference(std::string_view text, std::size_t pos, std::string& out) {
+std::size_t rewrite_reference(std::string_view text, std::size_t pos, Expansion& expansion, int depth,
+                              std::string& out) {
   const auto name = reference_name(text, pos);
+  if (const auto declared = name ? expansion.entities.find(*name) : expansion.entities.end();
+      declared != expansion.entities.end()) {
+    expansion.expanded_bytes += declared->second.size();
+    if (depth >= kMaxExpansionDepth || expansion.expanded_bytes > kMaxExpandedBytes) {
+      throw FeedParseError("entity expansion beyond " + std::to_string(kMaxExpandedBytes) + " bytes or " +
+                           std::to_string(kMaxExpansionDepth) + " levels (an entity bomb?)");
+    }
+    rewrite_into(declared->second, expansion, depth + 1, out);
+    return pos + name->size() + 2;
+  }
   if (!name) {
     out += "&amp;";
     return pos + 1;
@@ -272,9 +296,9 @@ void append_character_data(std::string_view raw, bool references, bool line_ends
   }
 }
 
-std::string rewrite_entities(std::string_view xml) {
-  std::string out;
-  out.reserve(xml.size() + xml.size() / 16);
+namespace {
+
+void rewrite_into(std::string_view xml, Expansion& expansion, int depth, std::string& out) {
   std::size_t pos = 0;
   while (pos < xml.size()) {
     const char c = xml[pos];
@@ -286,19 +310,30 @@ std::string rewrite_entities(std::string_view xml) {
       } else if (starts_with_at(xml, pos, "<?")) {
         pos = copy_through(xml, pos, "?>", out);
       } else if (starts_with_doctype(xml, pos)) {
-        pos = doctype_end(xml, pos);
+        const std::size_t end = doctype_end(xml, pos);
+        if (depth == 0) expansion.entities = read_internal_entities(xml.substr(pos, end - pos));
+        pos = end;
       } else {
         out += c;
         ++pos;
       }
     } else if (c == '&') {
-      pos = rewrite_reference(xml, pos, out);
+      pos = rewrite_reference(xml, pos, expansion, depth, out);
     } else {
       const std::size_t end = next_markup(xml, pos);
       append_allowed(xml.substr(pos, end - pos), out);
       pos = end;
     }
   }
+}
+
+}  // namespace
+
+std::string rewrite_entities(std::string_view xml) {
+  std::string out;
+  out.reserve(xml.size() + xml.size() / 16);
+  Expansion expansion;
+  rewrite_into(xml, expansion, 0, out);
   return out;
 }
 

@@ -8,9 +8,11 @@
 
 namespace pebble::parse {
 
-// `xml` with every DOCTYPE removed (so no custom entity is ever defined, let alone expanded),
-// HTML named references outside CDATA and comments rewritten to `&#N;`, unknown references and
-// bare `&` escaped as literal text, and control characters XML forbids dropped.
+// `xml` with every DOCTYPE removed, the general entities its internal subset declares expanded
+// (bounded: past 1 MiB or 16 levels it throws FeedParseError; external entities are never read
+// and stay literal text), HTML named references outside CDATA and comments rewritten to `&#N;`,
+// unknown references and bare `&` escaped as literal text, and control characters XML forbids
+// dropped.
 std::string rewrite_entities(std::string_view xml);
 
 // Appends XML character data as text: with `references`, `&…;` decoded (XML's five, numeric, and
