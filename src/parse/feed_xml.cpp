@@ -1,6 +1,7 @@
 #include "parse/feed_xml.h"
 
 #include <cctype>
+#include <deque>
 #include <vector>
 
 #include "parse/html_entities.h"
@@ -118,16 +119,62 @@ std::string decoded_trimmed(RawText raw) {
   return text;
 }
 
+constexpr std::string_view kXhtmlUri = "http://www.w3.org/1999/xhtml";
+constexpr std::string_view kSvgUri = "http://www.w3.org/2000/svg";
+constexpr std::string_view kMathMlUri = "http://www.w3.org/1998/Math/MathML";
+
+// The URI `prefix` ("" for the default namespace) is bound to at `element`, "" when unbound.
+std::string_view declared_uri(const tinyxml2::XMLElement& element, std::string_view prefix) {
+  const std::string attribute_name = prefix.empty() ? "xmlns" : "xmlns:" + std::string(prefix);
+  for (const tinyxml2::XMLNode* node = &element; node != nullptr; node = node->Parent()) {
+    const tinyxml2::XMLElement* ancestor = node->ToElement();
+    if (ancestor == nullptr) break;
+    if (const char* uri = ancestor->Attribute(attribute_name.c_str())) return uri;
+  }
+  return {};
+}
+
+std::string_view prefix_of(std::string_view name) {
+  const std::size_t colon = name.find(':');
+  return colon == std::string_view::npos ? std::string_view() : name.substr(0, colon);
+}
+
 // Prints markup the way tinyxml2 would, but with text and attribute values decoded by pebble, so
-// HTML's named references inside are characters, not `&amp;nbsp;`.
+// HTML's named references inside are characters, not `&amp;nbsp;`. The markup leaves its
+// document, so namespaces are made to survive the move: XHTML, SVG and MathML elements are printed
+// unprefixed as HTML5 reads them, an SVG or MathML subtree declares its namespace on its top
+// element, and another prefix declared outside the printed markup is declared where it is used.
 class DecodingPrinter : public tinyxml2::XMLPrinter {
  public:
-  DecodingPrinter() : tinyxml2::XMLPrinter(nullptr, true) {}
+  explicit DecodingPrinter(const tinyxml2::XMLElement& container)
+      : tinyxml2::XMLPrinter(nullptr, true), container_(container) {}
 
   bool VisitEnter(const tinyxml2::XMLElement& element, const tinyxml2::XMLAttribute* attribute) override {
-    OpenElement(element.Name(), true);
+    const std::string_view name = element.Name();
+    const std::string_view prefix = prefix_of(name);
+    const bool top = element.Parent() == &container_;
+    // Unprefixed elements inside are in their parent's namespace, already declared or implied.
+    const std::string_view uri = prefix.empty() && !top ? std::string_view() : declared_uri(element, prefix);
+    const bool known = uri == kXhtmlUri || uri == kSvgUri || uri == kMathMlUri;
+    // XMLPrinter keeps the name pointer until the closing tag: a local name must outlive this call.
+    if (known && !prefix.empty()) local_names_.emplace_back(local_name(element));
+    OpenElement(known && !prefix.empty() ? local_names_.back().c_str() : element.Name(), true);
+    const bool foreign = uri == kSvgUri || uri == kMathMlUri;
+    const tinyxml2::XMLElement* parent =
+        element.Parent() == nullptr ? nullptr : element.Parent()->ToElement();
+    if (foreign && element.Attribute("xmlns") == nullptr &&
+        (top || parent == nullptr || declared_uri(*parent, prefix_of(parent->Name())) != uri)) {
+      PushAttribute("xmlns", std::string(uri).c_str());
+    } else if (!known && !prefix.empty()) {
+      declare_outside_prefix(element, prefix);
+    }
     for (; attribute != nullptr; attribute = attribute->Next()) {
       PushAttribute(attribute->Name(), decoded(raw_value(*attribute)).c_str());
+    }
+    for (attribute = element.FirstAttribute(); attribute != nullptr; attribute = attribute->Next()) {
+      const std::string_view attribute_prefix = prefix_of(attribute->Name());
+      if (!attribute_prefix.empty() && attribute_prefix != "xml" && attribute_prefix != "xmlns")
+        declare_outside_prefix(element, attribute_prefix);
     }
     return true;
   }
@@ -138,6 +185,21 @@ class DecodingPrinter : public tinyxml2::XMLPrinter {
   }
 
  private:
+  // Declares `prefix` on `element` when its declaration lies outside the printed markup.
+  void declare_outside_prefix(const tinyxml2::XMLElement& element, std::string_view prefix) {
+    const std::string attribute_name = "xmlns:" + std::string(prefix);
+    for (const tinyxml2::XMLNode* node = &element; node != nullptr && node != &container_;
+         node = node->Parent()) {
+      const tinyxml2::XMLElement* ancestor = node->ToElement();
+      if (ancestor == nullptr || ancestor->Attribute(attribute_name.c_str()) != nullptr) return;
+    }
+    const std::string_view uri = declared_uri(container_, prefix);
+    if (!uri.empty()) PushAttribute(attribute_name.c_str(), std::string(uri).c_str());
+  }
+
+  const tinyxml2::XMLElement& container_;
+  std::deque<std::string> local_names_;  // stable addresses, unlike a vector's
+
   static std::string decoded(const RawText& raw) {
     std::string text;
     append_character_data(raw.bytes, raw.references, raw.line_ends, text);
@@ -172,7 +234,7 @@ std::string text_of(const tinyxml2::XMLElement& element) {
 }
 
 std::string inner_xml(const tinyxml2::XMLElement& element) {
-  DecodingPrinter printer;
+  DecodingPrinter printer(element);
   for (const tinyxml2::XMLNode* child = element.FirstChild(); child != nullptr;
        child = child->NextSibling()) {
     child->Accept(&printer);
