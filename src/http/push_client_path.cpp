@@ -1,7 +1,7 @@
 // The curl-free half of the push client: grouping paths and URL redaction, unit-tested directly.
-#include "http/base64.h"
 #include "http/push_client.h"
 #include "support/ascii_text.h"
+#include "support/base64.h"
 #include "support/error.h"
 
 namespace pebble::http {
@@ -41,7 +41,8 @@ std::string grouping_path(const GroupingKey& grouping) {
     // '/' cannot travel in a path segment even encoded (proxies decode %2F), and an empty segment
     // would vanish: the Pushgateway's @base64 form carries both.
     if (value.empty() || value.find('/') != std::string::npos) {
-      path += "/" + name + "@base64/" + (value.empty() ? std::string("=") : encode_base64_url(value));
+      path +=
+          "/" + name + "@base64/" + (value.empty() ? std::string("=") : support::encode_base64_url(value));
     } else {
       path += "/" + name + "/" + percent_encode_segment(value);
     }

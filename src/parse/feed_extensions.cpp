@@ -3,8 +3,8 @@
 #include <cctype>
 #include <charconv>
 
-#include "http/base64.h"
 #include "support/ascii_text.h"
+#include "support/base64.h"
 
 namespace pebble::parse {
 
@@ -110,7 +110,7 @@ std::optional<std::string> decode_base64_text(std::string_view text) {
     if (c != ' ' && c != '\t' && c != '\n' && c != '\r') compact += c;
   }
   while (compact.size() % 4 != 0) compact += '=';
-  return http::decode_base64(compact);
+  return support::decode_base64(compact);
 }
 
 std::optional<std::int64_t> parse_length(std::string_view text) {

@@ -6,8 +6,8 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
-#include "http/base64.h"
 #include "support/ascii_text.h"
+#include "support/base64.h"
 #include "support/error.h"
 #include "support/flag_file.h"
 
@@ -117,7 +117,7 @@ bool Authenticator::allows_bearer(std::string_view token) const {
 }
 
 bool Authenticator::allows_basic(std::string_view encoded) const {
-  const auto decoded = http::decode_base64(encoded);
+  const auto decoded = support::decode_base64(encoded);
   if (!decoded) return false;
   const auto colon = decoded->find(':');
   if (colon == std::string::npos) return false;

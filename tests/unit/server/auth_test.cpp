@@ -7,11 +7,11 @@
 
 #include <catch2/catch.hpp>
 
-#include "http/base64.h"
+#include "support/base64.h"
 #include "support/error.h"
 
-using pebble::http::encode_base64;
 using pebble::server::Authenticator;
+using pebble::support::encode_base64;
 using pebble::support::UsageError;
 
 namespace {

@@ -1,8 +1,8 @@
-#include "http/base64.h"
+#include "support/base64.h"
 
 #include <cstdint>
 
-namespace pebble::http {
+namespace pebble::support {
 
 namespace {
 
@@ -68,4 +68,4 @@ std::optional<std::string> decode_base64(std::string_view text) {
   return bytes;
 }
 
-}  // namespace pebble::http
+}  // namespace pebble::support

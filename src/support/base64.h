@@ -1,10 +1,11 @@
 #pragma once
-// Base64 (RFC 4648) for Pushgateway grouping keys (§5 URL alphabet) and HTTP Basic credentials.
+// Base64 (RFC 4648): Pushgateway grouping keys (§5 URL alphabet), HTTP Basic credentials and
+// Atom 0.3 mode="base64" content; a byte codec, so it lives below every room that needs it.
 #include <optional>
 #include <string>
 #include <string_view>
 
-namespace pebble::http {
+namespace pebble::support {
 
 // Standard alphabet with '=' padding.
 std::string encode_base64(std::string_view bytes);
@@ -16,4 +17,4 @@ std::string encode_base64_url(std::string_view bytes);
 // nullopt for any other character or a malformed length.
 std::optional<std::string> decode_base64(std::string_view text);
 
-}  // namespace pebble::http
+}  // namespace pebble::support
