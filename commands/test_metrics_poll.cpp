@@ -15,6 +15,8 @@ namespace pebble::cli {
 namespace {
 
 constexpr const char* kFeedPath = "/pebble-self-test/feed.xml";
+// How long a run may hold the self-test row it claimed, should it die before its poll releases it.
+constexpr std::chrono::microseconds kSelfTestLease = std::chrono::seconds(30);
 
 // Two fixed items and one named after this run, so every run's first poll discovers something.
 std::string self_test_feed(const std::string& run_id) {
@@ -47,30 +49,43 @@ http_server::HttpResponse answer(const http_server::HttpRequest& request, const 
 
 // The one self-test row, moved to `url`, with no validators and disabled as the self-test's own
 // (created so on first use, in the same transaction: a production poll never sees it enabled).
-domain::Feed prepare_feed(store::Store& store, metrics::MetricsRecorder& recorder, const std::string& url) {
+// The row is claimed under `lease_owner` before it is changed, so an overlapping run never writes
+// back a copy it read while another run held the lease (on PostgreSQL that stale copy brought a
+// finished run's lease back to life and both runs then skipped the feed until it expired);
+// nullopt while another run holds it.
+std::optional<domain::Feed> prepare_feed(store::Store& store, metrics::MetricsRecorder& recorder,
+                                         const std::string& url, const std::string& lease_owner,
+                                         const support::Clock& clock) {
   store::Transaction transaction(store, store::TxMode::kWrite);
-  std::optional<domain::Feed> found;
-  for (domain::Feed& feed : store.list_feeds()) {
+  std::optional<std::int64_t> found_id;
+  for (const domain::Feed& feed : store.list_feeds()) {
     if (feed.url.find(kFeedPath) != std::string::npos) {
-      found = std::move(feed);
+      found_id = feed.id;
       break;
     }
   }
-  domain::Feed feed;
-  if (found) {
-    feed = *found;
-    feed.url = url;
-    feed.etag.reset();
-    feed.last_modified.reset();
-    feed.next_poll_at.reset();
-    metrics::record_updates(recorder, metrics::kModelFeed);
-  } else {
-    feed = store.get_or_create_feed(url).first;
-    metrics::record_inserts(recorder, metrics::kModelFeed);
-  }
+  const bool created = !found_id;
+  if (created) found_id = store.get_or_create_feed(url).first.id;
+  store::FeedClaim claim;
+  claim.now = clock.now();
+  claim.lease_owner = lease_owner;
+  claim.lease_until = support::Timestamp{claim.now.micros + kSelfTestLease.count()};
+  claim.feed_ids = {*found_id};
+  std::vector<domain::Feed> claimed = store.claim_feeds(claim);
+  if (claimed.empty()) return std::nullopt;  // rolled back: another run is polling the row
+  domain::Feed feed = std::move(claimed.front());
+  feed.url = url;
+  feed.etag.reset();
+  feed.last_modified.reset();
+  feed.next_poll_at.reset();
   feed.disabled = true;
   feed.disabled_reason = domain::kSelfTestFeedReason;
   store.update_feed(feed);
+  if (created) {
+    metrics::record_inserts(recorder, metrics::kModelFeed);
+  } else {
+    metrics::record_updates(recorder, metrics::kModelFeed);
+  }
   recorder.flush(store);
   transaction.commit();
   return feed;
@@ -122,10 +137,13 @@ SelfTestPollResult run_self_test_poll(store::Store& store, metrics::MetricsRecor
       new_content();
     }
     reports.clear();
-    const domain::Feed feed = prepare_feed(store, recorder, result.feed_url);
-    options.feed_ids = {feed.id};
-    poll::Poller(store, *fetcher, recorder, options, clock).run(keep, nullptr);
-    poll::Poller(store, *fetcher, recorder, options, clock).run(keep, nullptr);
+    const std::optional<domain::Feed> feed =
+        prepare_feed(store, recorder, result.feed_url, options.lease_owner, clock);
+    if (feed) {
+      options.feed_ids = {feed->id};
+      poll::Poller(store, *fetcher, recorder, options, clock).run(keep, nullptr);
+      poll::Poller(store, *fetcher, recorder, options, clock).run(keep, nullptr);
+    }
     const bool clean = reports.size() == 2 && reports[0].outcome.status == poll::PollStatus::kSuccess &&
                        reports[0].new_items > 0 &&
                        reports[1].outcome.status == poll::PollStatus::kNotModified;
