@@ -3,14 +3,12 @@
 #include <set>
 
 #include "store/postgres_store_impl.h"
+#include "store/search_text.h"
 #include "support/error.h"
 
 namespace pebble::store {
 
 namespace {
-
-// FETCH size of the streaming cursor: enough to amortize round trips, small enough to stay lean.
-constexpr int kFetchSize = 500;
 
 // Non-empty names, each once, in first-seen order.
 std::vector<std::string> distinct_tag_names(const std::vector<std::string>& names) {
@@ -155,6 +153,47 @@ std::optional<domain::Bookmark> PostgresStore::find_bookmark(std::int64_t owner_
   return bookmark_from_row(result, 0);
 }
 
+std::optional<domain::Bookmark> PostgresStore::get_bookmark(std::int64_t owner_id, std::int64_t bookmark_id) {
+  const Result result =
+      connection_.exec("read bookmark " + std::to_string(bookmark_id),
+                       std::string("SELECT ") + kBookmarkColumns +
+                           " FROM bookmarks b WHERE b.owner_id = $1::bigint AND b.id = $2::bigint",
+                       Params().integer(owner_id).integer(bookmark_id));
+  if (result.rows() == 0) return std::nullopt;
+  return bookmark_from_row(result, 0);
+}
+
+std::int64_t PostgresStore::add_bookmark_tags(std::int64_t owner_id, std::int64_t bookmark_id,
+                                              const std::vector<std::string>& names) {
+  std::int64_t added = 0;
+  in_transaction("tag bookmark " + std::to_string(bookmark_id), [&] {
+    added = attach_tags(owner_id, bookmark_id, names);
+    if (added > 0) touch_bookmark(bookmark_id);
+  });
+  return added;
+}
+
+std::int64_t PostgresStore::remove_bookmark_tags(std::int64_t owner_id, std::int64_t bookmark_id,
+                                                 const std::vector<std::string>& names) {
+  std::int64_t removed = 0;
+  in_transaction("untag bookmark " + std::to_string(bookmark_id), [&] {
+    const Result result = connection_.exec(
+        "untag bookmark " + std::to_string(bookmark_id),
+        "DELETE FROM bookmark_tags WHERE bookmark_id = $1::bigint AND tag_id IN "
+        "(SELECT id FROM tags WHERE owner_id = $2::bigint AND name = ANY($3::text[]))",
+        Params().integer(bookmark_id).integer(owner_id).text_array(distinct_tag_names(names)));
+    removed = result.affected();
+    if (removed > 0) touch_bookmark(bookmark_id);
+  });
+  return removed;
+}
+
+void PostgresStore::touch_bookmark(std::int64_t bookmark_id) {
+  connection_.exec("touch bookmark " + std::to_string(bookmark_id),
+                   "UPDATE bookmarks SET updated_at = $2::timestamptz WHERE id = $1::bigint",
+                   Params().integer(bookmark_id).time(clock_.now()));
+}
+
 bool PostgresStore::delete_bookmark(std::int64_t bookmark_id) {
   const Result result =
       connection_.exec("delete bookmark " + std::to_string(bookmark_id),
@@ -171,56 +210,29 @@ std::int64_t PostgresStore::count_bookmarks(std::int64_t owner_id) {
 
 void PostgresStore::for_each_bookmark(const BookmarkQuery& query,
                                       const std::function<void(const domain::Bookmark&)>& visit) {
-  // A cursor lives only inside a transaction: use the caller's, or open one for the walk.
-  if (in_transaction_) {
-    stream_bookmarks(query, visit);
-    return;
-  }
-  begin(TxMode::kRead);
-  try {
-    stream_bookmarks(query, visit);
-  } catch (...) {
-    try {
-      rollback();
-    } catch (...) {  // the visitor's or the query's error is the one to report
-    }
-    throw;
-  }
-  commit();
-}
-
-void PostgresStore::stream_bookmarks(const BookmarkQuery& query,
-                                     const std::function<void(const domain::Bookmark&)>& visit) {
-  const std::string cursor = "pebble_bookmarks_" + std::to_string(++cursor_counter_);
   const std::vector<std::string> tags_all = distinct_tag_names(query.tags_all);
   const bool impossible_tag = std::any_of(query.tags_all.begin(), query.tags_all.end(),
                                           [](const std::string& name) { return name.empty(); });
   if (impossible_tag) return;  // no tag has an empty name
-  connection_.exec(
-      "open the bookmark cursor",
-      "DECLARE " + cursor + " NO SCROLL CURSOR FOR SELECT " + kBookmarkColumns +
-          " FROM bookmarks b WHERE b.owner_id = $1::bigint "
-          "AND ($2::timestamptz IS NULL OR b.created_at >= $2::timestamptz) "
-          "AND (cardinality($3::text[]) = 0 OR (SELECT count(*) FROM bookmark_tags bt "
-          "JOIN tags t ON t.id = bt.tag_id WHERE bt.bookmark_id = b.id AND t.name = ANY($3::text[])) "
-          "= cardinality($3::text[])) "
-          "ORDER BY b.created_at DESC, b.id DESC LIMIT $4::bigint",
-      Params().integer(query.owner_id).time(query.since).text_array(tags_all).integer(query.limit));
-  try {
-    for (;;) {
-      const Result batch =
-          connection_.exec("read bookmarks", "FETCH " + std::to_string(kFetchSize) + " FROM " + cursor);
-      for (int row = 0; row < batch.rows(); ++row) visit(bookmark_from_row(batch, row));
-      if (batch.rows() < kFetchSize) break;
-    }
-  } catch (...) {
-    try {  // frees the cursor when the transaction goes on; fails harmlessly when it is aborted
-      connection_.exec("close the bookmark cursor", "CLOSE " + cursor);
-    } catch (...) {
-    }
-    throw;
+  Params params;
+  params.integer(query.owner_id).time(query.since).text_array(tags_all).integer(query.limit);
+  std::string search;
+  if (query.search) {
+    const std::string words = tsquery_text(search_words(*query.search));
+    if (words.empty()) return;  // no word to look for finds nothing
+    params.text(words);
+    // The expression of bookmarks_search_idx, so the GIN index answers it.
+    search = "AND pebble_search_document(b.title, b.description, b.url) @@ to_tsquery('simple', $5) ";
   }
-  connection_.exec("close the bookmark cursor", "CLOSE " + cursor);
+  stream_rows("bookmark",
+              std::string("SELECT ") + kBookmarkColumns +
+                  " FROM bookmarks b WHERE b.owner_id = $1::bigint "
+                  "AND ($2::timestamptz IS NULL OR b.created_at >= $2::timestamptz) "
+                  "AND (cardinality($3::text[]) = 0 OR (SELECT count(*) FROM bookmark_tags bt "
+                  "JOIN tags t ON t.id = bt.tag_id WHERE bt.bookmark_id = b.id AND t.name = ANY($3::text[])) "
+                  "= cardinality($3::text[])) " +
+                  search + "ORDER BY b.created_at DESC, b.id DESC LIMIT $4::bigint",
+              params, [&](const Result& result, int row) { visit(bookmark_from_row(result, row)); });
 }
 
 }  // namespace pebble::store

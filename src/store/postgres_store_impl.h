@@ -4,6 +4,7 @@
 // postgres_feeds.cpp and postgres_jobs_metrics.cpp.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -37,7 +38,12 @@ class PostgresStore final : public Store {
                                                       domain::DuplicatePolicy policy) override;
   std::optional<domain::Bookmark> find_bookmark(std::int64_t owner_id,
                                                 const std::string& unique_hash) override;
+  std::optional<domain::Bookmark> get_bookmark(std::int64_t owner_id, std::int64_t bookmark_id) override;
   bool delete_bookmark(std::int64_t bookmark_id) override;
+  std::int64_t add_bookmark_tags(std::int64_t owner_id, std::int64_t bookmark_id,
+                                 const std::vector<std::string>& names) override;
+  std::int64_t remove_bookmark_tags(std::int64_t owner_id, std::int64_t bookmark_id,
+                                    const std::vector<std::string>& names) override;
   void for_each_bookmark(const BookmarkQuery& query,
                          const std::function<void(const domain::Bookmark&)>& visit) override;
   std::int64_t count_bookmarks(std::int64_t owner_id) override;
@@ -57,6 +63,14 @@ class PostgresStore final : public Store {
   std::vector<domain::FeedItem> list_feed_items(std::int64_t feed_id) override;
   std::int64_t prune_feed_items(std::int64_t feed_id, const domain::ItemRetention& retention,
                                 support::Timestamp seen_at) override;
+
+  std::map<std::int64_t, FeedItemCounts> feed_item_counts(std::optional<std::int64_t> feed_id) override;
+  std::map<std::int64_t, std::vector<std::string>> feed_tags(std::optional<std::int64_t> feed_id) override;
+  void set_feed_tags(std::int64_t feed_id, const std::vector<std::string>& names) override;
+  std::optional<std::int64_t> delete_feed(std::int64_t feed_id) override;
+
+  void for_each_item(const ItemQuery& query, const std::function<void(const ListedItem&)>& visit) override;
+  MarkResult mark_items(const ItemSelection& selection, std::optional<support::Timestamp> read_at) override;
 
   void create_import_job(domain::ImportJob& job) override;
   void update_import_job(const domain::ImportJob& job) override;
@@ -92,9 +106,12 @@ class PostgresStore final : public Store {
   // returns how many links are new.
   std::int64_t attach_tags(std::int64_t owner_id, std::int64_t bookmark_id,
                            const std::vector<std::string>& names);
-  // Opens a cursor over the query and hands each row to `visit`, FETCHing a batch at a time.
-  void stream_bookmarks(const BookmarkQuery& query,
-                        const std::function<void(const domain::Bookmark&)>& visit);
+  // Opens a cursor over `sql` (inside the caller's transaction, or a read transaction of its own)
+  // and hands each row to `visit_row`, FETCHing a batch at a time; `what` names it in errors.
+  void stream_rows(const std::string& what, const std::string& sql, const Params& params,
+                   const std::function<void(const Result&, int)>& visit_row);
+  // Sets the bookmark's updated_at to now (its tags changed).
+  void touch_bookmark(std::int64_t bookmark_id);
 
   Connection connection_;
   const support::Clock& clock_;

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <set>
 
+#include "store/search_text.h"
 #include "store/sqlite_store_impl.h"
 #include "support/error.h"
 
@@ -191,6 +192,57 @@ std::optional<domain::Bookmark> SqliteStore::find_bookmark(std::int64_t owner_id
   return read_bookmark(statement);
 }
 
+std::optional<domain::Bookmark> SqliteStore::get_bookmark(std::int64_t owner_id, std::int64_t bookmark_id) {
+  auto statement =
+      connection_.prepare("read bookmark", kBookmarkSelect + " WHERE b.owner_id = ? AND b.id = ?");
+  statement.bind_all(owner_id, bookmark_id);
+  if (!statement.step()) return std::nullopt;
+  return read_bookmark(statement);
+}
+
+std::int64_t SqliteStore::add_bookmark_tags(std::int64_t owner_id, std::int64_t bookmark_id,
+                                            const std::vector<std::string>& names) {
+  return write_atomically([&] {
+    const support::Timestamp now = clock_.now();
+    std::int64_t added = 0;
+    for (const std::string& name : usable_tags(names)) {
+      const std::int64_t id = tag_id(owner_id, name, now);
+      connection_
+          .prepare("tag bookmark",
+                   "INSERT INTO bookmark_tags (bookmark_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+          .bind_all(bookmark_id, id)
+          .run();
+      added += connection_.changes();
+    }
+    if (added > 0) touch_bookmark(bookmark_id, now);
+    return added;
+  });
+}
+
+std::int64_t SqliteStore::remove_bookmark_tags(std::int64_t owner_id, std::int64_t bookmark_id,
+                                               const std::vector<std::string>& names) {
+  return write_atomically([&] {
+    std::int64_t removed = 0;
+    for (const std::string& name : usable_tags(names)) {
+      connection_
+          .prepare("untag bookmark",
+                   "DELETE FROM bookmark_tags WHERE bookmark_id = ? AND tag_id = "
+                   "(SELECT id FROM tags WHERE owner_id = ? AND name = ?)")
+          .bind_all(bookmark_id, owner_id, name)
+          .run();
+      removed += connection_.changes();
+    }
+    if (removed > 0) touch_bookmark(bookmark_id, clock_.now());
+    return removed;
+  });
+}
+
+void SqliteStore::touch_bookmark(std::int64_t bookmark_id, support::Timestamp now) {
+  connection_.prepare("touch bookmark", "UPDATE bookmarks SET updated_at = ? WHERE id = ?")
+      .bind_all(now, bookmark_id)
+      .run();
+}
+
 bool SqliteStore::delete_bookmark(std::int64_t bookmark_id) {
   connection_.prepare("delete bookmark", "DELETE FROM bookmarks WHERE id = ?").bind_all(bookmark_id).run();
   return connection_.changes() > 0;
@@ -207,12 +259,19 @@ void SqliteStore::for_each_bookmark(const BookmarkQuery& query,
         "WHERE wanted_link.bookmark_id = b.id AND wanted.name = ?)";
   }
   if (query.since) sql += " AND b.created_at >= ?";
+  std::string match;
+  if (query.search) {
+    match = fts5_query(search_words(*query.search));
+    if (match.empty()) return;  // no word to look for finds nothing
+    sql += " AND b.id IN (SELECT rowid FROM bookmarks_search WHERE bookmarks_search MATCH ?)";
+  }
   sql += " ORDER BY b.created_at DESC, b.id DESC LIMIT ?";
   auto statement = connection_.prepare("query bookmarks", sql);
   int parameter = 1;
   statement.bind(parameter++, query.owner_id);
   for (const std::string& tag : tags) statement.bind(parameter++, tag);
   if (query.since) statement.bind(parameter++, *query.since);
+  if (query.search) statement.bind(parameter++, match);
   statement.bind(parameter++, query.limit.value_or(-1));  // SQLite reads a negative LIMIT as none
   while (statement.step()) visit(read_bookmark(statement));
 }

@@ -17,7 +17,7 @@ struct Migration {
   const char* sql;
 };
 
-constexpr std::array<Migration, 3> kMigrations{{
+constexpr std::array<Migration, 4> kMigrations{{
     {1, "users, bookmarks and tags", R"sql(
 CREATE TABLE users (
   id INTEGER PRIMARY KEY,
@@ -158,6 +158,74 @@ CREATE TABLE metric_histogram_buckets (
   le TEXT NOT NULL,
   count INTEGER NOT NULL,
   PRIMARY KEY (command, family, labels, le)
+);
+)sql"},
+    // Version 4 belongs to #13 (item text types); versions are applied in order of this list and
+    // need not be contiguous, so a store that has 5 applies 4 when it arrives.
+    {5, "read state, full-text search and feed tags", R"sql(
+ALTER TABLE feed_items ADD COLUMN read_at TEXT;
+ALTER TABLE feeds ADD COLUMN item_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feeds ADD COLUMN unread_count INTEGER NOT NULL DEFAULT 0;
+UPDATE feeds SET item_count = (SELECT count(*) FROM feed_items WHERE feed_id = feeds.id);
+UPDATE feeds SET unread_count = item_count;
+CREATE TRIGGER feed_items_count_insert AFTER INSERT ON feed_items BEGIN
+  UPDATE feeds SET item_count = item_count + 1, unread_count = unread_count + (new.read_at IS NULL)
+  WHERE id = new.feed_id;
+END;
+CREATE TRIGGER feed_items_count_delete AFTER DELETE ON feed_items BEGIN
+  UPDATE feeds SET item_count = item_count - 1, unread_count = unread_count - (old.read_at IS NULL)
+  WHERE id = old.feed_id;
+END;
+CREATE TRIGGER feed_items_count_read AFTER UPDATE OF read_at ON feed_items
+WHEN (old.read_at IS NULL) <> (new.read_at IS NULL) BEGIN
+  UPDATE feeds SET unread_count = unread_count + (new.read_at IS NULL) - (old.read_at IS NULL)
+  WHERE id = new.feed_id;
+END;
+CREATE INDEX feed_items_date_idx ON feed_items (coalesce(published_at, entry_updated_at, first_seen_at), id);
+CREATE INDEX feed_items_feed_date_idx
+  ON feed_items (feed_id, coalesce(published_at, entry_updated_at, first_seen_at), id);
+CREATE INDEX feed_items_unread_date_idx
+  ON feed_items (coalesce(published_at, entry_updated_at, first_seen_at), id) WHERE read_at IS NULL;
+CREATE VIRTUAL TABLE feed_items_search USING fts5(title, summary, content, content = 'feed_items',
+  content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 0');
+INSERT INTO feed_items_search (feed_items_search) VALUES ('rebuild');
+CREATE TRIGGER feed_items_search_insert AFTER INSERT ON feed_items BEGIN
+  INSERT INTO feed_items_search (rowid, title, summary, content)
+  VALUES (new.id, new.title, new.summary, new.content);
+END;
+CREATE TRIGGER feed_items_search_delete AFTER DELETE ON feed_items BEGIN
+  INSERT INTO feed_items_search (feed_items_search, rowid, title, summary, content)
+  VALUES ('delete', old.id, old.title, old.summary, old.content);
+END;
+CREATE TRIGGER feed_items_search_update AFTER UPDATE OF title, summary, content ON feed_items
+WHEN old.title IS NOT new.title OR old.summary IS NOT new.summary OR old.content IS NOT new.content BEGIN
+  INSERT INTO feed_items_search (feed_items_search, rowid, title, summary, content)
+  VALUES ('delete', old.id, old.title, old.summary, old.content);
+  INSERT INTO feed_items_search (rowid, title, summary, content)
+  VALUES (new.id, new.title, new.summary, new.content);
+END;
+CREATE VIRTUAL TABLE bookmarks_search USING fts5(title, description, url, content = 'bookmarks',
+  content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 0');
+INSERT INTO bookmarks_search (bookmarks_search) VALUES ('rebuild');
+CREATE TRIGGER bookmarks_search_insert AFTER INSERT ON bookmarks BEGIN
+  INSERT INTO bookmarks_search (rowid, title, description, url)
+  VALUES (new.id, new.title, new.description, new.url);
+END;
+CREATE TRIGGER bookmarks_search_delete AFTER DELETE ON bookmarks BEGIN
+  INSERT INTO bookmarks_search (bookmarks_search, rowid, title, description, url)
+  VALUES ('delete', old.id, old.title, old.description, old.url);
+END;
+CREATE TRIGGER bookmarks_search_update AFTER UPDATE OF title, description, url ON bookmarks
+WHEN old.title IS NOT new.title OR old.description IS NOT new.description OR old.url IS NOT new.url BEGIN
+  INSERT INTO bookmarks_search (bookmarks_search, rowid, title, description, url)
+  VALUES ('delete', old.id, old.title, old.description, old.url);
+  INSERT INTO bookmarks_search (rowid, title, description, url)
+  VALUES (new.id, new.title, new.description, new.url);
+END;
+CREATE TABLE feed_tags (
+  feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  PRIMARY KEY (feed_id, name)
 );
 )sql"},
 }};

@@ -2,6 +2,7 @@
 // Private to the sqlite_*.cpp files: the SQLite Store class, whose methods are spread over
 // sqlite_store.cpp (users, transactions), sqlite_bookmarks.cpp, sqlite_feeds.cpp and
 // sqlite_jobs_metrics.cpp.
+#include <map>
 #include <string>
 #include <type_traits>
 #include <unordered_map>
@@ -38,7 +39,12 @@ class SqliteStore final : public Store {
                                                       domain::DuplicatePolicy policy) override;
   std::optional<domain::Bookmark> find_bookmark(std::int64_t owner_id,
                                                 const std::string& unique_hash) override;
+  std::optional<domain::Bookmark> get_bookmark(std::int64_t owner_id, std::int64_t bookmark_id) override;
   bool delete_bookmark(std::int64_t bookmark_id) override;
+  std::int64_t add_bookmark_tags(std::int64_t owner_id, std::int64_t bookmark_id,
+                                 const std::vector<std::string>& names) override;
+  std::int64_t remove_bookmark_tags(std::int64_t owner_id, std::int64_t bookmark_id,
+                                    const std::vector<std::string>& names) override;
   void for_each_bookmark(const BookmarkQuery& query,
                          const std::function<void(const domain::Bookmark&)>& visit) override;
   std::int64_t count_bookmarks(std::int64_t owner_id) override;
@@ -57,6 +63,14 @@ class SqliteStore final : public Store {
   std::vector<domain::FeedItem> list_feed_items(std::int64_t feed_id) override;
   std::int64_t prune_feed_items(std::int64_t feed_id, const domain::ItemRetention& retention,
                                 support::Timestamp seen_at) override;
+
+  std::map<std::int64_t, FeedItemCounts> feed_item_counts(std::optional<std::int64_t> feed_id) override;
+  std::map<std::int64_t, std::vector<std::string>> feed_tags(std::optional<std::int64_t> feed_id) override;
+  void set_feed_tags(std::int64_t feed_id, const std::vector<std::string>& names) override;
+  std::optional<std::int64_t> delete_feed(std::int64_t feed_id) override;
+
+  void for_each_item(const ItemQuery& query, const std::function<void(const ListedItem&)>& visit) override;
+  MarkResult mark_items(const ItemSelection& selection, std::optional<support::Timestamp> read_at) override;
 
   void create_import_job(domain::ImportJob& job) override;
   void update_import_job(const domain::ImportJob& job) override;
@@ -109,6 +123,8 @@ class SqliteStore final : public Store {
                    support::Timestamp now, TagIds& tag_ids);
   // The id of the owner's tag `name`, created when missing.
   std::int64_t tag_id(std::int64_t owner_id, const std::string& name, support::Timestamp now);
+  // Sets the bookmark's updated_at to `now` (its tags changed).
+  void touch_bookmark(std::int64_t bookmark_id, support::Timestamp now);
 
   SqliteConnection connection_;
   const support::Clock& clock_;

@@ -5,8 +5,10 @@
 // and its metric deltas commit together. Consumers take only the roles they use.
 #include "store/bookmark_store.h"
 #include "store/feed_store.h"
+#include "store/item_store.h"
 #include "store/job_store.h"
 #include "store/metric_store.h"
+#include "store/subscription_store.h"
 #include "store/transaction_store.h"
 
 namespace pebble::store {
@@ -15,6 +17,8 @@ namespace pebble::store {
 // implementation.
 class Store : public BookmarkStore,
               public FeedStore,
+              public SubscriptionStore,
+              public ItemStore,
               public ImportJobStore,
               public JobRunStore,
               public MetricStore,

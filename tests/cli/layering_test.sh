@@ -60,8 +60,9 @@ for header in "${!json_headers[@]}"; do
 done
 
 # The store interface is store.h and the role headers it assembles, which may include each other.
-store_interface='store/(store|roles|bookmark_store|feed_store|job_store|metric_store|transaction_store)\.h'
-for header in src/store/store.h src/store/roles.h src/store/{bookmark,feed,job,metric,transaction}_store.h \
+store_interface='store/(store|roles|bookmark_store|feed_store|item_store|job_store|metric_store|subscription_store|transaction_store)\.h'
+for header in src/store/store.h src/store/roles.h \
+  src/store/{bookmark,feed,item,job,metric,subscription,transaction}_store.h src/store/search_text.h \
   src/http/http_client.h; do
   [ -f "$header" ] || continue
   non_std=$(grep -E '^#include' "$header" | grep -vE '#include <[a-z_]+>' | grep -vE '"(domain|support)/' |

@@ -70,7 +70,7 @@ TEST_CASE("PostgreSQL streams bookmarks across cursor batches while the visitor 
     if (in_callers_transaction) transaction.emplace(store, TxMode::kRead);
     int expected_index = kCount - 1;
     int visited = 0;
-    store.for_each_bookmark({owner, {"all"}, std::nullopt, std::nullopt},
+    store.for_each_bookmark({owner, {"all"}, std::nullopt, std::nullopt, std::nullopt},
                             [&](const pebble::domain::Bookmark& bookmark) {
                               CHECK(bookmark.unique_hash == "hash-" + std::to_string(expected_index));
                               --expected_index;
@@ -83,7 +83,7 @@ TEST_CASE("PostgreSQL streams bookmarks across cursor batches while the visitor 
     if (transaction) transaction->commit();
   }
   int even = 0;
-  store.for_each_bookmark({owner, {"even", "all"}, std::nullopt, std::nullopt},
+  store.for_each_bookmark({owner, {"even", "all"}, std::nullopt, std::nullopt, std::nullopt},
                           [&](const pebble::domain::Bookmark&) { ++even; });
   CHECK(even == (kCount + 1) / 2);
 }
