@@ -24,6 +24,16 @@ int report(pebble::support::LogFormat format, const std::string& command, const 
   return static_cast<int>(code);
 }
 
+// The subcommand path a message names: "import", or "feeds add" for a nested one.
+std::string command_path(const CLI::App& app) {
+  std::string path;
+  for (const CLI::App* node = &app; !node->get_subcommands().empty();) {
+    node = node->get_subcommands().front();
+    path += (path.empty() ? "" : " ") + node->get_name();
+  }
+  return path;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -51,9 +61,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& version) {
     return app.exit(version);
   } catch (const CLI::ParseError& error) {
-    const std::string command =
-        app.get_subcommands().empty() ? "" : app.get_subcommands().front()->get_name();
-    return report(requested_format(), command, error.what(), pebble::support::ExitCode::kUsage);
+    return report(requested_format(), command_path(app), error.what(), pebble::support::ExitCode::kUsage);
   } catch (const pebble::support::Error& error) {
     return report(requested_format(), "", error.what(), error.code());
   }
@@ -65,7 +73,7 @@ int main(int argc, char** argv) {
     std::cerr << app.help();
     return static_cast<int>(pebble::support::ExitCode::kUsage);
   }
-  const std::string command = selected->app->get_name();
+  const std::string command = command_path(app);
   try {
     const pebble::config::Config config =
         pebble::config::load_config(flags, environment, isatty(STDERR_FILENO) != 0);

@@ -3,13 +3,12 @@
 #include <iostream>
 #include <unistd.h>
 
-#include "batch/store_options.h"
 #include "command_table.h"
 #include "http/http_get.h"
 #include "http/push_client.h"
 #include "metrics/text_parser.h"
 #include "metrics_view.h"
-#include "store/open_store.h"
+#include "store_access.h"
 #include "support/clock.h"
 #include "support/redact.h"
 
@@ -55,9 +54,7 @@ support::ExitCode run_metrics_show(const MetricsShowOptions& options, const conf
   if (options.url) {
     families = scrape(*options.url);
   } else {
-    store::StoreOptions opening = batch::store_options(config);
-    opening.must_exist = true;  // reading a typo'd path must not create an empty store
-    const auto store = store::open_store(config.database_url, opening);
+    const auto store = open_existing_store(config);
     families = store_families(*store, config.metrics, support::system_clock());
   }
   std::cout << render_families(select_families(std::move(families), options.selection), format);

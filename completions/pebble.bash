@@ -1,7 +1,8 @@
 # bash completion for pebble                                  -*- shell-script -*-
 # Kept honest by tests/cli/docs_test.sh, which checks every flag of `pebble --help` is here.
 # Adding a subcommand: one line in `subcommand_opts` (its flags) and, for flags that take a value,
-# one line in the `case "$sub $prev"` block below.
+# one line in the `case "$sub $prev"` block below. A subcommand of a subcommand ("feeds list") is
+# keyed by both words, and its parent lists it in `nested`.
 
 _pebble() {
   local cur prev words cword
@@ -18,8 +19,30 @@ _pebble() {
     [import]="--format --duplicates --tag --folder-tags --dry-run --json"
     [export]="-o --output --format --tag --since --limit --pretty"
     [poll-feeds]="--all --limit --concurrency --per-host --timeout --max-size --max-items --user-agent --dry-run --json"
+    [feeds]=""
+    ["feeds list"]="--failing --disabled --due --json"
+    ["feeds show"]="--json"
+    ["feeds add"]="--tag --timeout"
+    ["feeds remove"]=""
+    ["feeds disable"]="--reason"
+    ["feeds enable"]=""
+    [items]="--feed --since --limit --search --unread --json"
+    ["items mark-read"]="--feed --all"
+    ["items mark-unread"]="--feed --all"
+    [bookmarks]=""
+    ["bookmarks list"]="--tag --search --since --limit --json"
+    ["bookmarks add"]="--title --description --tag"
+    ["bookmarks tag"]=""
+    ["bookmarks untag"]=""
+    ["bookmarks delete"]=""
   )
-  local subcommands="${!subcommand_opts[*]}"
+  # The subcommands that have subcommands of their own.
+  local -A nested=(
+    [feeds]="list show add remove disable enable"
+    [items]="mark-read mark-unread"
+    [bookmarks]="list add tag untag delete"
+  )
+  local subcommands="test-metrics metrics-show serve import export poll-feeds feeds items bookmarks"
 
   case "$prev" in
     --log-level) COMPREPLY=($(compgen -W "trace debug info warn error critical off" -- "$cur")); return ;;
@@ -27,12 +50,17 @@ _pebble() {
     --database | --pushgateway | --push-grouping | --user) return ;;
     --duplicates) COMPREPLY=($(compgen -W "skip overwrite merge" -- "$cur")); return ;;
     -o | --output) _filedir; return ;;
-    --tag | --since | --limit) return ;;
+    --tag | --since | --limit | --search | --feed | --reason | --title | --description) return ;;
   esac
 
   local sub="" word
   for word in "${words[@]:1:cword-1}"; do
-    if [[ -n ${subcommand_opts[$word]+set} ]]; then sub=$word; break; fi
+    if [[ -z $sub && " $subcommands " == *" $word "* ]]; then
+      sub=$word
+    elif [[ -n $sub && -n ${nested[$sub]+set} && " ${nested[$sub]} " == *" $word "* ]]; then
+      sub="$sub $word"
+      break
+    fi
   done
 
   # Values of subcommand flags, one subcommand per group of lines.
@@ -49,6 +77,7 @@ _pebble() {
     "import --format") COMPREPLY=($(compgen -W "auto netscape activitystreams opml pinboard" -- "$cur")); return ;;
     "import --duplicates") COMPREPLY=($(compgen -W "skip overwrite merge" -- "$cur")); return ;;
     "export --format") COMPREPLY=($(compgen -W "netscape activitystreams opml markdown" -- "$cur")); return ;;
+    "feeds add --timeout") return ;;
     "export -o" | "export --output") _filedir; return ;;
     "import --tag" | "export --tag" | "export --since" | "export --limit") return ;;
     "poll-feeds --limit" | "poll-feeds --concurrency" | "poll-feeds --per-host") return ;;
@@ -59,7 +88,7 @@ _pebble() {
   if [[ -z $sub ]]; then
     opts="$global_opts $subcommands"
   else
-    opts="$global_opts ${subcommand_opts[$sub]}"
+    opts="$global_opts ${subcommand_opts[$sub]} ${nested[$sub]:-}"
   fi
   [[ $sub == import && $cur != -* ]] && _filedir
   COMPREPLY+=($(compgen -W "$opts" -- "$cur"))

@@ -1,6 +1,7 @@
 # fish completion for pebble; kept honest by tests/cli/docs_test.sh.
 # Adding a subcommand: one `set -a pebble_subcommands` line here and one block at the end (the
-# subcommand itself under $pebble_no_subcommand, its flags under __fish_seen_subcommand_from).
+# subcommand itself under $pebble_no_subcommand, its flags under __fish_seen_subcommand_from; a
+# subcommand of a subcommand under both names).
 set -l pebble_subcommands
 set -a pebble_subcommands test-metrics
 set -a pebble_subcommands metrics-show
@@ -8,6 +9,9 @@ set -a pebble_subcommands serve
 set -a pebble_subcommands poll-feeds
 set -a pebble_subcommands import
 set -a pebble_subcommands export
+set -a pebble_subcommands feeds
+set -a pebble_subcommands items
+set -a pebble_subcommands bookmarks
 set -l pebble_no_subcommand "not __fish_seen_subcommand_from $pebble_subcommands"
 
 complete -c pebble -f
@@ -76,3 +80,48 @@ complete -c pebble -n "__fish_seen_subcommand_from export" -l format -x -a 'nets
 complete -c pebble -n "__fish_seen_subcommand_from export" -l since -x -d 'Created since WHEN (7d, 2025-01-01)'
 complete -c pebble -n "__fish_seen_subcommand_from export" -l limit -x -d 'Newest N'
 complete -c pebble -n "__fish_seen_subcommand_from export" -l pretty -d 'Indented JSON'
+
+# feeds: a subcommand of its own first, then its flags
+set -l feeds_commands list show add remove disable enable
+complete -c pebble -n $pebble_no_subcommand -a feeds -d 'List, show, add, remove, disable and enable feeds'
+complete -c pebble -n "__fish_seen_subcommand_from feeds; and not __fish_seen_subcommand_from $feeds_commands" -a list -d 'List the feeds'
+complete -c pebble -n "__fish_seen_subcommand_from feeds; and not __fish_seen_subcommand_from $feeds_commands" -a show -d 'Show one feed'
+complete -c pebble -n "__fish_seen_subcommand_from feeds; and not __fish_seen_subcommand_from $feeds_commands" -a add -d 'Subscribe to feeds'
+complete -c pebble -n "__fish_seen_subcommand_from feeds; and not __fish_seen_subcommand_from $feeds_commands" -a remove -d 'Unsubscribe from feeds'
+complete -c pebble -n "__fish_seen_subcommand_from feeds; and not __fish_seen_subcommand_from $feeds_commands" -a disable -d 'Stop polling feeds'
+complete -c pebble -n "__fish_seen_subcommand_from feeds; and not __fish_seen_subcommand_from $feeds_commands" -a enable -d 'Poll disabled feeds again'
+complete -c pebble -n "__fish_seen_subcommand_from feeds; and __fish_seen_subcommand_from list" -l failing -d 'Only failing feeds'
+complete -c pebble -n "__fish_seen_subcommand_from feeds; and __fish_seen_subcommand_from list" -l disabled -d 'Only disabled feeds'
+complete -c pebble -n "__fish_seen_subcommand_from feeds; and __fish_seen_subcommand_from list" -l due -d 'Only feeds due for a poll'
+complete -c pebble -n "__fish_seen_subcommand_from feeds; and __fish_seen_subcommand_from list show" -l json -d 'One JSON object per feed'
+complete -c pebble -n "__fish_seen_subcommand_from feeds; and __fish_seen_subcommand_from add" -l tag -x -d 'Give the new feeds this tag'
+complete -c pebble -n "__fish_seen_subcommand_from feeds; and __fish_seen_subcommand_from add" -l timeout -x -d 'Seconds the first fetch may take'
+complete -c pebble -n "__fish_seen_subcommand_from feeds; and __fish_seen_subcommand_from disable" -l reason -x -d 'Why, kept in disabled_reason'
+
+# items: lists without a subcommand; mark-read and mark-unread change the read state
+complete -c pebble -n $pebble_no_subcommand -a items -d 'List feed items newest first, search them, mark them read'
+complete -c pebble -n "__fish_seen_subcommand_from items; and not __fish_seen_subcommand_from mark-read mark-unread" -a mark-read -d 'Mark items read'
+complete -c pebble -n "__fish_seen_subcommand_from items; and not __fish_seen_subcommand_from mark-read mark-unread" -a mark-unread -d 'Mark items unread'
+complete -c pebble -n "__fish_seen_subcommand_from items" -l feed -x -d 'Only (or every item of) this feed'
+complete -c pebble -n "__fish_seen_subcommand_from items; and not __fish_seen_subcommand_from mark-read mark-unread" -l since -x -d 'Dated since WHEN (7d, 2025-01-01)'
+complete -c pebble -n "__fish_seen_subcommand_from items; and not __fish_seen_subcommand_from mark-read mark-unread" -l limit -x -d 'Newest N'
+complete -c pebble -n "__fish_seen_subcommand_from items; and not __fish_seen_subcommand_from mark-read mark-unread" -l search -x -d 'Every word in title, summary or content'
+complete -c pebble -n "__fish_seen_subcommand_from items; and not __fish_seen_subcommand_from mark-read mark-unread" -l unread -d 'Only unread items'
+complete -c pebble -n "__fish_seen_subcommand_from items; and not __fish_seen_subcommand_from mark-read mark-unread" -l json -d 'One JSON object per item'
+complete -c pebble -n "__fish_seen_subcommand_from items; and __fish_seen_subcommand_from mark-read mark-unread" -l all -d 'Every item'
+
+# bookmarks
+set -l bookmarks_commands list add tag untag delete
+complete -c pebble -n $pebble_no_subcommand -a bookmarks -d 'List, search, add, tag, untag and delete bookmarks'
+complete -c pebble -n "__fish_seen_subcommand_from bookmarks; and not __fish_seen_subcommand_from $bookmarks_commands" -a list -d 'List bookmarks newest first'
+complete -c pebble -n "__fish_seen_subcommand_from bookmarks; and not __fish_seen_subcommand_from $bookmarks_commands" -a add -d 'Add a bookmark'
+complete -c pebble -n "__fish_seen_subcommand_from bookmarks; and not __fish_seen_subcommand_from $bookmarks_commands" -a tag -d 'Add tags to a bookmark'
+complete -c pebble -n "__fish_seen_subcommand_from bookmarks; and not __fish_seen_subcommand_from $bookmarks_commands" -a untag -d 'Remove tags from a bookmark'
+complete -c pebble -n "__fish_seen_subcommand_from bookmarks; and not __fish_seen_subcommand_from $bookmarks_commands" -a delete -d 'Delete bookmarks'
+complete -c pebble -n "__fish_seen_subcommand_from bookmarks; and __fish_seen_subcommand_from list add" -l tag -x -d 'Tag (repeatable)'
+complete -c pebble -n "__fish_seen_subcommand_from bookmarks; and __fish_seen_subcommand_from list" -l search -x -d 'Every word in title, description or URL'
+complete -c pebble -n "__fish_seen_subcommand_from bookmarks; and __fish_seen_subcommand_from list" -l since -x -d 'Created since WHEN'
+complete -c pebble -n "__fish_seen_subcommand_from bookmarks; and __fish_seen_subcommand_from list" -l limit -x -d 'Newest N'
+complete -c pebble -n "__fish_seen_subcommand_from bookmarks; and __fish_seen_subcommand_from list" -l json -d 'One JSON object per bookmark'
+complete -c pebble -n "__fish_seen_subcommand_from bookmarks; and __fish_seen_subcommand_from add" -l title -x -d 'The title'
+complete -c pebble -n "__fish_seen_subcommand_from bookmarks; and __fish_seen_subcommand_from add" -l description -x -d 'The description'

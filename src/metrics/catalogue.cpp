@@ -32,8 +32,11 @@ constexpr std::array<double, 11> kExportBuckets{0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
 constexpr std::array<double, 12> kHttpBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
                                               0.1,   0.25,   0.5,   1,    2.5,   5};
 
-constexpr std::uint32_t kFeedCommands = kPollFeedsBit | kTestMetricsBit;
+// `feeds add` fetches its feeds through the poller's classification, so it records polls too.
+constexpr std::uint32_t kFeedCommands = kPollFeedsBit | kTestMetricsBit | kFeedsBit;
 constexpr std::uint32_t kImportCommands = kImportBit | kTestMetricsBit;
+// Bookmark writes come from imports, the self-test and `bookmarks`.
+constexpr std::uint32_t kBookmarkWriters = kImportCommands | kBookmarksBit;
 constexpr std::uint32_t kExportCommands = kExportBit | kTestMetricsBit;
 
 // Shorthands for the recurring shapes of a family, so each entry below stays one statement.
@@ -86,7 +89,7 @@ constexpr FamilyDef kFeedItemsDiscoveredTotal = counter(
 
 constexpr FamilyDef kBookmarkOperationsTotal =
     counter("bookmark_operations_total", "Bookmark writes by operation and source.", kOperationSourceLabels,
-            kBookmark, kImportCommands);
+            kBookmark, kBookmarkWriters);
 constexpr FamilyDef kImportJobsTotal =
     counter("import_jobs_total", "Import jobs by status (started, completed, failed) and format.",
             kStatusFormatLabels, kBookmark, kImportCommands);
@@ -141,10 +144,11 @@ constexpr FamilyDef kActiveFeedsCount{"active_feeds_count",
                                       MetricOrigin::kStore,
                                       kFeedCommands};
 // The feed-state gauges of the alert rules: poll-feeds pushes them too, for hosts without serve.
+// `feeds` changes those states (add, remove, disable, enable), so it pushes them as well.
 constexpr FamilyDef kFeeds = store_gauge("pebble_feeds", "Feeds by state (active, failing, disabled).",
-                                         kStateLabel, kFeed, kPollFeedsBit);
-constexpr FamilyDef kFeedsDue =
-    store_gauge("pebble_feeds_due", "Enabled feeds due for a poll.", kNoLabels, kFeed, kPollFeedsBit);
+                                         kStateLabel, kFeed, kPollFeedsBit | kFeedsBit);
+constexpr FamilyDef kFeedsDue = store_gauge("pebble_feeds_due", "Enabled feeds due for a poll.", kNoLabels,
+                                            kFeed, kPollFeedsBit | kFeedsBit);
 constexpr FamilyDef kFeedItems = store_gauge("pebble_feed_items", "Stored feed items.", kNoLabels, kFeed);
 constexpr FamilyDef kBookmarks = store_gauge("pebble_bookmarks", "Stored bookmarks.", kNoLabels, kBookmark);
 constexpr FamilyDef kTags = store_gauge("pebble_tags", "Stored tags.", kNoLabels, kBookmark);
@@ -245,6 +249,9 @@ std::uint32_t command_bit(std::string_view command) {
   if (command == kCommandImport) return kImportBit;
   if (command == kCommandExport) return kExportBit;
   if (command == kCommandTestMetrics) return kTestMetricsBit;
+  if (command == kCommandFeeds) return kFeedsBit;
+  if (command == kCommandItems) return kItemsBit;
+  if (command == kCommandBookmarks) return kBookmarksBit;
   return kNoCommand;
 }
 

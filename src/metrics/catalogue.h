@@ -24,7 +24,11 @@ enum CommandBit : std::uint32_t {
   kImportBit = 1U << 1,
   kExportBit = 1U << 2,
   kTestMetricsBit = 1U << 3,
-  kEveryCommand = kPollFeedsBit | kImportBit | kExportBit | kTestMetricsBit,
+  kFeedsBit = 1U << 4,
+  kItemsBit = 1U << 5,
+  kBookmarksBit = 1U << 6,
+  kEveryCommand =
+      kPollFeedsBit | kImportBit | kExportBit | kTestMetricsBit | kFeedsBit | kItemsBit | kBookmarksBit,
 };
 
 // Where a family's samples come from.
@@ -53,8 +57,13 @@ inline constexpr std::string_view kCommandPollFeeds = "poll-feeds";
 inline constexpr std::string_view kCommandImport = "import";
 inline constexpr std::string_view kCommandExport = "export";
 inline constexpr std::string_view kCommandTestMetrics = "test-metrics";
+// The store-management commands record their writes like the batch commands (feeds add, remove,
+// disable, enable; items mark-read, mark-unread; bookmarks add, tag, untag, delete).
+inline constexpr std::string_view kCommandFeeds = "feeds";
+inline constexpr std::string_view kCommandItems = "items";
+inline constexpr std::string_view kCommandBookmarks = "bookmarks";
 
-// The CommandBit of a command name; kNoCommand for anything else (serve, metrics-show).
+// The CommandBit of a recording command's name; kNoCommand for anything else (serve, metrics-show).
 std::uint32_t command_bit(std::string_view command);
 
 // Every family in exposition order.

@@ -34,4 +34,10 @@ void record_bookmark_outcomes(MetricsRecorder& recorder, const std::vector<domai
   record_updates(recorder, kModelBookmark, updated);
 }
 
+void record_bookmark_deletes(MetricsRecorder& recorder, double count, const std::string& source) {
+  if (count <= 0) return;
+  recorder.increment(metric::kBookmarkOperationsTotal, {{"operation", "delete"}, {"source", source}}, count);
+  record_deletes(recorder, kModelBookmark, count);
+}
+
 }  // namespace pebble::metrics

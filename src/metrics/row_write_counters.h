@@ -29,4 +29,8 @@ void record_deletes(MetricsRecorder& recorder, const char* model, double count =
 void record_bookmark_outcomes(MetricsRecorder& recorder, const std::vector<domain::UpsertOutcome>& outcomes,
                               const std::string& source);
 
+// Counts `count` deleted bookmarks: bookmark_operations_total{operation="delete", source} and the
+// bookmark model's deletes.
+void record_bookmark_deletes(MetricsRecorder& recorder, double count, const std::string& source);
+
 }  // namespace pebble::metrics

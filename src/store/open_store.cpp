@@ -28,7 +28,7 @@ void check_sqlite_file_exists(const std::string& path) {
   std::error_code error;
   if (path != ":memory:" && !std::filesystem::exists(path, error)) {
     throw support::StoreError("SQLite database " + path +
-                              " does not exist (metrics-show, export and serve never create one)");
+                              " does not exist (only commands that add data create one)");
   }
 }
 

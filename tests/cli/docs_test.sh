@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The man pages, completions and README cannot drift from `pebble --help`: every subcommand, flag
-# and environment variable the binary names must appear in each of them, and groff must render every
-# man page without a single warning.
+# The man pages, completions and README cannot drift from `pebble --help`: every subcommand (and
+# subcommand of a subcommand), flag and environment variable the binary names must appear in each of
+# them, and groff must render every man page without a single warning.
 source "$(dirname "$0")/lib.sh"
 cd "$PEBBLE_SOURCE_DIR"
 command -v groff >/dev/null || { echo "SKIPPED: groff is not installed" >&2; [ "${CI:-}" = "true" ] && exit 1; exit 77; }
@@ -77,14 +77,31 @@ for sub in $(subcommands_of "$main_help"); do
   done
   run "$sub" --help
   expect_status 0 "pebble $sub --help"
-  sub_flags=$(flags_of "$(awk '/^Options:/{on=1} on' <<<"$out")")
+  sub_help=$out
+  sub_flags=$(flags_of "$(awk '/^Options:/{on=1} /^Subcommands:/{on=0} on' <<<"$sub_help")")
   for flag in $sub_flags; do
     grep -qF -- "$flag" <<<"$main_help" && continue  # a global option, checked above
     check_flag_everywhere "$flag" "$page"
   done
   check_offered "$sub" $sub_flags
-  for var in $(env_vars_of "$out"); do
+  for var in $(env_vars_of "$sub_help"); do
     grep -qF "$var" <(man_text "$page") || fail "$page lacks $var"
+  done
+  # A subcommand's own subcommands (feeds list, items mark-read): offered, documented on its page.
+  for nested in $(subcommands_of "$sub_help"); do
+    grep -qxF -- "$nested" <(bash_offers "" "$sub") || fail "completions/pebble.bash does not offer $nested after 'pebble $sub'"
+    grep -qw -- "$nested" <(man_text "$page") || fail "$page does not mention $sub $nested"
+    for file in completions/_pebble completions/pebble.fish README.md; do
+      grep -qw -- "$nested" "$file" || fail "$file does not mention $sub $nested"
+    done
+    run "$sub" "$nested" --help
+    expect_status 0 "pebble $sub $nested --help"
+    nested_flags=$(flags_of "$(awk '/^Options:/{on=1} on' <<<"$out")")
+    for flag in $nested_flags; do
+      grep -qF -- "$flag" <<<"$main_help" && continue
+      check_flag_everywhere "$flag" "$page"
+    done
+    check_offered "$sub $nested" $nested_flags
   done
 done
 

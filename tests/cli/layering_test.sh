@@ -51,6 +51,10 @@ declare -A json_headers=(
   [src/batch/batch_job.h]=1
   # test-metrics' import and export steps, members of its job_runs.summary JSON (SPEC §9)
   [commands/test_metrics_bookmarks.h]=1
+  # the --json lines of the listing commands (feeds list, items, bookmarks list)
+  [commands/listing.h]=1
+  # the job_runs.summary of the store-changing commands (feeds, items, bookmarks)
+  [commands/write_outcome.h]=1
 )
 while IFS= read -r header; do
   [ -n "${json_headers[$header]:-}" ] || fail "$header includes <nlohmann/json.hpp>: pass a struct, or add it with a reason to json_headers"
@@ -85,6 +89,8 @@ declare -A allowed=(
   [server]="support domain config store http http_server metrics server"
   [bookmarks]="support domain config store formats metrics bookmarks"
   [batch]="support domain config store http metrics batch"
+  # subscribing fetches and stores a feed as a poll does, so feeds sits above poll
+  [feeds]="support domain config store http formats metrics parse poll feeds"
 )
 for dir in src/*/; do
   layer=$(basename "$dir")

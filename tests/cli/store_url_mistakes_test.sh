@@ -10,11 +10,11 @@ missing="$work/no/such/dir/typo.db"
 for command in metrics-show export; do
   run --database "sqlite:$missing" "$command"
   expect_status 1 "$command on a missing SQLite file"
-  expect_equals "$err" "pebble $command: SQLite database $missing does not exist (metrics-show, export and serve never create one)" "$command names the file"
+  expect_equals "$err" "pebble $command: SQLite database $missing does not exist (only commands that add data create one)" "$command names the file"
 done
 run --database "sqlite:$work/typo.db" serve --listen 127.0.0.1:0
 expect_status 1 "serve on a missing SQLite file"
-expect_equals "$err" "pebble serve: SQLite database $work/typo.db does not exist (metrics-show, export and serve never create one)" "serve names the file"
+expect_equals "$err" "pebble serve: SQLite database $work/typo.db does not exist (only commands that add data create one)" "serve names the file"
 [ ! -e "$work/typo.db" ] || fail "no file was created"
 [ ! -e "$work/no" ] || fail "no folder was created"
 run --database "sqlite:$work/store.db" import --format netscape /dev/null

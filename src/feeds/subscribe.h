@@ -1,0 +1,48 @@
+#pragma once
+// `feeds add`: subscribing to feeds that answer. Each URL is fetched once (all of them
+// concurrently); only a response that parses as a feed is subscribed, with its items, in the same
+// way a poll stores them. Anything else stores nothing and says why.
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/model.h"
+#include "http/http_client.h"
+#include "metrics/recorder.h"
+#include "store/store.h"
+#include "support/clock.h"
+
+namespace pebble::feeds {
+
+// How new subscriptions are made.
+struct SubscribeOptions {
+  std::vector<std::string> tags;        // given to every new feed
+  std::chrono::seconds interval{1800};  // base poll interval (PEBBLE_POLL_INTERVAL)
+  domain::ItemRetention retention;      // PEBBLE_ITEM_RETENTION
+  std::size_t max_items = 1000;         // items taken from the first fetch, newest first
+};
+
+// What became of one URL.
+enum class SubscribeStatus { kAdded, kAlreadySubscribed, kFailed };
+
+// One URL's outcome.
+struct SubscribeResult {
+  std::string url;  // as asked (in its subscription form)
+  SubscribeStatus status = SubscribeStatus::kFailed;
+  std::string error;                 // why it failed: one line naming the URL
+  std::optional<domain::Feed> feed;  // the subscribed (or existing) row
+  std::size_t new_items = 0;         // items stored by the first fetch
+};
+
+// Subscribes each of `urls` (normalized by domain::normalize_feed_url) that is not subscribed yet
+// and answers with a feed, in order. Writes go through `store` in transactions of their own with
+// their metric deltas (a feed insert, its first poll as poll-feeds records it); a URL that fails
+// writes nothing. Throws StoreError when the store fails (the feed being added is not kept).
+std::vector<SubscribeResult> subscribe_feeds(store::Store& store, http::Fetcher& fetcher,
+                                             metrics::MetricsRecorder& recorder,
+                                             const std::vector<std::string>& urls,
+                                             const SubscribeOptions& options, const support::Clock& clock);
+
+}  // namespace pebble::feeds

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# feeds, items and bookmarks on a PostgreSQL store: the same commands give the same lines as on
+# SQLite (the tsvector search included), and their writes leave the same rows and metrics.
+source "$(dirname "$0")/lib.sh"
+create_postgres_database
+start_feed_server
+export PEBBLE_USER=alice
+tab=$'\t'
+psql_value() { psql -X -q -t -A "$postgres_url" -c "$1"; }
+
+for database in "sqlite:$work/store.db" "$postgres_url"; do
+  export PEBBLE_DATABASE_URL=$database
+  label=${database%%:*}
+  run feeds add "$base/feed/a" "$base/feed/b" --tag news
+  expect_status 0 "$label: feeds add"
+  run feeds list
+  expect_equals "$(cut -f1-5,9,10,11 <<<"$out")" "1${tab}active${tab}3${tab}3${tab}0${tab}news${tab}$base/feed/a${tab}a
+2${tab}active${tab}3${tab}3${tab}0${tab}news${tab}$base/feed/b${tab}b" "$label: feeds list"
+  run items --search "b item*" --limit 2
+  expect_equals "$out" "6${tab}2023-11-14T22:12:00Z${tab}unread${tab}2${tab}b${tab}b item 2${tab}https://example.org/b/2
+5${tab}2023-11-14T22:11:00Z${tab}unread${tab}2${tab}b${tab}b item 1${tab}https://example.org/b/1" "$label: items --search"
+  run items mark-read --feed 2
+  expect_equals "$out" "marked 3 item(s) read" "$label: mark-read"
+  run feeds list --json
+  expect_equals "$(python3 -c 'import json,sys; print([json.loads(l)["unread"] for l in sys.stdin])' <<<"$out")" "[3, 0]" "$label: unread counts"
+  run items --unread --feed "$base/feed/b"
+  expect_equals "$out" "" "$label: nothing unread in feed b"
+  run bookmarks add "https://www.postgresql.org/docs/current/textsearch.html" --title "Full Text Search" --tag pg
+  expect_status 0 "$label: bookmarks add"
+  run bookmarks add "https://sqlite.org/fts5.html" --title "SQLite FTS5" --description "full-text search"
+  run bookmarks list --search "text search"
+  expect_equals "$(cut -f4 <<<"$out")" "https://sqlite.org/fts5.html
+https://www.postgresql.org/docs/current/textsearch.html" "$label: bookmarks --search, newest first"
+  run bookmarks list --search "textsearch"
+  expect_equals "$(cut -f1 <<<"$out")" 1 "$label: a word of the URL's path"
+  run bookmarks delete 1
+  expect_equals "$out" "deleted bookmark 1 https://www.postgresql.org/docs/current/textsearch.html" "$label: delete"
+  run feeds remove 1
+  expect_equals "$out" "removed feed 1 $base/feed/a (3 item(s) deleted)" "$label: remove"
+done
+expect_equals "$(psql_value "SELECT value FROM metric_counters WHERE command = 'bookmarks' AND family = 'bookmark_operations_total' AND labels = 'operation=\"delete\",source=\"cli\"'")" 1 "PostgreSQL: the delete is counted"
+expect_equals "$(psql_value "SELECT value FROM metric_counters WHERE command = 'items' AND family = 'pebble_model_updates_total'")" 3 "PostgreSQL: the marks are counted"
+expect_equals "$(psql_value "SELECT count(*) FROM feed_items")" 3 "PostgreSQL: the removed feed's items went"
+
+finish
