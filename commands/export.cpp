@@ -1,5 +1,6 @@
 // `pebble export [-o FILE]`: write one user's bookmarks as Netscape HTML, ActivityStreams JSON,
-// OPML or Markdown (SPEC §5). The engine is src/bookmarks/exporter.h; this file wires flags to it.
+// OPML, Markdown or Pinboard JSON (SPEC §5), or with --feeds the subscriptions as OPML. The engines
+// are src/bookmarks/exporter.h and subscriptions_export.h; this file wires flags to them.
 #include <iostream>
 
 #include <spdlog/spdlog.h>
@@ -7,6 +8,7 @@
 #include "batch/batch_job.h"
 #include "bookmarks/exporter.h"
 #include "bookmarks/option_values.h"
+#include "bookmarks/subscriptions_export.h"
 #include "command_table.h"
 #include "http/push_client.h"
 #include "metrics/catalogue.h"
@@ -23,9 +25,38 @@ struct ExportOptions {
   std::string since;
   std::int64_t limit = 0;
   bool pretty = false;
+  bool feeds = false;
 };
 
+// `export --feeds`: the subscriptions as an OPML subscription list, whatever the user.
+support::ExitCode run_feeds_export(const ExportOptions& options, const config::Config& config) {
+  if (!options.format.empty() && options.format != "opml")
+    throw support::UsageError("--feeds: subscriptions are exported as opml, not " + options.format);
+  if (!options.tags.empty() || !options.since.empty() || options.limit != 0 || options.pretty)
+    throw support::UsageError(
+        "--feeds exports every subscription: --tag, --since, --limit and --pretty do not apply");
+  std::optional<std::string> output_path;
+  if (!options.output.empty() && options.output != "-") output_path = options.output;
+  batch::BatchWork work;
+  work.store_must_exist = true;
+  work.run = [&](batch::BatchContext& context) {
+    const bookmarks::ExportResult result = bookmarks::export_subscriptions(
+        context.store, output_path, context.recorder, std::cout, context.clock);
+    nlohmann::json summary = {{"format", bookmarks::kSubscriptionsFormat},
+                              {"feeds", result.items},
+                              {"output", output_path.value_or("-")},
+                              {"duration_seconds", result.seconds}};
+    support::log_summary(fmt::format("exported {} feed(s) as an OPML subscription list to {} in {:.2f} s",
+                                     result.items, output_path.value_or("standard output"), result.seconds),
+                         "export finished", summary);
+    return batch::BatchOutcome{batch::JobStatus::kOk, std::move(summary), support::ExitCode::kOk};
+  };
+  http::CurlPushClient pusher;
+  return batch::run_batch_job(config, metrics::kCommandExport, work, pusher);
+}
+
 support::ExitCode run_export(const ExportOptions& options, const config::Config& config) {
+  if (options.feeds) return run_feeds_export(options, config);
   bookmarks::ExportRequest request;
   request.user = config.user;
   if (!options.output.empty() && options.output != "-") request.output_path = options.output;
@@ -62,15 +93,17 @@ support::ExitCode run_export(const ExportOptions& options, const config::Config&
 
 CommandEntry register_export(CLI::App& parent) {
   auto options = std::make_shared<ExportOptions>();
-  CLI::App* app =
-      parent.add_subcommand(std::string(metrics::kCommandExport),
-                            "Write bookmarks as Netscape HTML, ActivityStreams JSON, OPML or Markdown");
+  CLI::App* app = parent.add_subcommand(
+      std::string(metrics::kCommandExport),
+      "Write bookmarks (Netscape, ActivityStreams, OPML, Markdown, Pinboard) or the feeds (OPML)");
   app->add_option("-o,--output", options->output, "Write to FILE atomically instead of standard output")
       ->type_name("FILE");
-  app->add_option(
-         "--format", options->format,
-         "netscape, activitystreams, opml or markdown (default: from the -o extension, else netscape)")
-      ->check(CLI::IsMember({"netscape", "activitystreams", "opml", "markdown"}));
+  app->add_option("--format", options->format,
+                  "netscape, activitystreams, opml, markdown or pinboard (default: from the -o extension, "
+                  "else netscape)")
+      ->check(CLI::IsMember({"netscape", "activitystreams", "opml", "markdown", "pinboard"}));
+  app->add_flag("--feeds", options->feeds,
+                "Export the feed subscriptions (all of them, with tags and disabled state) as OPML instead");
   app->add_option("--tag", options->tags, "Only bookmarks carrying this tag (repeatable: all of them)")
       ->type_name("TAG")
       ->allow_extra_args(false);

@@ -17,7 +17,7 @@ _pebble() {
     [metrics-show]="--filter --format --url"
     [serve]="--listen --cache-ttl --query-timeout --bearer-token-file --basic-auth-file --threads --tls-cert-file --tls-key-file --max-connections --max-connections-per-ip"
     [import]="--format --duplicates --tag --folder-tags --dry-run --json"
-    [export]="-o --output --format --tag --since --limit --pretty"
+    [export]="-o --output --format --tag --since --limit --pretty --feeds"
     [poll-feeds]="--all --limit --concurrency --per-host --timeout --max-size --max-items --user-agent --dry-run --json"
     [feeds]=""
     ["feeds list"]="--failing --disabled --due --json"
@@ -76,7 +76,7 @@ _pebble() {
     "serve --cache-ttl" | "serve --query-timeout" | "serve --threads" | "serve --max-connections" | "serve --max-connections-per-ip") return ;;
     "import --format") COMPREPLY=($(compgen -W "auto netscape activitystreams opml pinboard" -- "$cur")); return ;;
     "import --duplicates") COMPREPLY=($(compgen -W "skip overwrite merge" -- "$cur")); return ;;
-    "export --format") COMPREPLY=($(compgen -W "netscape activitystreams opml markdown" -- "$cur")); return ;;
+    "export --format") COMPREPLY=($(compgen -W "netscape activitystreams opml markdown pinboard" -- "$cur")); return ;;
     "feeds add --timeout") return ;;
     "export -o" | "export --output") _filedir; return ;;
     "import --tag" | "export --tag" | "export --since" | "export --limit") return ;;

@@ -76,10 +76,11 @@ complete -c pebble -n "__fish_seen_subcommand_from import" -l json -d 'Summary a
 # export
 complete -c pebble -n $pebble_no_subcommand -a export -d 'Write bookmarks to a file'
 complete -c pebble -n "__fish_seen_subcommand_from export" -s o -l output -r -F -d 'Write to FILE atomically'
-complete -c pebble -n "__fish_seen_subcommand_from export" -l format -x -a 'netscape activitystreams opml markdown' -d 'Output format'
+complete -c pebble -n "__fish_seen_subcommand_from export" -l format -x -a 'netscape activitystreams opml markdown pinboard' -d 'Output format'
 complete -c pebble -n "__fish_seen_subcommand_from export" -l since -x -d 'Created since WHEN (7d, 2025-01-01)'
 complete -c pebble -n "__fish_seen_subcommand_from export" -l limit -x -d 'Newest N'
 complete -c pebble -n "__fish_seen_subcommand_from export" -l pretty -d 'Indented JSON'
+complete -c pebble -n "__fish_seen_subcommand_from export" -l feeds -d 'Export the feed subscriptions as OPML'
 
 # feeds: a subcommand of its own first, then its flags
 set -l feeds_commands list show add remove disable enable

@@ -48,7 +48,12 @@ domain::UpsertOutcome DryRunApplier::judge(const domain::BookmarkInput& bookmark
 }
 
 void DryRunApplier::apply(std::vector<domain::BookmarkInput>& bookmarks,
+                          std::vector<formats::FeedSubscription>& subscriptions,
                           std::vector<formats::ItemFailure>& failures, ImportTally& tally) {
+  for (const formats::FeedSubscription& subscription : subscriptions) {
+    if (seen_feeds_.insert(subscription.url).second && !stores_.feeds.find_feed_by_url(subscription.url))
+      ++tally.feeds_created;
+  }
   for (const domain::BookmarkInput& bookmark : bookmarks) {
     switch (judge(bookmark)) {
       case domain::UpsertOutcome::kCreated:

@@ -61,27 +61,25 @@ std::int64_t write_document(store::BookmarkStore& store, const ExportRequest& re
 
 }  // namespace
 
-ExportResult export_bookmarks(store::BookmarkStore& store, const ExportRequest& request,
-                              metrics::MetricsRecorder& recorder, std::ostream& out,
-                              const support::Clock& clock) {
-  // The duration is an interval (steady clock); the header's date is the time of day (clock).
+ExportResult write_export(const std::string& format, const std::optional<std::string>& output_path,
+                          std::ostream& out, metrics::MetricsRecorder& recorder,
+                          const std::function<std::int64_t(std::ostream&)>& write) {
+  // The duration is an interval (steady clock); a document's own date comes from the caller's clock.
   const auto started = std::chrono::steady_clock::now();
-  const std::string format(formats::format_name(request.format));
   ExportResult result;
   try {
-    const store::BookmarkQuery query = resolve_query(store, request);
-    if (request.output_path) {
-      AtomicFile file(*request.output_path);
+    if (output_path) {
+      AtomicFile file(*output_path);
       try {
-        result.items = write_document(store, request, query, file.stream(), clock.now());
+        result.items = write(file.stream());
       } catch (const support::StoreError&) {
         throw;
       } catch (const support::Error& error) {
-        throw support::Error("cannot write " + *request.output_path + ": " + error.what(), error.code());
+        throw support::Error("cannot write " + *output_path + ": " + error.what(), error.code());
       }
       file.commit();
     } else {
-      result.items = write_document(store, request, query, out, clock.now());
+      result.items = write(out);
     }
   } catch (...) {
     recorder.increment(metrics::metric::kExportOperationsTotal, {{"format", format}, {"status", "failed"}});
@@ -93,6 +91,22 @@ ExportResult export_bookmarks(store::BookmarkStore& store, const ExportRequest& 
   recorder.increment(metrics::metric::kExportItemsTotal, {{"format", format}},
                      static_cast<double>(result.items));
   return result;
+}
+
+ExportResult export_bookmarks(store::BookmarkStore& store, const ExportRequest& request,
+                              metrics::MetricsRecorder& recorder, std::ostream& out,
+                              const support::Clock& clock) {
+  const std::string format(formats::format_name(request.format));
+  store::BookmarkQuery query;
+  try {
+    query = resolve_query(store, request);
+  } catch (...) {  // an unknown user or tag is a failed export, before any file is touched
+    recorder.increment(metrics::metric::kExportOperationsTotal, {{"format", format}, {"status", "failed"}});
+    throw;
+  }
+  return write_export(format, request.output_path, out, recorder, [&](std::ostream& stream) {
+    return write_document(store, request, query, stream, clock.now());
+  });
 }
 
 }  // namespace pebble::bookmarks

@@ -2,6 +2,7 @@
 // The export engine (SPEC §5): streams one user's bookmarks, newest first, through a format writer
 // into a file (atomically) or a stream, and records the export metrics.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -39,5 +40,13 @@ struct ExportResult {
 ExportResult export_bookmarks(store::BookmarkStore& store, const ExportRequest& request,
                               metrics::MetricsRecorder& recorder, std::ostream& out,
                               const support::Clock& clock);
+
+// Writes one document through `write` (which returns how many entries it wrote) into
+// `output_path` atomically, or into `out`, and records export_operations_total{format,status},
+// export_duration_seconds and export_items_total under `format` (the caller flushes). The one way
+// every export (bookmarks, subscriptions) meets a file and the metrics.
+ExportResult write_export(const std::string& format, const std::optional<std::string>& output_path,
+                          std::ostream& out, metrics::MetricsRecorder& recorder,
+                          const std::function<std::int64_t(std::ostream&)>& write);
 
 }  // namespace pebble::bookmarks

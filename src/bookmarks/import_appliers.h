@@ -14,13 +14,15 @@
 namespace pebble::bookmarks {
 
 // Writes each batch in one transaction: upserts, feed rows, the import_jobs progress update and the
-// metric deltas commit together, so a killed import leaves a consistent store.
+// metric deltas commit together, so a killed import leaves a consistent store. A subscription makes
+// a feed row with its title, site, tags and disabled state; a feed already stored is left as it is.
 class StoreBatchApplier : public BatchApplier {
  public:
   StoreBatchApplier(ImportStores stores, domain::ImportJob& job, domain::DuplicatePolicy policy,
                     metrics::MetricsRecorder& recorder);
-  void apply(std::vector<domain::BookmarkInput>& bookmarks, std::vector<formats::ItemFailure>& failures,
-             ImportTally& tally) override;
+  void apply(std::vector<domain::BookmarkInput>& bookmarks,
+             std::vector<formats::FeedSubscription>& subscriptions,
+             std::vector<formats::ItemFailure>& failures, ImportTally& tally) override;
 
  private:
   ImportStores stores_;
@@ -35,8 +37,9 @@ class StoreBatchApplier : public BatchApplier {
 class DryRunApplier : public BatchApplier {
  public:
   DryRunApplier(ImportStores stores, std::optional<std::int64_t> owner_id, domain::DuplicatePolicy policy);
-  void apply(std::vector<domain::BookmarkInput>& bookmarks, std::vector<formats::ItemFailure>& failures,
-             ImportTally& tally) override;
+  void apply(std::vector<domain::BookmarkInput>& bookmarks,
+             std::vector<formats::FeedSubscription>& subscriptions,
+             std::vector<formats::ItemFailure>& failures, ImportTally& tally) override;
 
  private:
   domain::UpsertOutcome judge(const domain::BookmarkInput& bookmark);

@@ -47,15 +47,35 @@ void ImportBatcher::on_bookmark(formats::ParsedBookmark parsed) {
     }
     bookmarks_.push_back(std::move(bookmark));
   }
-  if (bookmarks_.size() + failures_.size() >= request_.batch_size) apply_batch();
+  apply_when_full();
+  check_stop();
+}
+
+void ImportBatcher::on_subscription(formats::FeedSubscription subscription) {
+  const bool nul = has_nul(subscription.url) || (subscription.title && has_nul(*subscription.title)) ||
+                   (subscription.site_url && has_nul(*subscription.site_url)) ||
+                   (subscription.disabled_reason && has_nul(*subscription.disabled_reason)) ||
+                   std::any_of(subscription.tags.begin(), subscription.tags.end(),
+                               [](const std::string& tag) { return has_nul(tag); });
+  if (nul) {
+    failures_.push_back(formats::ItemFailure{subscription.index, "a field contains a NUL character (U+0000)",
+                                             subscription.url, subscription.title.value_or("")});
+  } else {
+    subscriptions_.push_back(std::move(subscription));
+  }
+  apply_when_full();
   check_stop();
 }
 
 void ImportBatcher::on_failure(formats::ItemFailure failure) {
   ++items_;
   failures_.push_back(std::move(failure));
-  if (bookmarks_.size() + failures_.size() >= request_.batch_size) apply_batch();
+  apply_when_full();
   check_stop();
+}
+
+void ImportBatcher::apply_when_full() {
+  if (bookmarks_.size() + subscriptions_.size() + failures_.size() >= request_.batch_size) apply_batch();
 }
 
 void ImportBatcher::on_progress(std::uint64_t bytes_consumed) {
@@ -65,13 +85,14 @@ void ImportBatcher::on_progress(std::uint64_t bytes_consumed) {
 }
 
 void ImportBatcher::finish() {
-  if (!bookmarks_.empty() || !failures_.empty()) apply_batch();
+  if (has_batch()) apply_batch();
   report_progress();
 }
 
 void ImportBatcher::apply_batch() {
-  applier_.apply(bookmarks_, failures_, tally_);
+  applier_.apply(bookmarks_, subscriptions_, failures_, tally_);
   bookmarks_.clear();
+  subscriptions_.clear();
   failures_.clear();
   report_progress();
 }
@@ -82,7 +103,7 @@ void ImportBatcher::report_progress() {
 
 void ImportBatcher::check_stop() {
   if (!hooks_.stop_requested || !hooks_.stop_requested()) return;
-  if (!bookmarks_.empty() || !failures_.empty()) apply_batch();
+  if (has_batch()) apply_batch();
   throw ImportInterrupted();
 }
 

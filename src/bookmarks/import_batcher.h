@@ -14,8 +14,10 @@ namespace pebble::bookmarks {
 class BatchApplier {
  public:
   virtual ~BatchApplier() = default;
-  // Applies `bookmarks` and `failures` (both in file order) and updates `tally` when done.
+  // Applies `bookmarks`, `subscriptions` and `failures` (each in file order) and updates `tally`
+  // when done.
   virtual void apply(std::vector<domain::BookmarkInput>& bookmarks,
+                     std::vector<formats::FeedSubscription>& subscriptions,
                      std::vector<formats::ItemFailure>& failures, ImportTally& tally) = 0;
 };
 
@@ -33,6 +35,7 @@ class ImportBatcher : public formats::BookmarkSink {
                 ImportTally& tally, std::uint64_t total_bytes);
 
   void on_bookmark(formats::ParsedBookmark bookmark) override;
+  void on_subscription(formats::FeedSubscription subscription) override;
   void on_failure(formats::ItemFailure failure) override;
   void on_progress(std::uint64_t bytes_consumed) override;
 
@@ -41,6 +44,10 @@ class ImportBatcher : public formats::BookmarkSink {
 
  private:
   void apply_batch();
+  // Whether a batch is waiting to be applied.
+  bool has_batch() const { return !bookmarks_.empty() || !subscriptions_.empty() || !failures_.empty(); }
+  // Applies the batch once it holds batch_size entries.
+  void apply_when_full();
   void check_stop();
   void report_progress();
 
@@ -49,6 +56,7 @@ class ImportBatcher : public formats::BookmarkSink {
   BatchApplier& applier_;
   ImportTally& tally_;
   std::vector<domain::BookmarkInput> bookmarks_;
+  std::vector<formats::FeedSubscription> subscriptions_;
   std::vector<formats::ItemFailure> failures_;
   std::uint64_t bytes_ = 0;
   std::uint64_t total_bytes_ = 0;

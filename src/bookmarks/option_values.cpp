@@ -50,7 +50,8 @@ std::optional<domain::DuplicatePolicy> parse_duplicate_policy(std::string_view n
 
 std::optional<formats::BookmarkFormat> parse_export_format(std::string_view name) {
   for (const auto format : {formats::BookmarkFormat::kNetscape, formats::BookmarkFormat::kActivityStreams,
-                            formats::BookmarkFormat::kOpml, formats::BookmarkFormat::kMarkdown}) {
+                            formats::BookmarkFormat::kOpml, formats::BookmarkFormat::kMarkdown,
+                            formats::BookmarkFormat::kPinboard}) {
     if (name == formats::format_name(format)) return format;
   }
   return std::nullopt;

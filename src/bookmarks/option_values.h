@@ -15,7 +15,8 @@ namespace pebble::bookmarks {
 // opml, .md markdown (any case); anything else netscape.
 formats::BookmarkFormat format_from_file_name(std::string_view path);
 
-// The export format named by --format (netscape, activitystreams, opml, markdown); nullopt otherwise.
+// The export format named by --format (netscape, activitystreams, opml, markdown, pinboard); nullopt
+// otherwise.
 std::optional<formats::BookmarkFormat> parse_export_format(std::string_view name);
 
 // The import format named by --format (auto = kUnknown, netscape, activitystreams, opml, pinboard);

@@ -11,11 +11,35 @@ StoreBatchApplier::StoreBatchApplier(ImportStores stores, domain::ImportJob& job
                                      domain::DuplicatePolicy policy, metrics::MetricsRecorder& recorder)
     : stores_(stores), job_(job), policy_(policy), recorder_(recorder) {}
 
+namespace {
+
+// Makes the feed row of a subscription (title, site, tags, disabled state); false when the feed
+// was already stored, which is left as it is.
+bool subscribe(ImportStores stores, const formats::FeedSubscription& subscription) {
+  auto [feed, created] = stores.feeds.get_or_create_feed(subscription.url);
+  if (!created) return false;
+  feed.title = subscription.title;
+  feed.site_url = subscription.site_url;
+  feed.disabled = subscription.disabled;
+  feed.disabled_reason = subscription.disabled_reason;
+  stores.feeds.update_feed(feed);
+  if (!subscription.tags.empty()) stores.subscriptions.set_feed_tags(feed.id, subscription.tags);
+  return true;
+}
+
+}  // namespace
+
 void StoreBatchApplier::apply(std::vector<domain::BookmarkInput>& bookmarks,
+                              std::vector<formats::FeedSubscription>& subscriptions,
                               std::vector<formats::ItemFailure>& failures, ImportTally& tally) {
   ImportTally next = tally;  // becomes the tally only once the batch is committed
   domain::ImportJob job = job_;
   store::Transaction transaction(stores_.transactions, store::TxMode::kWrite);
+  std::int64_t feeds_created = 0;
+  // Subscriptions first: a feed they make gets its metadata, and a bookmark's feed_url finds it.
+  for (const formats::FeedSubscription& subscription : subscriptions) {
+    if (subscribe(stores_, subscription)) ++feeds_created;
+  }
   const auto outcomes = stores_.bookmarks.upsert_bookmarks(job.user_id, bookmarks, policy_);
   std::int64_t created = 0, updated = 0, skipped = 0;
   for (const domain::UpsertOutcome outcome : outcomes) {
@@ -30,7 +54,6 @@ void StoreBatchApplier::apply(std::vector<domain::BookmarkInput>& bookmarks,
   for (const domain::BookmarkInput& bookmark : bookmarks) {
     if (bookmark.feed_url && !bookmark.feed_url->empty()) feed_urls.insert(*bookmark.feed_url);
   }
-  std::int64_t feeds_created = 0;
   for (const std::string& url : feed_urls) {
     if (stores_.feeds.get_or_create_feed(url).second) ++feeds_created;
   }

@@ -3,6 +3,7 @@
 // one at a time to a sink so that memory does not grow with the file (SPEC §4).
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,12 +41,25 @@ struct ItemFailure {
   std::string title;      // as far as it could be read, may be empty
 };
 
+// A feed subscription read from an OPML outline with an xmlUrl: restored as a feeds row.
+struct FeedSubscription {
+  std::size_t index = 0;  // the outline's item number (shared with its bookmark, if it makes one)
+  std::string url;        // xmlUrl
+  std::optional<std::string> title;
+  std::optional<std::string> site_url;  // htmlUrl
+  std::vector<std::string> tags;        // category entries and the folders it sits in
+  bool disabled = false;                // pebble's own attributes (opml_subscriptions.h)
+  std::optional<std::string> disabled_reason;
+};
+
 // Receives the reader's output in file order.
 class BookmarkSink {
  public:
   virtual ~BookmarkSink() = default;
   // A successfully parsed item.
   virtual void on_bookmark(ParsedBookmark bookmark) = 0;
+  // A feed subscription (OPML); sinks that only want bookmarks ignore it.
+  virtual void on_subscription(FeedSubscription subscription) { (void)subscription; }
   // An item that was skipped, with the reason.
   virtual void on_failure(ItemFailure failure) = 0;
   // Input bytes consumed so far (monotonic; called at least once per chunk or item).

@@ -41,8 +41,10 @@ std::unique_ptr<BookmarkWriter> make_activitystreams_writer(std::ostream& out, b
 std::unique_ptr<BookmarkWriter> make_opml_writer(std::ostream& out);
 // Markdown grouped by UTC creation date, in the order given.
 std::unique_ptr<BookmarkWriter> make_markdown_writer(std::ostream& out);
+// Pinboard JSON, as `import --format pinboard` reads it (created_at to the second).
+std::unique_ptr<BookmarkWriter> make_pinboard_writer(std::ostream& out);
 
-// A writer of `format` (netscape, activitystreams, opml or markdown) into `out`; throws
+// A writer of `format` (netscape, activitystreams, opml, markdown or pinboard) into `out`; throws
 // UsageError for a format that cannot be written.
 std::unique_ptr<BookmarkWriter> make_bookmark_writer(BookmarkFormat format, std::ostream& out,
                                                      const WriterOptions& options = {});

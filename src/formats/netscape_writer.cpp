@@ -70,11 +70,12 @@ std::unique_ptr<BookmarkWriter> make_bookmark_writer(BookmarkFormat format, std:
     case BookmarkFormat::kMarkdown:
       return make_markdown_writer(out);
     case BookmarkFormat::kPinboard:
+      return make_pinboard_writer(out);
     case BookmarkFormat::kUnknown:
       break;
   }
   throw support::UsageError("cannot export bookmarks as " + std::string(format_name(format)) +
-                            ": use netscape, activitystreams, opml or markdown");
+                            ": use netscape, activitystreams, opml, markdown or pinboard");
 }
 
 }  // namespace pebble::formats

@@ -6,6 +6,9 @@
 // xmlUrl; feed_url = xmlUrl); type="link" with url is a plain bookmark. Attribute names are matched
 // without regard to case because real files misspell them (xmlurl, XMLURL). category is a
 // comma-separated list; a `/a/b` path becomes the tag `a/b`. Outlines holding outlines are folders.
+// Every outline with xmlUrl is also a feed subscription (title, site, category and folders as
+// tags, pebble's disabled state); in pebble's own subscription list (opml_subscriptions.h) it is
+// only that.
 #include <algorithm>
 #include <cctype>
 #include <vector>
@@ -14,6 +17,7 @@
 
 #include "domain/url.h"
 #include "formats/bookmark_readers.h"
+#include "formats/opml_subscriptions.h"
 #include "formats/tag_list.h"
 #include "formats/utf8_input.h"
 #include "support/ascii_text.h"
@@ -66,6 +70,9 @@ class OpmlReader {
 
   void set_folders(const std::vector<std::string>* folders) { folders_ = folders; }
 
+  // A pebble subscription list (opml_subscriptions.h): outlines subscribe feeds and make no bookmarks.
+  void set_subscriptions_only(bool only) { subscriptions_only_ = only; }
+
  private:
   void visit(const tinyxml2::XMLElement& outline) {
     const std::string xml_url = trimmed_attribute(outline, "xmlUrl");
@@ -73,8 +80,11 @@ class OpmlReader {
     const bool is_link =
         support::equals_ignoring_ascii_case(trimmed_attribute(outline, "type").c_str(), "link");
     if (xml_url.empty() && !is_link) return;
+    const std::size_t index = next_index_++;
+    if (!xml_url.empty()) sink_.on_subscription(subscription(outline, index, xml_url));
+    if (subscriptions_only_) return;
     ParsedBookmark parsed;
-    parsed.index = next_index_++;
+    parsed.index = index;
     domain::BookmarkInput& bookmark = parsed.bookmark;
     const char* title = find_attribute(outline, "title");
     bookmark.title = title != nullptr ? title : trimmed_attribute(outline, "text");
@@ -107,10 +117,38 @@ class OpmlReader {
     sink_.on_bookmark(std::move(parsed));
   }
 
+  // The feed an outline with an xmlUrl subscribes: its title, site, category tags and the folders
+  // it sits in as tags (the subscription lists of feed readers keep categories as folders), and
+  // pebble's disabled state.
+  FeedSubscription subscription(const tinyxml2::XMLElement& outline, std::size_t index,
+                                const std::string& xml_url) const {
+    FeedSubscription feed;
+    feed.index = index;
+    feed.url = xml_url;
+    const char* title = find_attribute(outline, "title");
+    std::string name =
+        title != nullptr ? std::string(trim_whitespace(title)) : trimmed_attribute(outline, "text");
+    if (!name.empty()) feed.title = std::move(name);
+    if (std::string site = trimmed_attribute(outline, "htmlUrl"); !site.empty())
+      feed.site_url = std::move(site);
+    if (const char* category = find_attribute(outline, "category"))
+      feed.tags = split_tag_list(category, true);
+    if (folders_ != nullptr) {
+      for (const std::string& folder : *folders_) add_tag(feed.tags, folder);
+    }
+    feed.disabled = trimmed_attribute(outline, "pebble:disabled") == "true";
+    if (feed.disabled) {
+      if (const char* reason = find_attribute(outline, "pebble:disabledReason"))
+        feed.disabled_reason = reason;
+    }
+    return feed;
+  }
+
   const ReaderOptions& options_;
   BookmarkSink& sink_;
   std::size_t next_index_ = 0;
   const std::vector<std::string>* folders_ = nullptr;
+  bool subscriptions_only_ = false;
 };
 
 std::string read_capped(std::istream& in, const ReaderOptions& options, BookmarkSink& sink) {
@@ -161,6 +199,9 @@ void read_opml(std::istream& in, const ReaderOptions& options, BookmarkSink& sin
   OpmlReader reader(options, sink);
   std::vector<std::string> folders;
   reader.set_folders(&folders);
+  const char* pebble_namespace = root->Attribute("xmlns:pebble");
+  reader.set_subscriptions_only(pebble_namespace != nullptr &&
+                                std::string_view(pebble_namespace) == kPebbleOpmlNamespace);
   reader.walk(*body, folders);
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Export then import into an empty store gives back every url, title, description, tag, feed_url,
-# flag and timestamp (to the second) for netscape, activitystreams and opml (SPEC §5).
+# flag and timestamp (to the second) for netscape, activitystreams and opml (SPEC §5), and what
+# Pinboard JSON can hold for pinboard.
 source "$(dirname "$0")/lib.sh"
 data="$PEBBLE_SOURCE_DIR/tests/data/bookmarks"
 export PEBBLE_USER=alice
@@ -44,5 +45,22 @@ for format in netscape activitystreams opml; do
   normalize <"$work/again.$format" >"$work/b"
   cmp -s "$work/a" "$work/b" || fail "$format: second export differs: $(diff "$work/a" "$work/b" | head -5)"
 done
+
+# Pinboard JSON holds no feed and no update time: everything else comes back.
+pinboard_rows() {
+  sqlite3 -batch -noheader "$1" "
+    SELECT b.url, b.title, coalesce(b.description, '<null>'), b.private, b.to_read, substr(b.created_at, 1, 19),
+           coalesce((SELECT group_concat(name, ' ') FROM (SELECT t.name FROM bookmark_tags bt
+                     JOIN tags t ON t.id = bt.tag_id WHERE bt.bookmark_id = b.id ORDER BY t.name)), '')
+    FROM bookmarks b ORDER BY b.url"
+}
+run --database "sqlite:$source_db" export --format pinboard -o "$work/export.pinboard"
+expect_status 0 "export pinboard"
+run --database "sqlite:$work/target-pinboard.db" import "$work/export.pinboard"
+expect_status 0 "import the pinboard export (sniffed)"
+expect_contains "$err" "(pinboard)" "sniffed as pinboard"
+actual=$(pinboard_rows "$work/target-pinboard.db")
+expected=$(pinboard_rows "$source_db")
+[ "$actual" == "$expected" ] || fail "pinboard round trip differs: $(diff <(echo "$expected") <(echo "$actual"))"
 
 finish

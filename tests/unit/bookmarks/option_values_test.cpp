@@ -58,7 +58,7 @@ TEST_CASE("option format: names map to formats for import and export", "[bookmar
   CHECK(parse_import_format("pinboard") == formats::BookmarkFormat::kPinboard);
   CHECK_FALSE(parse_import_format("markdown"));
   CHECK(parse_export_format("markdown") == formats::BookmarkFormat::kMarkdown);
-  CHECK_FALSE(parse_export_format("pinboard"));
+  CHECK(parse_export_format("pinboard") == formats::BookmarkFormat::kPinboard);
   CHECK_FALSE(parse_export_format("auto"));
 }
 

@@ -99,4 +99,26 @@ TEST_CASE("round trip of a bookmark with no description, tags or feed", "[format
   }
 }
 
+TEST_CASE("pinboard export reads back as pinboard: what the format can hold survives", "[formats]") {
+  const auto bookmarks = test::sample_bookmarks();
+  const auto sink = round_trip(formats::BookmarkFormat::kPinboard, bookmarks);
+  CHECK(sink.failures.empty());
+  REQUIRE(sink.bookmarks.size() == bookmarks.size());
+  for (std::size_t i = 0; i < bookmarks.size(); ++i) {
+    const domain::BookmarkInput& read = sink.bookmarks[i].bookmark;
+    INFO(bookmarks[i].url);
+    CHECK(read.url == bookmarks[i].url);
+    CHECK(read.title == bookmarks[i].title);
+    CHECK(read.description == bookmarks[i].description);
+    CHECK(read.is_private == bookmarks[i].is_private);
+    CHECK(read.to_read == bookmarks[i].to_read);
+    REQUIRE(read.created_at.has_value());
+    CHECK(read.created_at->seconds() == bookmarks[i].created_at.seconds());
+  }
+  // Pinboard tags are space-separated: a space inside a name becomes `_`.
+  CHECK(sink.bookmarks[0].bookmark.tags ==
+        std::vector<std::string>{"c++", "multi_word", "comma,tag", "100%", "/slashed"});
+  CHECK(sink.bookmarks[2].bookmark.tags == std::vector<std::string>{"solo"});
+}
+
 }  // namespace pebble

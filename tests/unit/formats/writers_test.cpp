@@ -78,7 +78,7 @@ TEST_CASE("writers: the layout details SPEC §5 names", "[formats]") {
   CHECK(write_all(formats::BookmarkFormat::kMarkdown, skipped) ==
         "<!-- No bookmarks found -->");  // empty url
   std::ostringstream sink;
-  CHECK_THROWS_AS(formats::make_bookmark_writer(formats::BookmarkFormat::kPinboard, sink),
+  CHECK_THROWS_AS(formats::make_bookmark_writer(formats::BookmarkFormat::kUnknown, sink),
                   support::UsageError);
 }
 
