@@ -96,12 +96,17 @@ support::ExitCode run_test_metrics(const TestMetricsOptions& options, const conf
     summary["export"] = export_sample_step(store, context.recorder, kTestUser, context.clock);
     report_step(4, "export: " + summary["export"]["netscape"]["items"].dump() +
                        " bookmark(s) through the real exporter (netscape, activitystreams), discarded");
+    stop_if_requested(4);
+    summary["manage"] = manage_sample_step(store, context.recorder, kTestUser, context.clock);
+    report_step(5, "manage: listed " + summary["manage"]["listed"].dump() +
+                       " bookmark(s) through the full-text search, deleted " +
+                       summary["manage"]["deleted"].dump() + " through the real delete path");
     return batch::BatchOutcome{batch::JobStatus::kOk, summary, support::ExitCode::kOk};
   };
   work.after_recorded = [&](store::Store& store, bool pushed) {
     std::string push_text = ", no Pushgateway configured";
     if (config.pushgateway_url) push_text = pushed ? ", metrics pushed to the Pushgateway" : ", push FAILED";
-    report_step(5, "job run recorded" + push_text);
+    report_step(6, "job run recorded" + push_text);
     if (options.show_metrics) {
       std::cout << "\n"
                 << render_families(store_families(store, config.metrics, support::system_clock()),

@@ -1,15 +1,22 @@
 #include "test_metrics_bookmarks.h"
 
 #include <ostream>
+#include <unistd.h>
 
+#include "bookmarks/bookmark_edits.h"
 #include "bookmarks/exporter.h"
 #include "bookmarks/import_report.h"
 #include "bookmarks/importer.h"
+#include "domain/url.h"
 #include "metrics/row_write_counters.h"
+#include "support/error.h"
 
 namespace pebble::cli {
 
 namespace {
+
+// The bookmark the manage step writes and deletes again (with a query naming the run).
+constexpr const char* kDeletedUrl = "https://example.com/test-delete";
 
 // The feed of the second sample Link: the self-test's own, never a production subscription.
 constexpr const char* kSampleFeedUrl = "https://example.com/test-import-2/feed.xml";
@@ -79,6 +86,36 @@ nlohmann::json export_sample_step(store::Store& store, metrics::MetricsRecorder&
                                                         {"duration_seconds", result.seconds}};
   }
   return steps;
+}
+
+nlohmann::json manage_sample_step(store::Store& store, metrics::MetricsRecorder& recorder,
+                                  const std::string& user, const support::Clock& clock) {
+  const auto owner = store.find_user(user);
+  if (!owner) throw support::Error("the self-test user " + user + " vanished");
+  // The list `bookmarks list --search` runs: the full-text index, newest first.
+  store::BookmarkQuery query;
+  query.owner_id = owner->id;
+  query.search = "pebble self-test";
+  std::int64_t listed = 0;
+  store.for_each_bookmark(query, [&](const domain::Bookmark&) { ++listed; });
+  // A bookmark written for the purpose, then deleted through the path `bookmarks delete` takes.
+  // Its URL is this run's own, so runs at the same time each create and delete exactly one.
+  domain::BookmarkInput doomed;
+  doomed.url = std::string(kDeletedUrl) + "?run=" + std::to_string(clock.now().micros) + "-" +
+               std::to_string(getpid());
+  doomed.unique_hash = domain::url_unique_hash(doomed.url);
+  doomed.title = "pebble self-test bookmark to delete";
+  {
+    store::Transaction transaction(store, store::TxMode::kWrite);
+    metrics::record_bookmark_outcomes(
+        recorder, store.upsert_bookmarks(owner->id, {doomed}, domain::DuplicatePolicy::kOverwrite), "test");
+    recorder.flush(store);
+    transaction.commit();
+  }
+  const auto written = store.find_bookmark(owner->id, doomed.unique_hash);
+  if (!written) throw support::Error("the self-test bookmark " + doomed.url + " was not written");
+  const auto deleted = bookmarks::delete_bookmarks(store, recorder, {*written}, "test");
+  return {{"listed", listed}, {"deleted", deleted.size()}};
 }
 
 }  // namespace pebble::cli

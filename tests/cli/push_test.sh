@@ -19,17 +19,19 @@ stored() {
 run --database "$database" --pushgateway "$pushgateway_url" test-metrics
 expect_status 0 "test-metrics with a working Pushgateway"
 expect_equals "$err" "" "a successful push warns about nothing"
-expect_equals "$(pushed bookmark_operations_total source=test)" 3 "first push: 3 bookmark operations"
-expect_equals "$(pushed bookmark_operations_total source=test operation=create)" 3 "first push: 3 creates"
+# Per run: the three self-test bookmarks, and one bookmark written and deleted by the manage step.
+expect_equals "$(pushed bookmark_operations_total source=test)" 5 "first push: 5 bookmark operations"
+expect_equals "$(pushed bookmark_operations_total source=test operation=create)" 4 "first push: 4 creates"
+expect_equals "$(pushed bookmark_operations_total source=test operation=delete)" 1 "first push: 1 delete"
 expect_equals "$(pushed pebble_job_last_run_success)" 1 "first push: the job gauge says success"
 expect_equals "$(pushed pebble_model_inserts_total model=bookmark)" "$(stored pebble_model_inserts_total 'model="bookmark"')" \
   "the pushed bookmark inserts equal the store's"
 
 run --database "$database" --pushgateway "$pushgateway_url/" test-metrics
 expect_status 0 "second test-metrics (base URL with a trailing slash)"
-expect_equals "$(pushed bookmark_operations_total source=test)" 6 "second push: the counters accumulate, no reset"
+expect_equals "$(pushed bookmark_operations_total source=test)" 10 "second push: the counters accumulate, no reset"
 expect_equals "$(pushed bookmark_operations_total source=test operation=update)" 3 "second push: 3 updates"
-expect_equals "$(pushed bookmark_operations_total source=test operation=create)" 3 "second push: creates stay 3"
+expect_equals "$(pushed bookmark_operations_total source=test operation=create)" 5 "second push: the deleted bookmark is created again"
 
 # A Pushgateway that accepts connections but never answers, and one that answers 500.
 python3 -c '
@@ -79,7 +81,7 @@ for kind in closed silent failing; do
   [ "$elapsed_ms" -le $((baseline_ms + 7000)) ] ||
     fail "$kind Pushgateway: took ${elapsed_ms} ms (no-push run: ${baseline_ms} ms, allowed 7000 ms more)"
   push_failures=$((push_failures + 1))
-  operations=$((operations + 3))
+  operations=$((operations + 5))
   expect_equals "$(stored pebble_pushgateway_push_failures_total)" "$push_failures" "$kind Pushgateway: failure counted in the store"
   expect_equals "$(stored bookmark_operations_total 'source="test"')" "$operations" "$kind Pushgateway: the run's data is saved"
 done
@@ -100,4 +102,21 @@ expect_equals "$(pushed pebble_pushgateway_push_failures_total)" $((push_failure
   "the next successful push carries the failures counted in the store"
 expect_equals "$(pushed bookmark_operations_total source=test)" "$(stored bookmark_operations_total 'source="test"')" \
   "the pushed bookmark operations equal the store's after the outages"
+
+# The writes of the store commands push like the batch commands, under their own command; their
+# reads push nothing (no group appears).
+groups() { curl -sf "$pushgateway_url/api/v1/metrics" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["data"]))'; }
+before=$(groups)
+run --database "$database" --user pushy --pushgateway "$pushgateway_url" bookmarks list
+expect_status 1 "a read for an unknown user"
+run --database "$database" --user metrics_test_user --pushgateway "$pushgateway_url" --push-required bookmarks list
+expect_status 0 "a read with a Pushgateway configured"
+expect_equals "$(groups)" "$before" "a read pushes nothing"
+run --database "$database" --user pushy --pushgateway "$pushgateway_url" --push-required bookmarks add https://push.example/
+expect_status 0 "bookmarks add with a Pushgateway"
+group="job=pebble,command=bookmarks"
+expect_equals "$(pushed bookmark_operations_total source=cli operation=create)" 1 "bookmarks add pushes its create"
+expect_equals "$(pushed pebble_model_inserts_total model=user)" 1 "and the user it made"
+expect_equals "$(pushed pebble_job_last_run_success)" 1 "and its job gauge"
+expect_equals "$(groups)" $((before + 1)) "one group more: command=bookmarks"
 finish

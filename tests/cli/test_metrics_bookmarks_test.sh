@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# test-metrics runs the real importer and exporter and records their metrics under
-# command="test-metrics", never under import/export (SPEC §9).
+# test-metrics runs the real importer, exporter, bookmark search and delete and records their
+# metrics under command="test-metrics", never under import/export/bookmarks (SPEC §9).
 source "$(dirname "$0")/lib.sh"
 db="$work/store.db"
 sql() { sqlite3 -batch -noheader "$db" "$1"; }
@@ -9,6 +9,8 @@ run --database "sqlite:$db" test-metrics
 expect_status 0 "test-metrics"
 expect_contains "$out" "through the real importer" "the import step reports"
 expect_contains "$out" "through the real exporter" "the export step reports"
+expect_contains "$out" "[5] manage: listed 5 bookmark(s) through the full-text search, deleted 1 through the real delete path" "the manage step reports"
+expect_contains "$out" "[6] job run recorded" "the job run is the last step"
 run --database "sqlite:$db" test-metrics
 expect_status 0 "a second run reuses the sample"
 expect_equals "$(sql "SELECT status, created_count, updated_count FROM import_jobs ORDER BY id")" \
@@ -18,6 +20,9 @@ expect_equals "$(sql "SELECT value FROM metric_counters WHERE command = 'test-me
 expect_equals "$(sql "SELECT value FROM metric_counters WHERE command = 'test-metrics' AND family = 'bookmark_operations_total' AND labels = 'operation=\"create\",source=\"import\"'")" 2.0 "import's bookmark operations keep source=import"
 expect_equals "$(sql "SELECT count(*) FROM metric_counters WHERE command = 'test-metrics' AND family = 'export_operations_total'")" 2 "export_operations_total under test-metrics"
 expect_equals "$(sql "SELECT count(*) FROM metric_histograms WHERE command = 'test-metrics' AND family IN ('import_job_duration_seconds', 'export_duration_seconds')")" 3 "duration histograms under test-metrics"
-expect_equals "$(sql "SELECT count(*) FROM metric_counters WHERE command IN ('import', 'export')")" 0 "nothing recorded under import or export"
+expect_equals "$(sql "SELECT value FROM metric_counters WHERE command = 'test-metrics' AND family = 'bookmark_operations_total' AND labels = 'operation=\"delete\",source=\"test\"'")" 2.0 "one delete per run"
+expect_equals "$(sql "SELECT value FROM metric_counters WHERE command = 'test-metrics' AND family = 'pebble_model_deletes_total' AND labels = 'model=\"bookmark\"'")" 2.0 "bookmark model deletes"
+expect_equals "$(sql "SELECT count(*) FROM bookmarks WHERE url LIKE 'https://example.com/test-delete%'")" 0 "the deleted bookmarks are gone"
+expect_equals "$(sql "SELECT count(*) FROM metric_counters WHERE command IN ('import', 'export', 'bookmarks')")" 0 "nothing recorded under import, export or bookmarks"
 
 finish
