@@ -251,7 +251,18 @@ bool SqliteStore::delete_bookmark(std::int64_t bookmark_id) {
 void SqliteStore::for_each_bookmark(const BookmarkQuery& query,
                                     const std::function<void(const domain::Bookmark&)>& visit) {
   const std::set<std::string> tags(query.tags_all.begin(), query.tags_all.end());
-  std::string sql = kBookmarkSelect + " WHERE b.owner_id = ?";
+  std::string match;
+  bool look_up_matches = false;
+  if (query.search) {
+    match = fts5_query(search_words(*query.search));
+    if (match.empty()) return;  // no word to look for finds nothing
+    look_up_matches =
+        look_up_search_matches(connection_, "bookmarks_search", "bookmarks", match, query.limit);
+  }
+  // Few search matches are read by rowid and sorted: the unary + keeps the planner off the owner
+  // index, whose walk in date order would test every bookmark of the owner instead. Many matches
+  // are found walking that index, and the + on b.id keeps the planner from reading them all first.
+  std::string sql = kBookmarkSelect + (look_up_matches ? " WHERE +b.owner_id = ?" : " WHERE b.owner_id = ?");
   for (std::size_t index = 0; index < tags.size(); ++index) {
     sql +=
         " AND EXISTS (SELECT 1 FROM bookmark_tags wanted_link JOIN tags wanted ON wanted.id = "
@@ -259,11 +270,9 @@ void SqliteStore::for_each_bookmark(const BookmarkQuery& query,
         "WHERE wanted_link.bookmark_id = b.id AND wanted.name = ?)";
   }
   if (query.since) sql += " AND b.created_at >= ?";
-  std::string match;
   if (query.search) {
-    match = fts5_query(search_words(*query.search));
-    if (match.empty()) return;  // no word to look for finds nothing
-    sql += " AND b.id IN (SELECT rowid FROM bookmarks_search WHERE bookmarks_search MATCH ?)";
+    sql += std::string(look_up_matches ? " AND b.id" : " AND +b.id") +
+           " IN (SELECT rowid FROM bookmarks_search WHERE bookmarks_search MATCH ?)";
   }
   sql += " ORDER BY b.created_at DESC, b.id DESC LIMIT ?";
   auto statement = connection_.prepare("query bookmarks", sql);

@@ -12,8 +12,10 @@ namespace {
 // The listing's date: the expression the feed_items_*date_idx indexes hold, so ORDER BY reads an index.
 constexpr const char* kItemDate = "coalesce(i.published_at, i.entry_updated_at, i.first_seen_at)";
 
-// The statement of `query`; the ? parameters follow in the order bind_item_query binds them.
-std::string item_query_sql(const ItemQuery& query) {
+// The statement of `query`; the ? parameters follow in the order for_each_item binds them. With a
+// search, `look_up_matches` reads the matches by rowid; otherwise the date index is walked in
+// order and the unary + keeps the planner from reading the matches first.
+std::string item_query_sql(const ItemQuery& query, bool look_up_matches) {
   // CROSS JOIN keeps feed_items the outer loop, so LIMIT stops an index scan instead of a sort.
   std::string sql =
       std::string("SELECT i.id, i.feed_id, f.url, f.title, i.guid, i.link, i.title, i.author, ") +
@@ -22,8 +24,10 @@ std::string item_query_sql(const ItemQuery& query) {
   if (query.feed_id) sql += " AND i.feed_id = ?";
   if (query.since) sql += std::string(" AND ") + kItemDate + " >= ?";
   if (query.unread_only) sql += " AND i.read_at IS NULL";
-  if (query.search)
-    sql += " AND i.id IN (SELECT rowid FROM feed_items_search WHERE feed_items_search MATCH ?)";
+  if (query.search) {
+    sql += std::string(look_up_matches ? " AND i.id" : " AND +i.id") +
+           " IN (SELECT rowid FROM feed_items_search WHERE feed_items_search MATCH ?)";
+  }
   return sql + " ORDER BY " + kItemDate + " DESC, i.id DESC LIMIT ?";
 }
 
@@ -51,11 +55,14 @@ ListedItem read_listed_item(const SqliteStatement& statement) {
 
 void SqliteStore::for_each_item(const ItemQuery& query, const std::function<void(const ListedItem&)>& visit) {
   std::string match;
+  bool look_up_matches = true;
   if (query.search) {
     match = fts5_query(search_words(*query.search));
     if (match.empty()) return;  // no word to look for finds nothing
+    look_up_matches =
+        look_up_search_matches(connection_, "feed_items_search", "feed_items", match, query.limit);
   }
-  auto statement = connection_.prepare("list feed items", item_query_sql(query));
+  auto statement = connection_.prepare("list feed items", item_query_sql(query, look_up_matches));
   int parameter = 1;
   if (query.feed_id) statement.bind(parameter++, *query.feed_id);
   if (query.since) statement.bind(parameter++, *query.since);

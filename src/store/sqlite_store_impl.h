@@ -18,6 +18,14 @@ namespace pebble::store {
 // applied_at comes from `clock`.
 void migrate_sqlite(SqliteConnection& connection, const support::Clock& clock);
 
+// Whether a full-text search with a LIMIT should look its matches up by rowid and sort them (few
+// matches, or no limit) rather than walk the listing's index in order testing each row (many
+// matches): whichever reads fewer rows (sqlite_search.cpp). `search_table` is the FTS5 table over
+// `content_table`; `match` its MATCH expression.
+bool look_up_search_matches(SqliteConnection& connection, const std::string& search_table,
+                            const std::string& content_table, const std::string& match,
+                            std::optional<std::int64_t> limit);
+
 // The SQLite Store: one connection, used from one thread.
 class SqliteStore final : public Store {
  public:

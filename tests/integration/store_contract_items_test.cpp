@@ -120,6 +120,20 @@ TEST_CASE("items are searched by whole words, prefixes and ASCII case in title, 
   CHECK(searched(store, "\"garden\" OR kernel") == Guids{});  // no query syntax: OR is a word
   CHECK(searched(store, "!!!").empty());                      // no word finds nothing
 
+  // With a LIMIT and many matches the store walks the date index instead of reading every match
+  // (sqlite_search.cpp); the answer is the same: the newest matches.
+  const auto blog = store.find_feed_by_url("https://blog.example/feed")->id;
+  for (const std::string day : {"10", "11", "12", "13", "14", "15"}) {
+    const std::string published = "2024-02-" + day + "T00:00:00Z";
+    store.upsert_feed_item(blog, item("bulk" + day, published.c_str(), "Bulk item"), kSeen);
+  }
+  ItemQuery newest_bulk;
+  newest_bulk.search = "bulk";
+  newest_bulk.limit = 2;
+  CHECK(listed(store, newest_bulk) == Guids{"bulk15", "bulk14"});
+  newest_bulk.limit = 20;
+  CHECK(listed(store, newest_bulk).size() == 6);
+
   // An item's new text replaces its old words; a deleted item is no longer found.
   const auto news = store.find_feed_by_url("https://news.example/feed")->id;
   store.upsert_feed_item(news, item("n2", "2024-01-03T00:00:00Z", "Linker news", "mold and lld"), kSeen);
