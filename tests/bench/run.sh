@@ -7,6 +7,9 @@ set -euo pipefail
 pebble=$(realpath "${1:?usage: tests/bench/run.sh PEBBLE_RELEASE_BINARY}")
 here=$(cd "$(dirname "$0")" && pwd)
 
+echo "== read commands (feeds list, items, bookmarks list)"
+"$here/read_commands_bench.sh" "$pebble"
+
 echo "== /metrics scrape latency"
 "$here/scrape_latency.sh" "$pebble"
 
