@@ -10,6 +10,9 @@ namespace pebble::store {
 
 namespace {
 
+// Bookmarks inserted by one statement (10 parameters each, well under SQLite's 32 766).
+constexpr std::size_t kInsertChunk = 500;
+
 // Tags come back in the same query, joined with the unit separator (never part of a tag name).
 constexpr char kTagSeparator = '\x1f';
 const std::string kBookmarkSelect =
@@ -76,32 +79,63 @@ std::vector<domain::UpsertOutcome> SqliteStore::upsert_bookmarks(
     TagIds tag_ids;
     std::vector<domain::UpsertOutcome> outcomes;
     outcomes.reserve(inputs.size());
-    for (const domain::BookmarkInput& input : inputs)
-      outcomes.push_back(upsert_one_bookmark(owner_id, input, policy, now, tag_ids));
+    for (std::size_t start = 0; start < inputs.size(); start += kInsertChunk) {
+      const std::size_t end = std::min(inputs.size(), start + kInsertChunk);
+      auto created = insert_new_bookmarks(owner_id, inputs, start, end, now);
+      for (std::size_t index = start; index < end; ++index) {
+        const domain::BookmarkInput& input = inputs[index];
+        const auto found = created.find(input.unique_hash);
+        if (found == created.end()) {
+          outcomes.push_back(update_existing_bookmark(owner_id, input, policy, now, tag_ids));
+          continue;
+        }
+        attach_tags(owner_id, found->second, usable_tags(input.tags), now, tag_ids);
+        created.erase(found);  // a later input with the same hash meets this row as existing
+        outcomes.push_back(domain::UpsertOutcome::kCreated);
+      }
+    }
     return outcomes;
   });
 }
 
-domain::UpsertOutcome SqliteStore::upsert_one_bookmark(std::int64_t owner_id,
-                                                       const domain::BookmarkInput& input,
-                                                       domain::DuplicatePolicy policy, support::Timestamp now,
-                                                       TagIds& tag_ids) {
-  const auto tags = usable_tags(input.tags);
-  // Insert first and look only when the row exists: an import into a new store, the common case,
-  // then costs one statement per bookmark instead of a lookup with its tag list and an insert.
-  const support::Timestamp created_at = input.created_at.value_or(now);
-  connection_
-      .prepare("insert bookmark",
-               "INSERT INTO bookmarks (owner_id, url, unique_hash, title, description, feed_url, private, "
-               "to_read, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-               "ON CONFLICT (owner_id, unique_hash) DO NOTHING")
-      .bind_all(owner_id, input.url, input.unique_hash, input.title, input.description, input.feed_url,
-                input.is_private, input.to_read, created_at, input.updated_at.value_or(created_at))
-      .run();
-  if (connection_.changes() > 0) {
-    attach_tags(owner_id, connection_.last_insert_id(), tags, now, tag_ids);
-    return domain::UpsertOutcome::kCreated;
+std::unordered_map<std::string, std::int64_t> SqliteStore::insert_new_bookmarks(
+    std::int64_t owner_id, const std::vector<domain::BookmarkInput>& inputs, std::size_t start,
+    std::size_t end, support::Timestamp now) {
+  // One statement for the chunk, not one per bookmark: the full-text index (a trigger) writes a
+  // segment per statement, and per-bookmark statements made an import 80% slower. An import into
+  // a new store, the common case, needs no lookup at all.
+  std::string sql =
+      "INSERT INTO bookmarks (owner_id, url, unique_hash, title, description, feed_url, private, to_read, "
+      "created_at, updated_at) VALUES ";
+  for (std::size_t index = start; index < end; ++index)
+    sql += index == start ? "(?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?)";
+  sql += " ON CONFLICT (owner_id, unique_hash) DO NOTHING RETURNING unique_hash, id";
+  auto statement = connection_.prepare("insert bookmarks", sql);
+  int parameter = 1;
+  for (std::size_t index = start; index < end; ++index) {
+    const domain::BookmarkInput& input = inputs[index];
+    const support::Timestamp created_at = input.created_at.value_or(now);
+    statement.bind(parameter++, owner_id);
+    statement.bind(parameter++, input.url);
+    statement.bind(parameter++, input.unique_hash);
+    statement.bind(parameter++, input.title);
+    statement.bind(parameter++, input.description);
+    statement.bind(parameter++, input.feed_url);
+    statement.bind(parameter++, input.is_private);
+    statement.bind(parameter++, input.to_read);
+    statement.bind(parameter++, created_at);
+    statement.bind(parameter++, input.updated_at.value_or(created_at));
   }
+  std::unordered_map<std::string, std::int64_t> created;
+  while (statement.step()) created.emplace(statement.text(0), statement.integer(1));
+  return created;
+}
+
+domain::UpsertOutcome SqliteStore::update_existing_bookmark(std::int64_t owner_id,
+                                                            const domain::BookmarkInput& input,
+                                                            domain::DuplicatePolicy policy,
+                                                            support::Timestamp now, TagIds& tag_ids) {
+  const auto tags = usable_tags(input.tags);
   if (policy == domain::DuplicatePolicy::kSkip) return domain::UpsertOutcome::kSkipped;
   const auto existing = find_bookmark(owner_id, input.unique_hash);
   if (!existing) {

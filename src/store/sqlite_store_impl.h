@@ -123,10 +123,16 @@ class SqliteStore final : public Store {
   // Tag ids by name, known within one upsert_bookmarks call.
   using TagIds = std::unordered_map<std::string, std::int64_t>;
 
-  // Bookmark helpers (sqlite_bookmarks.cpp).
-  domain::UpsertOutcome upsert_one_bookmark(std::int64_t owner_id, const domain::BookmarkInput& input,
-                                            domain::DuplicatePolicy policy, support::Timestamp now,
-                                            TagIds& tag_ids);
+  // Bookmark helpers (sqlite_bookmarks.cpp). Inserts inputs[start, end) that are new in one
+  // statement; returns the new rows' ids by unique_hash (the first input of equal hashes).
+  std::unordered_map<std::string, std::int64_t> insert_new_bookmarks(
+      std::int64_t owner_id, const std::vector<domain::BookmarkInput>& inputs, std::size_t start,
+      std::size_t end, support::Timestamp now);
+  // Applies `policy` to the owner's existing row with the input's unique_hash.
+  domain::UpsertOutcome update_existing_bookmark(std::int64_t owner_id, const domain::BookmarkInput& input,
+                                                 domain::DuplicatePolicy policy, support::Timestamp now,
+                                                 TagIds& tag_ids);
+  // Links the owner's tags `names` (created as needed) to the bookmark.
   void attach_tags(std::int64_t owner_id, std::int64_t bookmark_id, const std::vector<std::string>& names,
                    support::Timestamp now, TagIds& tag_ids);
   // The id of the owner's tag `name`, created when missing.
