@@ -1,7 +1,8 @@
 # Where `cmake --install` (and `make install PREFIX=...`) puts things, in the places Debian expects:
-# the binary, every man page, the three shell completions, and the contrib/ examples as docs.
-include(GNUInstallDirs)
+# the binary and its modules, every man page, the three shell completions, and the contrib/ examples as docs.
 install(TARGETS pebble RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The modules the binary loads on demand (support/module_loader.h), where it looks for them.
+install(TARGETS ${PEBBLE_MODULES} LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/pebble)
 # CONFIGURE_DEPENDS: a man page added later is installed without a manual re-configure.
 file(GLOB PEBBLE_MAN_PAGES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/man/*.1)
 install(FILES ${PEBBLE_MAN_PAGES} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)

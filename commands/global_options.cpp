@@ -1,7 +1,6 @@
 #include "global_options.h"
 
 #include "config/values.h"
-#include "http/curl_version.h"
 #include "store/open_store.h"
 #include "support/error.h"
 #include "support/version.h"
@@ -72,9 +71,12 @@ void add_global_options(CLI::App& app, config::GlobalFlags& flags) {
 }
 
 std::string version_text() {
+  // libpq and libcurl are named as built against: asking them would load their modules, which
+  // costs more than the rest of --version (support/module_loader.h).
   return std::string("pebble ") + support::version() + " (revision " + support::git_revision() + ")\n" +
-         "SQLite " + store::sqlite_library_version() + "\n" + "libpq " + store::libpq_library_version() +
-         "\n" + "libcurl " + http::curl_library_version();
+         "SQLite " + store::sqlite_library_version() + "\n" + "libpq " + support::built_with_libpq() +
+         " (built against; loaded for postgresql:// stores)\n" + "libcurl " + support::built_with_libcurl() +
+         " (built against; loaded to fetch feeds and to push metrics)";
 }
 
 }  // namespace pebble::cli

@@ -4,11 +4,10 @@
 #include <array>
 #include <optional>
 
-#include <openssl/evp.h>
-
 #include "domain/url_host.h"
 #include "domain/url_query.h"
 #include "support/error.h"
+#include "support/sha256.h"
 
 namespace pebble::domain {
 namespace {
@@ -127,23 +126,7 @@ std::string normalize_url(std::string_view url) {
 }
 
 std::string url_unique_hash(std::string_view url) {
-  return sha256_hex(normalize_url(url));
-}
-
-std::string sha256_hex(std::string_view bytes) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int digest_length = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &digest_length, EVP_sha256(), nullptr) != 1) {
-    throw support::Error("cannot compute a SHA-256 digest: OpenSSL EVP_Digest failed");
-  }
-  constexpr std::string_view kHex = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(digest_length * 2);
-  for (unsigned int index = 0; index < digest_length; ++index) {
-    hex.push_back(kHex[digest[index] >> 4]);
-    hex.push_back(kHex[digest[index] & 0x0F]);
-  }
-  return hex;
+  return support::sha256_hex(normalize_url(url));
 }
 
 }  // namespace pebble::domain

@@ -12,7 +12,4 @@ std::string normalize_url(std::string_view url);
 // Lower-case hex SHA-256 of normalize_url(url): the bookmark's `unique_hash`.
 std::string url_unique_hash(std::string_view url);
 
-// Lower-case hex SHA-256 of arbitrary bytes.
-std::string sha256_hex(std::string_view bytes);
-
 }  // namespace pebble::domain

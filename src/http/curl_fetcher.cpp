@@ -8,6 +8,7 @@
 #include <curl/curl.h>
 
 #include "http/curl_init.h"
+#include "http/curl_module.h"
 #include "http/curl_transfer.h"
 #include "http/http_client.h"
 #include "support/error.h"
@@ -119,32 +120,8 @@ class CurlFetcher : public Fetcher {
 
 }  // namespace
 
-std::unique_ptr<Fetcher> make_curl_fetcher(const FetcherOptions& options) {
+std::unique_ptr<Fetcher> new_curl_fetcher(const FetcherOptions& options) {
   return std::make_unique<CurlFetcher>(options);
-}
-
-const char* fetch_failure_name(FetchFailure failure) {
-  switch (failure) {
-    case FetchFailure::kNone:
-      return "none";
-    case FetchFailure::kTimeout:
-      return "timeout";
-    case FetchFailure::kDns:
-      return "dns";
-    case FetchFailure::kConnect:
-      return "connect";
-    case FetchFailure::kTls:
-      return "tls";
-    case FetchFailure::kTooLarge:
-      return "too_large";
-    case FetchFailure::kRedirects:
-      return "redirects";
-    case FetchFailure::kDenied:
-      return "denied";
-    case FetchFailure::kCancelled:
-      return "cancelled";
-  }
-  return "connect";
 }
 
 }  // namespace pebble::http

@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 
 #include "http/curl_init.h"
+#include "http/curl_module.h"
 #include "http/http_get.h"
 #include "http/push_client.h"
 #include "support/error.h"
@@ -26,7 +27,7 @@ std::size_t collect(char* data, std::size_t size, std::size_t count, void* user)
 
 }  // namespace
 
-GetResult http_get(const std::string& url, std::chrono::milliseconds timeout, std::size_t max_bytes) {
+GetResult curl_get(const std::string& url, std::chrono::milliseconds timeout, std::size_t max_bytes) {
   GetResult result;
   try {
     ensure_curl_initialized();  // curl_easy_init would do it too, but not thread-safely

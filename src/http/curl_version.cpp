@@ -1,6 +1,6 @@
-#include "http/curl_version.h"
-
 #include <curl/curl.h>
+
+#include "http/curl_module.h"
 
 namespace pebble::http {
 

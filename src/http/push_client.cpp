@@ -8,6 +8,7 @@
 #include <curl/curl.h>
 
 #include "http/curl_init.h"
+#include "http/curl_module.h"
 #include "support/error.h"
 #include "support/redact.h"
 #include "support/version.h"
@@ -104,7 +105,7 @@ Attempt attempt_push(const std::string& url, const PushRequest& request) {
 
 }  // namespace
 
-PushResult push_metrics(const PushRequest& request) {
+PushResult curl_push(const PushRequest& request) {
   PushResult result;
   try {
     ensure_curl_initialized();

@@ -1,6 +1,7 @@
 #pragma once
 // The HTTP server of `pebble serve`, of the loopback feed server of `pebble test-metrics` and of fake
-// services in tests: libmicrohttpd underneath (http_server.cpp is the only file that sees it). One
+// services in tests: libmicrohttpd underneath, in the httpd module (mhd_engine.cpp is the only file
+// that sees it). One
 // epoll event-loop thread reads requests and writes responses for every connection, so a client that
 // sends nothing, trickles its head or never reads its answer costs a socket, not a thread; only a
 // complete request reaches the handler, which runs on a pool of worker threads, so a slow handler
@@ -41,12 +42,15 @@ struct ServerOptions {
   bool gzip = true;                                 // compress when the client accepts gzip
 };
 
+// The engine behind HttpServer (httpd_module.h).
+class ServerEngine;
+
 // The server; start() binds and begins serving, stop() (or the destructor) shuts it down.
 class HttpServer {
  public:
   // Keeps the options and handler; nothing is bound until start().
   HttpServer(ServerOptions options, Handler handler);
-  // Stops the server if it is running.
+  // Stops the server if it is running (the engine's destructor does).
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
@@ -66,9 +70,8 @@ class HttpServer {
   std::string scheme() const;
 
  private:
-  // The daemon, the worker pool and the requests in flight, kept out of this header.
-  struct State;
-  std::unique_ptr<State> state_;
+  // The libmicrohttpd server of the httpd module (httpd_module.h), kept out of this header.
+  std::unique_ptr<ServerEngine> engine_;
 };
 
 }  // namespace pebble::http_server

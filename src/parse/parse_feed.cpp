@@ -11,6 +11,7 @@
 #include "parse/newest_items.h"
 #include "parse/rss_parser.h"
 #include "support/ascii_text.h"
+#include "support/sha256.h"
 
 namespace pebble::parse {
 
@@ -172,8 +173,8 @@ void finish_item(ParsedItem& item) {
   if (item.guid.empty() && item.link) item.guid = *item.link;
   if (item.guid.empty()) {
     const std::string date = item.published ? support::format_rfc3339(*item.published) : "";
-    item.guid = domain::sha256_hex(item.title.value_or("") + "\n" + date + "\n" +
-                                   item.content.value_or(item.summary.value_or("")));
+    item.guid = support::sha256_hex(item.title.value_or("") + "\n" + date + "\n" +
+                                    item.content.value_or(item.summary.value_or("")));
   }
 }
 

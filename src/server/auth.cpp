@@ -3,13 +3,11 @@
 #include <cctype>
 #include <set>
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-
 #include "support/ascii_text.h"
 #include "support/base64.h"
 #include "support/error.h"
 #include "support/flag_file.h"
+#include "support/sha256.h"
 
 namespace pebble::server {
 
@@ -17,14 +15,11 @@ namespace {
 
 // Hashing first makes every comparison the same length, so timing reveals neither content nor length.
 SecretDigest digest_of(std::string_view secret) {
-  SecretDigest digest{};
-  unsigned int length = 0;
-  EVP_Digest(secret.data(), secret.size(), digest.data(), &length, EVP_sha256(), nullptr);
-  return digest;
+  return support::sha256(secret);
 }
 
 bool digests_equal(const SecretDigest& left, const SecretDigest& right) {
-  return CRYPTO_memcmp(left.data(), right.data(), left.size()) == 0;
+  return support::digests_equal(left, right);
 }
 
 std::string_view trim_trailing_whitespace(std::string_view text) {

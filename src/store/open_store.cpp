@@ -5,9 +5,10 @@
 #include <string_view>
 #include <utility>
 
-#include "store/postgres_store.h"
+#include "store/postgres_module.h"
 #include "store/sqlite_store.h"
 #include "support/error.h"
+#include "support/module_loader.h"
 
 namespace pebble::store {
 
@@ -21,7 +22,7 @@ struct SchemeEntry {
 };
 
 std::unique_ptr<Store> open_postgres(const std::string& uri, const StoreOptions& options) {
-  return open_postgres_store(uri, options);
+  return postgres_module().open(uri, options);
 }
 
 void check_sqlite_file_exists(const std::string& path) {
@@ -71,6 +72,12 @@ void check_store_exists(const std::string& url) {
 std::unique_ptr<Store> open_store(const std::string& url, const StoreOptions& options) {
   const auto [entry, rest] = resolve(url);
   return entry.open(rest, options);
+}
+
+const PostgresModule& postgres_module() {
+  static const PostgresModule& module =
+      support::module_table<PostgresModule>("postgres", kPostgresModuleEntry);
+  return module;
 }
 
 std::optional<std::string> sqlite_file_of(const std::string& url) {

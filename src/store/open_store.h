@@ -41,8 +41,7 @@ void check_store_exists(const std::string& url);
 // `sqlite::memory:`. Lets a long-running reader notice the file being deleted or replaced.
 std::optional<std::string> sqlite_file_of(const std::string& url);
 
-// Versions of the linked client libraries, for `pebble --version`.
+// The version of the linked SQLite library, for `pebble --version`.
 std::string sqlite_library_version();
-std::string libpq_library_version();
 
 }  // namespace pebble::store

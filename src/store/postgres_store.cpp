@@ -2,6 +2,7 @@
 #include "store/postgres_store.h"
 
 #include "store/open_store.h"
+#include "store/postgres_module.h"
 #include "store/postgres_schema.h"
 #include "store/postgres_store_impl.h"
 #include "support/error.h"
@@ -12,13 +13,24 @@ std::unique_ptr<Store> open_postgres_store(const std::string& uri, const StoreOp
   return std::make_unique<PostgresStore>(uri, options);
 }
 
+namespace {
+
 std::string libpq_library_version() {
   // Since PostgreSQL 10 the number is major * 10000 + minor.
   const int version = PQlibVersion();
   return std::to_string(version / 10000) + "." + std::to_string(version % 10000);
 }
 
+}  // namespace
+
 }  // namespace pebble::store
+
+// The module's entry point (store/postgres_module.h).
+extern "C" const pebble::store::PostgresModule* pebble_postgres_module() {
+  static const pebble::store::PostgresModule module{pebble::store::open_postgres_store,
+                                                    pebble::store::libpq_library_version};
+  return &module;
+}
 
 namespace pebble::store {
 

@@ -21,13 +21,16 @@ deb=$(find "$work/package" -maxdepth 1 -name 'pebble_*.deb' | head -n 1)
 control=$(dpkg-deb --field "$deb")
 expect_contains "$control" "Package: pebble" "package name"
 [[ $control =~ Version:\ [0-9]+\.[0-9]+\.[0-9]+ ]] || fail "package version: $control"
-# Every shared library the packaged binary needs is declared, by the Debian package that ships it
+# Every shared library the packaged binary and its modules need is declared, by the Debian package that ships it
 # here (dpkg -S); a package may be named through its Provides (libspdlog1.10 as libspdlog1.10-fmt9).
 depends=$(dpkg-deb --field "$deb" Depends)
 declared=$(sed -E 's/ \([^)]*\)//g; s/ *\| */\n/g; s/, */\n/g' <<<"$depends")
 root="$work/root"
 dpkg -x "$deb" "$root" || fail "dpkg -x $deb failed"
-needed=$(objdump -p "$root/usr/bin/pebble" | awk '$1 == "NEEDED" {print $2}')
+modules=$(find "$root/usr/lib" -name 'pebble-*.so' | sort)
+[ "$(grep -c . <<<"$modules")" -eq 3 ] || fail "the package lacks its three modules: $modules"
+needed=$(for file in "$root/usr/bin/pebble" $modules; do objdump -p "$file" | awk '$1 == "NEEDED" {print $2}'; done |
+  sort -u)
 [ -n "$needed" ] || fail "objdump finds no NEEDED libraries in the packaged binary"
 arch=$(dpkg --print-architecture)
 for library in $needed; do
@@ -49,5 +52,9 @@ done
 
 version=$("$root/usr/bin/pebble" --version 2>&1) || fail "packaged pebble --version failed: $version"
 expect_contains "$version" "pebble 0." "packaged pebble --version"
+# The packaged binary finds its packaged modules: the PostgreSQL one is loaded, then fails to connect.
+PEBBLE_BIN="$root/usr/bin/pebble" run --database "postgresql://pebble@127.0.0.1:1/x" metrics-show
+expect_status 1 "packaged pebble with a PostgreSQL URL"
+[[ "$err" == *"module"* ]] && fail "the packaged binary does not find its module: $err"
 
 finish

@@ -52,8 +52,22 @@ for example in systemd/pebble-serve.service systemd/pebble-poll-feeds.service sy
     fail "contrib/$example is not installed in share/doc/pebble/examples"
 done
 
+# The modules, where the installed binary looks for them: it loads each, and each then fails on
+# what it was asked (no server on port 1), not on being missing.
+for module in postgres curl httpd; do
+  [ -n "$(find "$prefix/lib" -path "*/pebble/pebble-$module.so")" ] || fail "pebble-$module.so is not installed"
+done
+PEBBLE_BIN="$prefix/bin/pebble" run --database "postgresql://pebble@127.0.0.1:1/x" metrics-show
+expect_status 1 "installed pebble with a PostgreSQL URL"
+[[ "$err" == *"module"* ]] && fail "installed pebble does not find its postgres module: $err"
+PEBBLE_BIN="$prefix/bin/pebble" run --database "sqlite:$work/store.db" metrics-show --url http://127.0.0.1:1/metrics
+expect_status 1 "installed pebble scraping a closed port"
+[[ "$err" == *"module"* ]] && fail "installed pebble does not find its curl module: $err"
+PEBBLE_BIN="$prefix/bin/pebble" run --database "sqlite:$work/store.db" test-metrics
+expect_status 0 "installed pebble runs test-metrics, which serves a feed (httpd) and polls it (curl)"
+
 # Nothing else: no test binaries, no headers, no static library.
-unexpected=$(cd "$prefix" && find . -type f | grep -vE '^\./(bin/pebble|share/man/man1/[^/]+\.1|share/bash-completion/completions/pebble|share/zsh/vendor-completions/_pebble|share/fish/vendor_completions\.d/pebble\.fish|share/doc/pebble/examples/.+)$' || true)
+unexpected=$(cd "$prefix" && find . -type f | grep -vE '^\./(bin/pebble|lib/([a-z0-9_-]+/)?pebble/pebble-(postgres|curl|httpd)\.so|share/man/man1/[^/]+\.1|share/bash-completion/completions/pebble|share/zsh/vendor-completions/_pebble|share/fish/vendor_completions\.d/pebble\.fish|share/doc/pebble/examples/.+)$' || true)
 [ -z "$unexpected" ] || fail "unexpected files installed: $unexpected"
 
 finish

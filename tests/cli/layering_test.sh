@@ -24,9 +24,12 @@ sealed_in() {
 sealed_in 'sqlite3\.h' '^src/store/sqlite_'
 sealed_in 'libpq-fe\.h' '^src/store/postgres_'
 sealed_in 'curl/curl\.h' '^src/http/(curl_|push_client)'
-# libmicrohttpd: the one adapter behind http_server.h; zlib: the response compressor next to it.
-sealed_in 'microhttpd\.h' '^src/http_server/http_server\.cpp$'
+# libmicrohttpd: the one engine behind http_server.h; zlib: the response compressor next to it.
+sealed_in 'microhttpd\.h' '^src/http_server/mhd_engine\.cpp$'
 sealed_in 'zlib\.h' '^src/http_server/gzip_body\.cpp$'
+# nettle: SHA-256; dlopen: the module loader.
+sealed_in 'nettle/[a-z0-9]+\.h' '^src/support/sha256\.cpp$'
+sealed_in 'dlfcn\.h' '^src/support/module_loader\.cpp$'
 # tinyxml2: the feed parsers and the OPML reader, the two XML formats.
 sealed_in 'tinyxml2\.h' '^src/(parse/|formats/opml_reader\.cpp$)'
 # prometheus-cpp: metrics/. Its MetricFamily is the value metrics/ hands out (exposition, text
@@ -34,7 +37,7 @@ sealed_in 'tinyxml2\.h' '^src/(parse/|formats/opml_reader\.cpp$)'
 only_in 'prometheus/[a-z_/]+\.h' '^src/metrics/'
 only_in 'CLI/[A-Za-z_]+\.hpp' '^commands/'
 # A check that cannot see its library would pass for ever: each must find its includes.
-for library in 'sqlite3\.h' 'libpq-fe\.h' 'curl/curl\.h' 'microhttpd\.h' 'zlib\.h' 'tinyxml2\.h' 'prometheus/' 'CLI/'; do
+for library in 'sqlite3\.h' 'libpq-fe\.h' 'curl/curl\.h' 'microhttpd\.h' 'zlib\.h' 'nettle/' 'dlfcn\.h' 'tinyxml2\.h' 'prometheus/' 'CLI/'; do
   grep -rqE "#include <$library" src commands || fail "no file includes <$library>: is the check still right?"
 done
 
