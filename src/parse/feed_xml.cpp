@@ -4,8 +4,8 @@
 #include <deque>
 #include <vector>
 
+#include "domain/url_resolve.h"
 #include "parse/html_entities.h"
-#include "parse/url_resolve.h"
 #include "parse/xml_raw_text.h"
 #include "support/ascii_text.h"
 
@@ -253,7 +253,7 @@ std::string base_url_of(const tinyxml2::XMLElement& element, const std::string& 
     }
   }
   std::string base = feed_url;
-  for (auto it = bases.rbegin(); it != bases.rend(); ++it) base = resolve_url(base, *it);
+  for (auto it = bases.rbegin(); it != bases.rend(); ++it) base = domain::resolve_url(base, *it);
   return base;
 }
 
@@ -262,8 +262,9 @@ std::string resolve_at(const tinyxml2::XMLElement& element, const std::string& f
   if (reference.empty()) return reference;
   // Against an absolute feed URL every base is absolute, and an absolute reference then resolves
   // alike whatever xml:base says: most links are, which spares the walk up the ancestors.
-  if (is_absolute_url(reference) && is_absolute_url(feed_url)) return resolve_url(feed_url, reference);
-  return resolve_url(base_url_of(element, feed_url), reference);
+  if (domain::is_absolute_url(reference) && domain::is_absolute_url(feed_url))
+    return domain::resolve_url(feed_url, reference);
+  return domain::resolve_url(base_url_of(element, feed_url), reference);
 }
 
 }  // namespace pebble::parse::feed_xml

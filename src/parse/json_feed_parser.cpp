@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/url_resolve.h"
 #include "parse/newest_items.h"
-#include "parse/url_resolve.h"
 #include "support/dates.h"
 
 namespace pebble::parse {
@@ -29,7 +29,7 @@ std::optional<std::string> string_member(const json& object, const char* key) {
 std::optional<std::string> url_member(const json& object, const char* key, const std::string& feed_url) {
   const auto value = string_member(object, key);
   if (!value) return std::nullopt;
-  return resolve_url(feed_url, *value);
+  return domain::resolve_url(feed_url, *value);
 }
 
 std::optional<support::Timestamp> date_member(const json& object, const char* key) {

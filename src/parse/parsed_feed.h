@@ -41,12 +41,9 @@ struct Enclosure {
   auto operator<=>(const Enclosure&) const = default;
 };
 
-// What a stored text is: plain text, or HTML markup (sanitized before it is stored). A consumer
-// never has to guess: an Atom type="html" title is markup, an RSS title is text.
-enum class TextType { kText, kHtml };
-
-// "text" or "html".
-const char* text_type_name(TextType type);
+// Plain text or HTML (domain/text_type.h), the type of every item text.
+using domain::text_type_name;
+using domain::TextType;
 
 // One entry of a feed; strings are UTF-8, links are absolute when the feed allowed resolving them.
 struct ParsedItem {
@@ -84,8 +81,8 @@ struct ParsedFeed {
   std::size_t items_dropped = 0;     // items beyond max_items, left out
 };
 
-// The item's categories (and their labels), enclosures, media, authors, podcast fields and the
-// types of its title, summary and content as a JSON object (FeedItem.extra_json).
+// The item's categories (and their labels), enclosures, media, authors and podcast fields as a JSON
+// object (FeedItem.extra_json); the types of its texts have columns of their own.
 std::string item_extra_json(const ParsedItem& item);
 
 // The item as the store takes it.

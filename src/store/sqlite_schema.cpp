@@ -17,7 +17,7 @@ struct Migration {
   const char* sql;
 };
 
-constexpr std::array<Migration, 3> kMigrations{{
+constexpr std::array<Migration, 4> kMigrations{{
     {1, "users, bookmarks and tags", R"sql(
 CREATE TABLE users (
   id INTEGER PRIMARY KEY,
@@ -159,6 +159,18 @@ CREATE TABLE metric_histogram_buckets (
   count INTEGER NOT NULL,
   PRIMARY KEY (command, family, labels, le)
 );
+)sql"},
+    // Old rows get the types the earlier poller wrote into extra, else what RSS means (text titles,
+    // HTML summaries and content).
+    {4, "feed item text types", R"sql(
+ALTER TABLE feed_items ADD COLUMN title_type TEXT NOT NULL DEFAULT 'text' CHECK (title_type IN ('text', 'html'));
+ALTER TABLE feed_items ADD COLUMN summary_type TEXT NOT NULL DEFAULT 'html' CHECK (summary_type IN ('text', 'html'));
+ALTER TABLE feed_items ADD COLUMN content_type TEXT NOT NULL DEFAULT 'html' CHECK (content_type IN ('text', 'html'));
+UPDATE feed_items SET
+  title_type = CASE WHEN extra ->> '$.title_type' IN ('text', 'html') THEN extra ->> '$.title_type' ELSE title_type END,
+  summary_type = CASE WHEN extra ->> '$.summary_type' IN ('text', 'html') THEN extra ->> '$.summary_type' ELSE summary_type END,
+  content_type = CASE WHEN extra ->> '$.content_type' IN ('text', 'html') THEN extra ->> '$.content_type' ELSE content_type END
+WHERE json_valid(extra);
 )sql"},
 }};
 

@@ -1,9 +1,9 @@
-#include "parse/url_resolve.h"
+#include "domain/url_resolve.h"
 
 #include <cctype>
 #include <optional>
 
-namespace pebble::parse {
+namespace pebble::domain {
 
 namespace {
 
@@ -129,4 +129,4 @@ bool is_absolute_url(std::string_view text) {
   return scheme_of(text).has_value();
 }
 
-}  // namespace pebble::parse
+}  // namespace pebble::domain
