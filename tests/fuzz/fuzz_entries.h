@@ -13,6 +13,11 @@
 
 #include "domain/url.h"
 #include "formats/bookmark_readers.h"
+#include "html/allow_list.h"
+#include "html/css_filter.h"
+#include "html/html_document.h"
+#include "html/sanitize.h"
+#include "html/url_attributes.h"
 #include "parse/charset.h"
 #include "parse/parse_feed.h"
 #include "parse/utf8_avx2.h"
@@ -145,6 +150,36 @@ inline void run_feed_json(std::string_view body) {
   }
 }
 
+// Whether sanitized markup, read again by an HTML5 parser, holds only what the allow-lists keep:
+// markup that turns into something else when reparsed (mutation XSS) would show up here.
+inline void check_sanitized(std::string_view sanitized) {
+  if (!support::is_valid_utf8(sanitized)) throw InvariantBroken("sanitized HTML is not UTF-8");
+  html::HtmlDocument::parse_fragment(sanitized).for_each_element([&](const html::HtmlElement& element) {
+    const std::string name = element.name();
+    const std::string_view space_name = element.space();
+    if (space_name == "html" && name == "html") return;  // the fragment's own root
+    const html::ElementSpace space = space_name == "svg"    ? html::ElementSpace::kSvg
+                                     : space_name == "math" ? html::ElementSpace::kMathMl
+                                                            : html::ElementSpace::kHtml;
+    const std::string where = "<" + name + "> in " + std::string(sanitized);
+    if (html::element_rule(space, name) != html::ElementRule::kKeep) throw InvariantBroken("kept " + where);
+    for (const auto& [attribute, value] : element.attributes()) {
+      if (attribute == "xmlns" || attribute == "xmlns:xlink") continue;
+      if (!html::is_allowed_attribute(space, attribute))
+        throw InvariantBroken("kept attribute " + attribute + " of " + where);
+      const bool unsafe_url = html::is_url_attribute(attribute) && !html::safe_url(value, "", true);
+      const bool unsafe_style = attribute == "style" && !html::filter_style(value);
+      if (unsafe_url || unsafe_style)
+        throw InvariantBroken("kept " + attribute + "=" + value + " of " + where);
+    }
+  });
+}
+
+// The HTML sanitizer on content as a feed would carry it.
+inline void run_html_sanitize(std::string_view markup) {
+  check_sanitized(html::sanitize_html(markup, "https://example.org/blog/post/"));
+}
+
 // Netscape bookmark HTML.
 inline void run_netscape(std::string_view text) {
   run_reader(&formats::read_netscape, text);
@@ -217,6 +252,7 @@ struct Target {
 inline constexpr Target kTargets[] = {
     {"feed_xml", &run_feed_xml},
     {"feed_json", &run_feed_json},
+    {"html_sanitize", &run_html_sanitize},
     {"netscape", &run_netscape},
     {"activitystreams", &run_activitystreams},
     {"opml", &run_opml},
