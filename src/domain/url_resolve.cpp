@@ -3,6 +3,8 @@
 #include <cctype>
 #include <optional>
 
+#include "support/ascii_text.h"
+
 namespace pebble::domain {
 
 namespace {
@@ -123,6 +125,12 @@ std::string resolve_url(std::string_view base, std::string_view reference) {
   }
   target.fragment = ref.fragment;
   return recompose(target);
+}
+
+bool is_http_url(std::string_view text) {
+  const std::optional<std::string> scheme = scheme_of(text);
+  return scheme && (support::equals_ignoring_ascii_case(*scheme, "http") ||
+                    support::equals_ignoring_ascii_case(*scheme, "https"));
 }
 
 bool is_absolute_url(std::string_view text) {

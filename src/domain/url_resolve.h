@@ -10,6 +10,9 @@ namespace pebble::domain {
 // reference is returned as given, since there is nothing to resolve against.
 std::string resolve_url(std::string_view base, std::string_view reference);
 
+// Whether `text` is an http: or https: URL (scheme in any case): what a base URI may be.
+bool is_http_url(std::string_view text);
+
 // Whether `text` starts with a scheme (`https:`), which makes it resolve alike against any base.
 bool is_absolute_url(std::string_view text);
 

@@ -54,13 +54,22 @@ TextConstruct read_text_construct(const XMLElement& element) {
   return {feed_xml::text_of(element), markup_or_text};
 }
 
-// Reads a text construct into `value` and `type` unless `value` is already set; empty stays unset.
-void read_text_into(const XMLElement& element, std::optional<std::string>& value, TextType& type) {
-  if (value) return;
+// Where a text construct goes: its value, type and base (feed_xml::own_base).
+struct TextSlot {
+  std::optional<std::string>& value;
+  TextType& type;
+  std::string* base;  // null where nothing resolves against it (feed titles)
+};
+
+// Reads a text construct into `slot` unless its value is already set; empty stays unset.
+void read_text_into(const XMLElement& element, const std::string& feed_url, bool in_base_scope,
+                    TextSlot slot) {
+  if (slot.value) return;
   TextConstruct construct = read_text_construct(element);
   if (construct.text.empty()) return;
-  value = std::move(construct.text);
-  type = construct.type;
+  slot.value = std::move(construct.text);
+  slot.type = construct.type;
+  if (slot.base != nullptr) *slot.base = feed_xml::own_base(element, feed_url, in_base_scope);
 }
 
 void read_entry_link(const XMLElement& child, const std::string& feed_url, ParsedItem& item) {
@@ -77,17 +86,24 @@ ParsedItem read_entry(const XMLElement& entry, const std::string& feed_url,
   std::string updated;
   std::string dc_date;
   std::vector<Person> dc_creators;
+  const bool in_base_scope = feed_xml::has_xml_base(entry);
   for (const XMLElement* child = entry.FirstChildElement(); child != nullptr;
        child = child->NextSiblingElement()) {
     const Namespace ns = feed_xml::namespace_of(*child);
     const std::string_view name = feed_xml::local_name(*child);
     if (is_atom_core(ns)) {
-      if (name == "id" && item.guid.empty()) item.guid = feed_xml::text_of(*child);
-      if (name == "title") read_text_into(*child, item.title, item.title_type);
+      if (name == "id" && item.guid.empty())
+        item.guid = feed_xml::resolve_id(*child, feed_url, feed_xml::text_of(*child));
+      if (name == "title")
+        read_text_into(*child, feed_url, in_base_scope, {item.title, item.title_type, &item.title_base});
       if (name == "link") read_entry_link(*child, feed_url, item);
-      if (name == "summary") read_text_into(*child, item.summary, item.summary_type);
-      if (name == "content") read_text_into(*child, item.content, item.content_type);
-      if (name == "author") item.authors.push_back(read_atom_person(*child));
+      if (name == "summary")
+        read_text_into(*child, feed_url, in_base_scope,
+                       {item.summary, item.summary_type, &item.summary_base});
+      if (name == "content")
+        read_text_into(*child, feed_url, in_base_scope,
+                       {item.content, item.content_type, &item.content_base});
+      if (name == "author") item.authors.push_back(read_atom_person(*child, feed_url));
       if ((name == "published" || name == "issued" || name == "created") && published.empty()) {
         published = feed_xml::text_of(*child);
       }
@@ -125,14 +141,18 @@ ParsedFeed parse_atom_document(const XMLElement& root, const std::string& feed_u
     const Namespace ns = feed_xml::namespace_of(*child);
     if (!is_atom_core(ns)) continue;
     const std::string_view name = feed_xml::local_name(*child);
-    TextType ignored = TextType::kText;
-    if (name == "title") read_text_into(*child, feed.title, ignored);
-    if (name == "subtitle" || name == "tagline") read_text_into(*child, feed.description, ignored);
+    if (name == "title") read_text_into(*child, feed_url, false, {feed.title, feed.title_type, nullptr});
+    if (name == "subtitle" || name == "tagline")
+      read_text_into(*child, feed_url, false, {feed.description, feed.description_type, nullptr});
+    if ((name == "logo" || name == "icon") && !(name == "logo" ? feed.image : feed.icon)) {
+      std::string url = feed_xml::resolve_at(*child, feed_url, feed_xml::text_of(*child));
+      if (!url.empty()) (name == "logo" ? feed.image : feed.icon) = std::move(url);
+    }
     if (name == "link" && !feed.link) {
       const AtomLink link = read_atom_link(*child, feed_url);
       if (link.rel == "alternate" && !link.href.empty()) feed.link = link.href;
     }
-    if (name == "author") authors.push_back(read_atom_person(*child));
+    if (name == "author") authors.push_back(read_atom_person(*child, feed_url));
     if (name == "entry") entries.push_back(child);
   }
   for (const XMLElement* entry : entries) append_item(feed, read_entry(*entry, feed_url, authors));

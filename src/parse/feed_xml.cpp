@@ -253,8 +253,31 @@ std::string base_url_of(const tinyxml2::XMLElement& element, const std::string& 
     }
   }
   std::string base = feed_url;
-  for (auto it = bases.rbegin(); it != bases.rend(); ++it) base = domain::resolve_url(base, *it);
+  for (auto it = bases.rbegin(); it != bases.rend(); ++it) {
+    std::string refined = domain::resolve_url(base, *it);
+    if (domain::is_http_url(refined) || !domain::is_absolute_url(refined)) base = std::move(refined);
+  }
   return base;
+}
+
+bool has_xml_base(const tinyxml2::XMLElement& element) {
+  for (const tinyxml2::XMLNode* node = &element; node != nullptr; node = node->Parent()) {
+    const tinyxml2::XMLElement* ancestor = node->ToElement();
+    if (ancestor == nullptr) return false;
+    if (ancestor->FindAttribute("xml:base") != nullptr) return true;
+  }
+  return false;
+}
+
+std::string own_base(const tinyxml2::XMLElement& element, const std::string& feed_url, bool in_base_scope) {
+  if (!in_base_scope && element.FindAttribute("xml:base") == nullptr) return {};
+  return base_url_of(element, feed_url);
+}
+
+std::string resolve_id(const tinyxml2::XMLElement& element, const std::string& feed_url, std::string id) {
+  if (id.starts_with('/') || id.starts_with("./") || id.starts_with("../"))
+    return resolve_at(element, feed_url, id);
+  return id;
 }
 
 std::string resolve_at(const tinyxml2::XMLElement& element, const std::string& feed_url,

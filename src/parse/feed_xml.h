@@ -51,8 +51,22 @@ std::string text_of(const tinyxml2::XMLElement& element);
 // The children of an element serialized as markup.
 std::string inner_xml(const tinyxml2::XMLElement& element);
 
-// The base URL in effect at an element: `feed_url` refined by every xml:base from the root down.
+// The base URL in effect at an element: `feed_url` refined by every xml:base from the root down,
+// each resolved against the one above it; an xml:base that resolves to anything but an http(s) URL
+// (javascript:, data:) is ignored.
 std::string base_url_of(const tinyxml2::XMLElement& element, const std::string& feed_url);
+
+// Whether an xml:base is in effect at `element` (on it or an ancestor).
+bool has_xml_base(const tinyxml2::XMLElement& element);
+
+// The base of a value read from `element` when an xml:base is in effect there (`in_base_scope`
+// says one is on an ancestor, so callers walking many children look it up once), else "": the
+// document's base applies.
+std::string own_base(const tinyxml2::XMLElement& element, const std::string& feed_url, bool in_base_scope);
+
+// An id or guid resolved as a URL reference when it is written as a path (`/posts/1`, `./1`,
+// `../1`): absolute ids and opaque ones (`1234`, `tag:…`) identify items as written.
+std::string resolve_id(const tinyxml2::XMLElement& element, const std::string& feed_url, std::string id);
 
 // `reference` resolved against the base URL in effect at `element`; "" stays "".
 std::string resolve_at(const tinyxml2::XMLElement& element, const std::string& feed_url,

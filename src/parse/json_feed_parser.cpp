@@ -127,6 +127,7 @@ ParsedFeed parse_json_feed(std::string_view text, const std::string& feed_url, s
   feed.title = string_member(document, "title");
   feed.link = url_member(document, "home_page_url", feed_url);
   feed.description = string_member(document, "description");
+  feed.description_type = TextType::kText;  // JSON Feed's description is plain text
   const std::vector<Person> authors = read_people(document);
   if (const auto items = document.find("items"); items != document.end() && items->is_array()) {
     for (const json& item : *items) {

@@ -66,6 +66,9 @@ struct ParsedItem {
   std::optional<double> duration_seconds;  // itunes:duration
   std::optional<std::string> image;        // itunes:image href
   std::optional<bool> explicit_content;    // itunes:explicit
+  // The base of the title, summary and content when an xml:base made it differ from the document's
+  // ("" otherwise): what sanitize_items resolves the references inside them against.
+  std::string title_base, summary_base, content_base;
 };
 
 // A whole feed.
@@ -74,8 +77,12 @@ struct ParsedFeed {
   std::optional<std::string> title;
   std::optional<std::string> link;  // the site's URL, not the feed's
   std::optional<std::string> description;
-  std::optional<int> ttl_minutes;    // RSS <ttl>
-  std::optional<std::string> image;  // the channel's itunes:image href
+  TextType title_type = TextType::kText;
+  TextType description_type = TextType::kHtml;  // RSS descriptions are HTML, Atom subtitles say
+  std::optional<int> ttl_minutes;               // RSS <ttl>
+  std::optional<std::string> image;             // itunes:image href, else RSS <image><url>, else Atom <logo>
+  std::optional<std::string> icon;              // Atom <icon>
+  std::string base_url;                         // the document's base: Content-Location, else the final URL
   std::vector<ParsedItem> items;
   std::size_t max_items = SIZE_MAX;  // the newest this many are kept (newest_items.h)
   std::size_t items_dropped = 0;     // items beyond max_items, left out

@@ -57,6 +57,16 @@ void collect_itunes_categories(const XMLElement& element, std::vector<std::strin
   }
 }
 
+// The <url> of a channel's <image> (RSS 0.91–2.0), resolved.
+std::string channel_image_url(const XMLElement& image, const std::string& feed_url) {
+  for (const XMLElement* child = image.FirstChildElement(); child != nullptr;
+       child = child->NextSiblingElement()) {
+    if (feed_xml::local_name(*child) == "url")
+      return feed_xml::resolve_at(*child, feed_url, feed_xml::text_of(*child));
+  }
+  return {};
+}
+
 // Every source of each item field, in the order feeds are found to fill them; the first
 // non-empty source wins when the item is assembled.
 struct ItemSources {
@@ -74,7 +84,30 @@ struct ItemSources {
   std::map<std::string, std::string> category_labels;
   std::vector<Enclosure> enclosures, atom_enclosures, media;
   std::string duration, image, explicit_flag;
+  bool in_base_scope = false;                       // an xml:base is on the item or above it
+  std::map<const std::string*, std::string> bases;  // a markup source's own base, when xml:base gives one
 };
+
+// set_first for a source of HTML: also notes the base its references resolve against.
+void set_first_markup(ItemSources& s, std::string& slot, const XMLElement& element,
+                      const std::string& feed_url, std::string value) {
+  if (!slot.empty() || value.empty()) return;
+  slot = std::move(value);
+  if (std::string base = feed_xml::own_base(element, feed_url, s.in_base_scope); !base.empty())
+    s.bases[&slot] = std::move(base);
+}
+
+// first_non_empty over markup sources, setting `base` to the winner's own base ("" for the document's).
+std::optional<std::string> first_non_empty_markup(const ItemSources& s,
+                                                  std::initializer_list<std::string*> candidates,
+                                                  std::string& base) {
+  for (std::string* candidate : candidates) {
+    if (candidate->empty()) continue;
+    if (const auto found = s.bases.find(candidate); found != s.bases.end()) base = found->second;
+    return std::move(*candidate);
+  }
+  return std::nullopt;
+}
 
 void read_core(const XMLElement& child, std::string_view name, const std::string& feed_url, ItemSources& s) {
   if (name == "title") {
@@ -91,9 +124,9 @@ void read_core(const XMLElement& child, std::string_view name, const std::string
     }
   } else if (name == "description") {
     s.has_description = true;
-    set_first(s.description, feed_xml::text_of(child));
+    set_first_markup(s, s.description, child, feed_url, feed_xml::text_of(child));
   } else if (name == "fullitem") {
-    set_first(s.fullitem, feed_xml::text_of(child));
+    set_first_markup(s, s.fullitem, child, feed_url, feed_xml::text_of(child));
   } else if (name == "tags") {
     for (std::string& tag : split_keywords(feed_xml::text_of(child))) s.categories.push_back(std::move(tag));
   } else if (name == "author") {
@@ -116,10 +149,11 @@ void read_core(const XMLElement& child, std::string_view name, const std::string
 void read_extension(const XMLElement& child, Namespace ns, std::string_view name, const std::string& feed_url,
                     ItemSources& s) {
   if (ns == Namespace::kContent && name == "encoded") {
-    set_first(s.content, feed_xml::text_of(child));
+    set_first_markup(s, s.content, child, feed_url, feed_xml::text_of(child));
   } else if (ns == Namespace::kDublinCore || ns == Namespace::kDcTerms) {
     if (name == "title") set_first(s.dc_title, feed_xml::text_of(child));
-    if (name == "description") set_first(s.dc_description, feed_xml::text_of(child));
+    if (name == "description")
+      set_first_markup(s, s.dc_description, child, feed_url, feed_xml::text_of(child));
     if (name == "date") set_first(s.dc_date, feed_xml::text_of(child));
     if (name == "issued" || name == "created") set_first(s.dc_issued, feed_xml::text_of(child));
     if (name == "modified") set_first(s.dc_modified, feed_xml::text_of(child));
@@ -127,7 +161,7 @@ void read_extension(const XMLElement& child, Namespace ns, std::string_view name
       s.dc_creators.push_back(parse_person_text(feed_xml::text_of(child)));
     if (name == "subject") s.dc_subjects.push_back(feed_xml::text_of(child));
   } else if (ns == Namespace::kItunes) {
-    if (name == "summary") set_first(s.itunes_summary, feed_xml::text_of(child));
+    if (name == "summary") set_first_markup(s, s.itunes_summary, child, feed_url, feed_xml::text_of(child));
     if (name == "author") s.itunes_authors.push_back(parse_person_text(feed_xml::text_of(child)));
     if (name == "keywords") {
       for (std::string& keyword : split_keywords(feed_xml::text_of(child)))
@@ -139,7 +173,7 @@ void read_extension(const XMLElement& child, Namespace ns, std::string_view name
       set_first(s.image, feed_xml::resolve_at(child, feed_url, feed_xml::attribute_of(child, "href")));
     if (name == "explicit") set_first(s.explicit_flag, feed_xml::text_of(child));
   } else if (ns == Namespace::kXhtml && name == "body") {
-    set_first(s.xhtml_body, feed_xml::trim(feed_xml::inner_xml(child)));
+    set_first_markup(s, s.xhtml_body, child, feed_url, feed_xml::trim(feed_xml::inner_xml(child)));
   } else if (ns == Namespace::kAtom10 || ns == Namespace::kAtom03) {
     if (name == "link") {
       const AtomLink link = read_atom_link(child, feed_url);
@@ -148,11 +182,11 @@ void read_extension(const XMLElement& child, Namespace ns, std::string_view name
         s.atom_enclosures.push_back({link.href, link.type, link.length});
     }
     if (name == "id") set_first(s.atom_id, feed_xml::text_of(child));
-    if (name == "content") set_first(s.atom_content, feed_xml::text_of(child));
-    if (name == "summary") set_first(s.atom_summary, feed_xml::text_of(child));
+    if (name == "content") set_first_markup(s, s.atom_content, child, feed_url, feed_xml::text_of(child));
+    if (name == "summary") set_first_markup(s, s.atom_summary, child, feed_url, feed_xml::text_of(child));
     if (name == "published") set_first(s.atom_published, feed_xml::text_of(child));
     if (name == "updated") set_first(s.atom_updated, feed_xml::text_of(child));
-    if (name == "author") s.atom_authors.push_back(read_atom_person(child));
+    if (name == "author") s.atom_authors.push_back(read_atom_person(child, feed_url));
     if (name == "category") read_atom_category(child, s.atom_categories, s.category_labels);
   } else if (ns == Namespace::kMedia) {
     if (name == "keywords") {
@@ -174,6 +208,7 @@ std::optional<support::Timestamp> first_date(std::initializer_list<const std::st
 ParsedItem read_item(const XMLElement& element, const std::string& feed_url) {
   ItemSources s;
   s.rdf_about = feed_xml::attribute_of(element, "rdf:about");
+  s.in_base_scope = feed_xml::has_xml_base(element);
   for (const XMLElement* child = element.FirstChildElement(); child != nullptr;
        child = child->NextSiblingElement()) {
     const Namespace ns = feed_xml::namespace_of(*child);
@@ -188,12 +223,17 @@ ParsedItem read_item(const XMLElement& element, const std::string& feed_url) {
   item.title = first_non_empty({&s.title, &s.dc_title});
   item.link = first_non_empty({&s.link, &s.atom_link});
   // RSS 2.0: a guid is a permalink unless isPermaLink="false"; a URL one is the link when none is.
-  if (!item.link && s.guid_is_permalink && is_url(s.guid)) item.link = s.guid;
+  const bool rss_guid = !s.guid.empty();
+  const bool permalink_guid = rss_guid && s.guid_is_permalink;
   item.guid = first_non_empty({&s.guid, &s.atom_id, &s.rdf_about}).value_or("");
-  item.summary = first_non_empty({&s.description, &s.dc_description, &s.atom_summary, &s.itunes_summary});
+  if (permalink_guid || !rss_guid) item.guid = feed_xml::resolve_id(element, feed_url, std::move(item.guid));
+  if (!item.link && permalink_guid && is_url(item.guid)) item.link = item.guid;
+  item.summary = first_non_empty_markup(
+      s, {&s.description, &s.dc_description, &s.atom_summary, &s.itunes_summary}, item.summary_base);
   // An empty <description/> says the item has no synopsis: "" rather than absent (kept by finish_item).
   if (!item.summary && s.has_description) item.summary = "";
-  item.content = first_non_empty({&s.content, &s.xhtml_body, &s.fullitem, &s.atom_content});
+  item.content =
+      first_non_empty_markup(s, {&s.content, &s.xhtml_body, &s.fullitem, &s.atom_content}, item.content_base);
   // RSS 2.0 titles are plain text (entities already decoded); descriptions and content are HTML.
   item.title_type = TextType::kText;
   item.summary_type = TextType::kHtml;
@@ -224,6 +264,7 @@ ParsedItem read_item(const XMLElement& element, const std::string& feed_url) {
 // Channel metadata; items are gathered separately because RSS 1.0 puts them beside the channel.
 void read_channel(const XMLElement& channel, const std::string& feed_url, ParsedFeed& feed) {
   std::string title, dc_title, link, atom_link, description, dc_description, itunes_summary, itunes_subtitle;
+  std::string rss_image;
   for (const XMLElement* child = channel.FirstChildElement(); child != nullptr;
        child = child->NextSiblingElement()) {
     const std::string_view name = feed_xml::local_name(*child);
@@ -237,6 +278,7 @@ void read_channel(const XMLElement& channel, const std::string& feed_url, Parsed
         set_first(link, feed_xml::resolve_at(*child, feed_url, text));
       }
       if (name == "description") set_first(description, feed_xml::text_of(*child));
+      if (name == "image") set_first(rss_image, channel_image_url(*child, feed_url));
       if (name == "ttl") {
         const std::string text = feed_xml::text_of(*child);
         int minutes = 0;
@@ -262,6 +304,7 @@ void read_channel(const XMLElement& channel, const std::string& feed_url, Parsed
   feed.title = first_non_empty({&title, &dc_title});
   feed.link = first_non_empty({&link, &atom_link});
   feed.description = first_non_empty({&description, &dc_description, &itunes_summary, &itunes_subtitle});
+  if (!feed.image && !rss_image.empty()) feed.image = std::move(rss_image);
 }
 
 // Items directly under `parent`, and under its <items rdf:parseType="Collection"> (RSS 1.1).
