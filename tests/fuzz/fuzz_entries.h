@@ -20,6 +20,7 @@
 #include "html/url_attributes.h"
 #include "parse/charset.h"
 #include "parse/parse_feed.h"
+#include "parse/sanitize_items.h"
 #include "parse/utf8_avx2.h"
 #include "support/dates.h"
 #include "support/error.h"
@@ -124,32 +125,6 @@ inline std::vector<std::string_view> texts_of(const parse::ParsedFeed& feed) {
   return texts;
 }
 
-// The feed parser with a content type that says XML (charset sniffed from the body). The AVX2
-// UTF-8 check must agree with the portable one, and whatever the bytes, every text parsed out
-// must be valid UTF-8 (bad sequences replaced, entities decoded to real characters).
-inline void run_feed_xml(std::string_view body) {
-  if (parse::utf8_avx2::available() && parse::utf8_avx2::is_valid(body) != support::is_valid_utf8(body)) {
-    throw InvariantBroken("the AVX2 and portable UTF-8 checks disagree");
-  }
-  try {
-    const parse::ParsedFeed feed =
-        parse::parse_feed(body, "https://example.org/feed/", "application/rss+xml");
-    for (const std::string_view text : texts_of(feed)) {
-      if (!support::is_valid_utf8(text))
-        throw InvariantBroken("parsed text is not UTF-8: " + std::string(text));
-    }
-  } catch (const support::Error&) {
-  }
-}
-
-// The feed parser with a content type that says JSON, so `[` roots are tried as JSON too.
-inline void run_feed_json(std::string_view body) {
-  try {
-    parse::parse_feed(body, "https://example.org/feed.json", "application/feed+json");
-  } catch (const support::Error&) {
-  }
-}
-
 // Whether sanitized markup, read again by an HTML5 parser, holds only what the allow-lists keep:
 // markup that turns into something else when reparsed (mutation XSS) would show up here.
 inline void check_sanitized(std::string_view sanitized) {
@@ -173,6 +148,41 @@ inline void check_sanitized(std::string_view sanitized) {
         throw InvariantBroken("kept " + attribute + "=" + value + " of " + where);
     }
   });
+}
+
+// The feed parser with a content type that says XML (charset sniffed from the body), then the
+// sanitizing step the poller runs (base64 content, DTD entities and xml:base all reach it). The
+// AVX2 UTF-8 check must agree with the portable one, whatever the bytes every text parsed out must
+// be valid UTF-8 (bad sequences replaced, entities decoded to real characters), and every HTML
+// value must read back as allow-listed markup.
+inline void run_feed_xml(std::string_view body) {
+  if (parse::utf8_avx2::available() && parse::utf8_avx2::is_valid(body) != support::is_valid_utf8(body)) {
+    throw InvariantBroken("the AVX2 and portable UTF-8 checks disagree");
+  }
+  try {
+    parse::ParsedFeed feed = parse::parse_feed(body, "https://example.org/feed/", "application/rss+xml");
+    parse::sanitize_items(feed);
+    for (const std::string_view text : texts_of(feed)) {
+      if (!support::is_valid_utf8(text))
+        throw InvariantBroken("parsed text is not UTF-8: " + std::string(text));
+    }
+    for (const parse::ParsedItem& item : feed.items) {
+      for (const auto& [value, type] :
+           {std::pair{&item.title, item.title_type}, std::pair{&item.summary, item.summary_type},
+            std::pair{&item.content, item.content_type}}) {
+        if (*value && type == parse::TextType::kHtml) check_sanitized(**value);
+      }
+    }
+  } catch (const support::Error&) {
+  }
+}
+
+// The feed parser with a content type that says JSON, so `[` roots are tried as JSON too.
+inline void run_feed_json(std::string_view body) {
+  try {
+    parse::parse_feed(body, "https://example.org/feed.json", "application/feed+json");
+  } catch (const support::Error&) {
+  }
 }
 
 // The HTML sanitizer on content as a feed would carry it.
