@@ -29,11 +29,18 @@ ElementSpace space_of(const GumboNode& element) {
   return ElementSpace::kHtml;
 }
 
-// An SVG or MathML element whose parent is not in its namespace: where the namespace is declared.
-bool starts_foreign_content(const GumboNode& element, ElementSpace space) {
-  if (space == ElementSpace::kHtml) return false;
-  const GumboNode* parent = element.parent;
-  return parent == nullptr || !is_element(*parent) || space_of(*parent) != space;
+// Where an HTML parser reads the markup inside an element of `space` named `name` as HTML again:
+// HTML's own elements, and SVG's and MathML's integration points (desc, title, mi, mo, mn, ms, mtext).
+bool holds_html(ElementSpace space, std::string_view name) {
+  switch (space) {
+    case ElementSpace::kSvg:
+      return name == "desc" || name == "title";
+    case ElementSpace::kMathMl:
+      return name == "mi" || name == "mo" || name == "mn" || name == "ms" || name == "mtext";
+    case ElementSpace::kHtml:
+      break;
+  }
+  return true;
 }
 
 bool keeps_leading_newline(std::string_view name) {
@@ -56,16 +63,19 @@ class Sanitizer {
   }
 
  private:
-  // The element being printed, the next child to visit, and what closes it.
+  // The element being printed (or unwrapped), the next child to visit, and what closes it; the
+  // namespace of the innermost element printed, and whether HTML printed here reads back as HTML.
   struct Frame {
     const GumboNode* element;
     unsigned int next_child;
     std::string end_tag;
+    ElementSpace space;
+    bool html_inside;
   };
 
   // Depth-first without recursion: nesting is bounded by the guard, but not by much.
   void walk(const GumboNode& root) {
-    std::vector<Frame> stack{{&root, 0, ""}};
+    std::vector<Frame> stack{{&root, 0, "", ElementSpace::kHtml, true}};
     while (!stack.empty()) {
       const GumboVector& children = stack.back().element->v.element.children;
       if (stack.back().next_child >= children.length) {
@@ -94,11 +104,19 @@ class Sanitizer {
   void visit_element(const GumboNode& element, std::vector<Frame>& stack) {
     const ElementSpace space = space_of(element);
     const std::string name = element_name(element);
-    switch (element_rule(space, name)) {
+    const ElementSpace parent_space = stack.back().space;
+    const bool html_inside = stack.back().html_inside;
+    ElementRule rule = element_rule(space, name);
+    // gumbo sometimes leaves HTML inside SVG or MathML where a parser reading the printed markup
+    // would not (`</p>` in <math>): printed there, it would come back as something else.
+    if (space == ElementSpace::kHtml && !html_inside && rule != ElementRule::kDrop) {
+      rule = rule == ElementRule::kReparseContent ? ElementRule::kDrop : ElementRule::kUnwrap;
+    }
+    switch (rule) {
       case ElementRule::kDrop:
         return;
       case ElementRule::kUnwrap:
-        stack.push_back({&element, 0, ""});
+        stack.push_back({&element, 0, "", parent_space, html_inside});
         return;
       case ElementRule::kReparseContent:
         if (reparses_left_ > 0)
@@ -109,7 +127,8 @@ class Sanitizer {
     }
     out_ += '<';
     out_ += name;
-    if (starts_foreign_content(element, space)) {
+    // An SVG or MathML element printed inside another namespace declares its own.
+    if (space != ElementSpace::kHtml && parent_space != space) {
       out_ += " xmlns=\"";
       out_ += space == ElementSpace::kSvg ? kSvgUri : kMathMlUri;
       out_ += '"';
@@ -129,7 +148,7 @@ class Sanitizer {
           first->v.text.text[0] == '\n')
         out_ += '\n';
     }
-    stack.push_back({&element, 0, "</" + name + ">"});
+    stack.push_back({&element, 0, "</" + name + ">", space, holds_html(space, name)});
   }
 
   void write_attributes(const GumboNode& element, ElementSpace space, const std::string& element_name) {

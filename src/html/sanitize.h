@@ -13,7 +13,7 @@ namespace pebble::html {
 // sanitize_html would make of it, which spares the parse for most titles and summaries.
 bool has_markup(std::string_view text);
 
-// `markup` (a fragment, as in a <div>) sanitized, its relative references resolved against
+// `markup` (UTF-8, a fragment as in a <div>) sanitized, its relative references resolved against
 // `base_url` (left relative when it is not absolute). Text is kept, comments go; markup nested
 // deeper than nesting_guard.h allows keeps only its text. Never throws for any input.
 std::string sanitize_html(std::string_view markup, std::string_view base_url);
