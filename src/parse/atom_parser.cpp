@@ -62,14 +62,13 @@ struct TextSlot {
 };
 
 // Reads a text construct into `slot` unless its value is already set; empty stays unset.
-void read_text_into(const XMLElement& element, const std::string& feed_url, bool in_base_scope,
-                    TextSlot slot) {
+void read_text_into(const XMLElement& element, const std::string& feed_url, TextSlot slot) {
   if (slot.value) return;
   TextConstruct construct = read_text_construct(element);
   if (construct.text.empty()) return;
   slot.value = std::move(construct.text);
   slot.type = construct.type;
-  if (slot.base != nullptr) *slot.base = feed_xml::own_base(element, feed_url, in_base_scope);
+  if (slot.base != nullptr) *slot.base = feed_xml::own_base(element, feed_url);
 }
 
 void read_entry_link(const XMLElement& child, const std::string& feed_url, ParsedItem& item) {
@@ -80,13 +79,13 @@ void read_entry_link(const XMLElement& child, const std::string& feed_url, Parse
 }
 
 ParsedItem read_entry(const XMLElement& entry, const std::string& feed_url,
-                      const std::vector<Person>& feed_authors) {
+                      const std::vector<Person>& feed_authors, const std::string& feed_scope) {
   ParsedItem item;
   std::string published;
   std::string updated;
   std::string dc_date;
   std::vector<Person> dc_creators;
-  const bool in_base_scope = feed_xml::has_xml_base(entry);
+  item.base = feed_xml::child_scope_base(entry, feed_url, feed_scope);
   for (const XMLElement* child = entry.FirstChildElement(); child != nullptr;
        child = child->NextSiblingElement()) {
     const Namespace ns = feed_xml::namespace_of(*child);
@@ -94,15 +93,12 @@ ParsedItem read_entry(const XMLElement& entry, const std::string& feed_url,
     if (is_atom_core(ns)) {
       if (name == "id" && item.guid.empty())
         item.guid = feed_xml::resolve_id(*child, feed_url, feed_xml::text_of(*child));
-      if (name == "title")
-        read_text_into(*child, feed_url, in_base_scope, {item.title, item.title_type, &item.title_base});
+      if (name == "title") read_text_into(*child, feed_url, {item.title, item.title_type, &item.title_base});
       if (name == "link") read_entry_link(*child, feed_url, item);
       if (name == "summary")
-        read_text_into(*child, feed_url, in_base_scope,
-                       {item.summary, item.summary_type, &item.summary_base});
+        read_text_into(*child, feed_url, {item.summary, item.summary_type, &item.summary_base});
       if (name == "content")
-        read_text_into(*child, feed_url, in_base_scope,
-                       {item.content, item.content_type, &item.content_base});
+        read_text_into(*child, feed_url, {item.content, item.content_type, &item.content_base});
       if (name == "author") item.authors.push_back(read_atom_person(*child, feed_url));
       if ((name == "published" || name == "issued" || name == "created") && published.empty()) {
         published = feed_xml::text_of(*child);
@@ -131,7 +127,7 @@ ParsedFeed parse_atom_document(const XMLElement& root, const std::string& feed_u
   feed.max_items = max_items;
   feed.kind = FeedKind::kAtom;
   if (feed_xml::local_name(root) == "entry") {  // an Entry Document: a feed of that one entry
-    append_item(feed, read_entry(root, feed_url, {}));
+    append_item(feed, read_entry(root, feed_url, {}, {}));
     return feed;
   }
   std::vector<Person> authors;
@@ -141,9 +137,9 @@ ParsedFeed parse_atom_document(const XMLElement& root, const std::string& feed_u
     const Namespace ns = feed_xml::namespace_of(*child);
     if (!is_atom_core(ns)) continue;
     const std::string_view name = feed_xml::local_name(*child);
-    if (name == "title") read_text_into(*child, feed_url, false, {feed.title, feed.title_type, nullptr});
+    if (name == "title") read_text_into(*child, feed_url, {feed.title, feed.title_type, nullptr});
     if (name == "subtitle" || name == "tagline")
-      read_text_into(*child, feed_url, false, {feed.description, feed.description_type, nullptr});
+      read_text_into(*child, feed_url, {feed.description, feed.description_type, nullptr});
     if ((name == "logo" || name == "icon") && !(name == "logo" ? feed.image : feed.icon)) {
       std::string url = feed_xml::resolve_at(*child, feed_url, feed_xml::text_of(*child));
       if (!url.empty()) (name == "logo" ? feed.image : feed.icon) = std::move(url);
@@ -155,7 +151,10 @@ ParsedFeed parse_atom_document(const XMLElement& root, const std::string& feed_u
     if (name == "author") authors.push_back(read_atom_person(*child, feed_url));
     if (name == "entry") entries.push_back(child);
   }
-  for (const XMLElement* entry : entries) append_item(feed, read_entry(*entry, feed_url, authors));
+  // The bases of the feed's thousands of entries are resolved once, unless an entry has its own.
+  const std::string feed_scope = feed_xml::scope_base_of(root, feed_url);
+  for (const XMLElement* entry : entries)
+    append_item(feed, read_entry(*entry, feed_url, authors, feed_scope));
   return feed;
 }
 

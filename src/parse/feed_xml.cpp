@@ -269,9 +269,19 @@ bool has_xml_base(const tinyxml2::XMLElement& element) {
   return false;
 }
 
-std::string own_base(const tinyxml2::XMLElement& element, const std::string& feed_url, bool in_base_scope) {
-  if (!in_base_scope && element.FindAttribute("xml:base") == nullptr) return {};
+std::string own_base(const tinyxml2::XMLElement& element, const std::string& feed_url) {
+  if (element.FindAttribute("xml:base") == nullptr) return {};
   return base_url_of(element, feed_url);
+}
+
+std::string scope_base_of(const tinyxml2::XMLElement& element, const std::string& feed_url) {
+  return has_xml_base(element) ? base_url_of(element, feed_url) : std::string();
+}
+
+std::string child_scope_base(const tinyxml2::XMLElement& child, const std::string& feed_url,
+                             const std::string& parent_scope) {
+  if (child.FindAttribute("xml:base") == nullptr) return parent_scope;
+  return base_url_of(child, feed_url);
 }
 
 std::string resolve_id(const tinyxml2::XMLElement& element, const std::string& feed_url, std::string id) {

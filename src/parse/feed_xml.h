@@ -59,10 +59,16 @@ std::string base_url_of(const tinyxml2::XMLElement& element, const std::string& 
 // Whether an xml:base is in effect at `element` (on it or an ancestor).
 bool has_xml_base(const tinyxml2::XMLElement& element);
 
-// The base of a value read from `element` when an xml:base is in effect there (`in_base_scope`
-// says one is on an ancestor, so callers walking many children look it up once), else "": the
-// document's base applies.
-std::string own_base(const tinyxml2::XMLElement& element, const std::string& feed_url, bool in_base_scope);
+// The base `element`'s own xml:base gives it (resolved against those above), "" when it has none.
+std::string own_base(const tinyxml2::XMLElement& element, const std::string& feed_url);
+
+// The base in effect at `element` when an xml:base is (on it or an ancestor), else "".
+std::string scope_base_of(const tinyxml2::XMLElement& element, const std::string& feed_url);
+
+// scope_base_of for a child whose parent's is known: `parent_scope` unless the child has its own
+// xml:base, so a document's thousands of items do not each resolve the same bases again.
+std::string child_scope_base(const tinyxml2::XMLElement& child, const std::string& feed_url,
+                             const std::string& parent_scope);
 
 // An id or guid resolved as a URL reference when it is written as a path (`/posts/1`, `./1`,
 // `../1`): absolute ids and opaque ones (`1234`, `tag:…`) identify items as written.

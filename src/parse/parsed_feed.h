@@ -66,8 +66,10 @@ struct ParsedItem {
   std::optional<double> duration_seconds;  // itunes:duration
   std::optional<std::string> image;        // itunes:image href
   std::optional<bool> explicit_content;    // itunes:explicit
-  // The base of the title, summary and content when an xml:base made it differ from the document's
-  // ("" otherwise): what sanitize_items resolves the references inside them against.
+  // What sanitize_items resolves the references inside the title, summary and content against: the
+  // base their own xml:base gives them, else the item's (`base`, when an xml:base is in effect
+  // there), else the document's ("" stands for "the next one").
+  std::string base;
   std::string title_base, summary_base, content_base;
 };
 

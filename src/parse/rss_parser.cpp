@@ -84,7 +84,6 @@ struct ItemSources {
   std::map<std::string, std::string> category_labels;
   std::vector<Enclosure> enclosures, atom_enclosures, media;
   std::string duration, image, explicit_flag;
-  bool in_base_scope = false;                       // an xml:base is on the item or above it
   std::map<const std::string*, std::string> bases;  // a markup source's own base, when xml:base gives one
 };
 
@@ -93,7 +92,7 @@ void set_first_markup(ItemSources& s, std::string& slot, const XMLElement& eleme
                       const std::string& feed_url, std::string value) {
   if (!slot.empty() || value.empty()) return;
   slot = std::move(value);
-  if (std::string base = feed_xml::own_base(element, feed_url, s.in_base_scope); !base.empty())
+  if (std::string base = feed_xml::own_base(element, feed_url); !base.empty())
     s.bases[&slot] = std::move(base);
 }
 
@@ -205,10 +204,10 @@ std::optional<support::Timestamp> first_date(std::initializer_list<const std::st
   return std::nullopt;
 }
 
-ParsedItem read_item(const XMLElement& element, const std::string& feed_url) {
+ParsedItem read_item(const XMLElement& element, const std::string& feed_url,
+                     const std::string& parent_scope) {
   ItemSources s;
   s.rdf_about = feed_xml::attribute_of(element, "rdf:about");
-  s.in_base_scope = feed_xml::has_xml_base(element);
   for (const XMLElement* child = element.FirstChildElement(); child != nullptr;
        child = child->NextSiblingElement()) {
     const Namespace ns = feed_xml::namespace_of(*child);
@@ -220,6 +219,7 @@ ParsedItem read_item(const XMLElement& element, const std::string& feed_url) {
     }
   }
   ParsedItem item;
+  item.base = feed_xml::child_scope_base(element, feed_url, parent_scope);
   item.title = first_non_empty({&s.title, &s.dc_title});
   item.link = first_non_empty({&s.link, &s.atom_link});
   // RSS 2.0: a guid is a permalink unless isPermaLink="false"; a URL one is the link when none is.
@@ -309,11 +309,13 @@ void read_channel(const XMLElement& channel, const std::string& feed_url, Parsed
 
 // Items directly under `parent`, and under its <items rdf:parseType="Collection"> (RSS 1.1).
 void read_items_under(const XMLElement& parent, const std::string& feed_url, ParsedFeed& feed) {
+  // The bases of the thousands of items are resolved once, unless an item has its own xml:base.
+  const std::string scope = feed_xml::scope_base_of(parent, feed_url);
   for (const XMLElement* child = parent.FirstChildElement(); child != nullptr;
        child = child->NextSiblingElement()) {
     const std::string_view name = feed_xml::local_name(*child);
     if (name == "item" && is_rss_core(feed_xml::namespace_of(*child))) {
-      append_item(feed, read_item(*child, feed_url));
+      append_item(feed, read_item(*child, feed_url, scope));
     } else if (name == "items" && feed_xml::namespace_of(*child) == Namespace::kRss11) {
       read_items_under(*child, feed_url, feed);
     }
