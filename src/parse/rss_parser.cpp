@@ -32,6 +32,21 @@ void set_first(std::string& slot, std::string value) {
   if (slot.empty()) slot = std::move(value);
 }
 
+void set_last(std::string& slot, std::string value) {
+  if (!value.empty()) slot = std::move(value);
+}
+
+// An RSS <link>: its text, else its href (a namespace-less Atom-style link), resolved; "" for one
+// whose rel says it is not the page (self, hub, enclosure…). Of several, feeds mean the last, as
+// feedparser and gofeed read them.
+std::string rss_link(const XMLElement& link, const std::string& feed_url) {
+  const std::string rel = feed_xml::attribute_of(link, "rel");
+  if (!rel.empty() && rel != "alternate") return {};
+  std::string text = feed_xml::text_of(link);
+  if (text.empty()) text = feed_xml::attribute_of(link, "href");
+  return feed_xml::resolve_at(link, feed_url, text);
+}
+
 // Moves the winner out: the sources are scratch, and item content runs to kilobytes.
 std::optional<std::string> first_non_empty(std::initializer_list<std::string*> candidates) {
   for (std::string* candidate : candidates) {
@@ -112,9 +127,7 @@ void read_core(const XMLElement& child, std::string_view name, const std::string
   if (name == "title") {
     set_first(s.title, feed_xml::text_of(child));
   } else if (name == "link") {
-    std::string link = feed_xml::text_of(child);
-    if (link.empty()) link = feed_xml::attribute_of(child, "href");
-    set_first(s.link, feed_xml::resolve_at(child, feed_url, link));
+    set_last(s.link, rss_link(child, feed_url));
   } else if (name == "guid") {
     if (s.guid.empty()) {
       s.guid = feed_xml::text_of(child);
@@ -272,11 +285,7 @@ void read_channel(const XMLElement& channel, const std::string& feed_url, Parsed
     const Namespace ns = feed_xml::namespace_of(*child);
     if (is_rss_core(ns)) {
       if (name == "title") set_first(title, feed_xml::text_of(*child));
-      if (name == "link") {
-        std::string text = feed_xml::text_of(*child);
-        if (text.empty()) text = feed_xml::attribute_of(*child, "href");
-        set_first(link, feed_xml::resolve_at(*child, feed_url, text));
-      }
+      if (name == "link") set_last(link, rss_link(*child, feed_url));
       if (name == "description") set_first(description, feed_xml::text_of(*child));
       if (name == "image") set_first(rss_image, channel_image_url(*child, feed_url));
       if (name == "ttl") {
