@@ -132,3 +132,16 @@ TEST_CASE("every dialect fixture parses to its expected JSON", "[feedparse]") {
     }
   }
 }
+
+TEST_CASE("the document base is Content-Location resolved against the final URL, when http(s)",
+          "[feedparse]") {
+  using pebble::parse::document_base_url;
+  const std::string final_url = "https://example.org/feeds/rss.xml";
+  CHECK(document_base_url(final_url, std::nullopt) == final_url);
+  CHECK(document_base_url(final_url, "/archive/feed.xml") == "https://example.org/archive/feed.xml");
+  CHECK(document_base_url(final_url, " other.xml ") == "https://example.org/feeds/other.xml");
+  CHECK(document_base_url(final_url, "http://mirror.example.net/f") == "http://mirror.example.net/f");
+  // A base must be a web URL: anything else leaves the final URL as the base.
+  CHECK(document_base_url(final_url, "javascript:alert(1)") == final_url);
+  CHECK(document_base_url(final_url, "file:///etc/passwd") == final_url);
+}
