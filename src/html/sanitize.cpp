@@ -8,6 +8,7 @@
 #include "html/nesting_guard.h"
 #include "html/url_attributes.h"
 #include "support/markup_escape.h"
+#include "support/utf8.h"
 
 namespace pebble::html {
 
@@ -200,6 +201,9 @@ std::string sanitize_html(std::string_view markup, std::string_view base_url) {
   out.reserve(markup.size());
   // The fallback markup inside an <iframe> is sanitized once; fallback inside that fallback goes.
   Sanitizer(base_url, 1, out).sanitize(markup);
+  // gumbo 0.10.1 turns a numeric reference whose number overflows (&#9555…5;) into bytes that are
+  // not UTF-8; the store and every reader want UTF-8.
+  if (!support::is_valid_utf8(out)) out = support::replace_invalid_utf8(out);
   return out;
 }
 

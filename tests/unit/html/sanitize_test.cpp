@@ -8,6 +8,7 @@
 
 #include "fuzz/fuzz_entries.h"
 #include "support/test_env.h"
+#include "support/utf8.h"
 
 using pebble::html::has_markup;
 using pebble::html::sanitize_html;
@@ -165,4 +166,10 @@ TEST_CASE("sanitized samples read back holding only what the allow-lists keep", 
     CHECK_NOTHROW(pebble::fuzz::run_html_sanitize(markup));
     CHECK(sanitize_html(markup, kBase).find("script") == std::string::npos);
   }
+}
+
+TEST_CASE("a numeric reference beyond Unicode gives U+FFFD, never bytes that are not UTF-8", "[html]") {
+  const std::string sanitized = clean("<p>&#95555555555555555555555555555555555555555555;</p>");
+  CHECK(pebble::support::is_valid_utf8(sanitized));
+  CHECK(sanitized.starts_with("<p>"));
 }
