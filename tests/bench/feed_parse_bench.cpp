@@ -102,7 +102,8 @@ int main(int argc, char** argv) {
         items = pebble::parse::parse_feed(body, "https://example.org/feed", content_type).items.size();
       });
       // Each run sanitizes a fresh copy of the parsed feed; the copy is not timed.
-      const pebble::parse::ParsedFeed parsed = pebble::parse::parse_feed(body, "https://example.org/feed", content_type);
+      const pebble::parse::ParsedFeed parsed =
+          pebble::parse::parse_feed(body, "https://example.org/feed", content_type);
       for (int run = 0; run <= runs; ++run) {
         pebble::parse::ParsedFeed copy = parsed;
         const double seconds = seconds_of([&] { pebble::parse::sanitize_items(copy); });

@@ -187,7 +187,8 @@ inline void run_feed_json(std::string_view body) {
 
 // The HTML sanitizer on content as a feed would carry it: UTF-8, as parse_feed hands every value on.
 inline void run_html_sanitize(std::string_view bytes) {
-  check_sanitized(html::sanitize_html(support::replace_invalid_utf8(bytes), "https://example.org/blog/post/"));
+  check_sanitized(
+      html::sanitize_html(support::replace_invalid_utf8(bytes), "https://example.org/blog/post/"));
 }
 
 // Netscape bookmark HTML.
