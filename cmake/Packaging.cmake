@@ -18,6 +18,6 @@ if(PEBBLE_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS
-      "libc6, libstdc++6, libgcc-s1, libsqlite3-0, libpq5, libcurl4, libtinyxml2-9, libspdlog1.10, libfmt9, libprometheus-cpp-core1.0, libnettle8, libmicrohttpd12, zlib1g")
+      "libc6, libstdc++6, libgcc-s1, libsqlite3-0, libpq5, libcurl4, libtinyxml2-9, libspdlog1.10, libfmt9, libprometheus-cpp-core1.0, libnettle8, libmicrohttpd12, zlib1g, libgumbo1")
 endif()
 include(CPack)

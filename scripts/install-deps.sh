@@ -8,7 +8,7 @@ level=${1:-build}
 # pkg-config: CMake's FindCURL asks it for libcurl's flags (libcurl ships no CMake config here).
 build_pkgs=(g++ cmake make pkg-config git
   libcli11-dev prometheus-cpp-dev libsqlite3-dev libpq-dev libcurl4-openssl-dev nettle-dev
-  libtinyxml2-dev libspdlog-dev nlohmann-json3-dev catch2 libmicrohttpd-dev zlib1g-dev)
+  libtinyxml2-dev libspdlog-dev nlohmann-json3-dev catch2 libmicrohttpd-dev zlib1g-dev libgumbo-dev)
 test_pkgs=(postgresql prometheus-pushgateway prometheus groff-base groff man-db sqlite3
   curl python3 clang-format clang-tidy-14 time  # time: /usr/bin/time -v measures peak RSS in poll tests
   python3-yaml dpkg-dev systemd  # contrib/ checks, dpkg-shlibdeps for the .deb, systemd-analyze

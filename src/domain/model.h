@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/text_type.h"
 #include "support/time.h"
 
 namespace pebble::domain {
@@ -116,7 +117,10 @@ struct FeedItemInput {
   std::optional<std::string> author;
   std::optional<support::Timestamp> published_at;
   std::optional<support::Timestamp> entry_updated_at;
-  std::string extra_json = "{}";  // categories, enclosures, authors…
+  std::string extra_json = "{}";  // categories, enclosures, authors, podcast and media fields
+  TextType title_type = TextType::kText;
+  TextType summary_type = TextType::kHtml;
+  TextType content_type = TextType::kHtml;
 };
 
 // A stored feed item.
@@ -134,6 +138,9 @@ struct FeedItem {
   support::Timestamp first_seen_at;
   support::Timestamp last_seen_at;
   std::string extra_json;
+  TextType title_type = TextType::kText;
+  TextType summary_type = TextType::kHtml;
+  TextType content_type = TextType::kHtml;
 };
 
 // Whether an item upsert inserted a new row or refreshed an existing one.

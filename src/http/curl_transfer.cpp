@@ -204,6 +204,7 @@ void TransferState::header_line(std::string line) {
     response_.last_modified.reset();
     response_.cache_control.reset();
     response_.retry_after.reset();
+    response_.content_location.reset();
     return;
   }
   const auto colon = line.find(':');
@@ -220,6 +221,8 @@ void TransferState::header_line(std::string line) {
     response_.cache_control = value;
   else if (support::equals_ignoring_ascii_case(name, "retry-after"))
     response_.retry_after = value;
+  else if (support::equals_ignoring_ascii_case(name, "content-location"))
+    response_.content_location = value;
 }
 
 curl_socket_t TransferState::on_open_socket(void* self, curlsocktype /*purpose*/, curl_sockaddr* address) {

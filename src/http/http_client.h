@@ -34,6 +34,7 @@ struct FetchResponse {
   std::optional<std::string> last_modified;
   std::optional<std::string> cache_control;
   std::optional<std::string> retry_after;
+  std::optional<std::string> content_location;  // the base of the document when present (RFC 9110 §8.7)
   FetchFailure failure = FetchFailure::kNone;
   std::string error;  // one line when failure != kNone
   double duration_seconds = 0;

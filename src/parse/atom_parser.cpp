@@ -54,13 +54,21 @@ TextConstruct read_text_construct(const XMLElement& element) {
   return {feed_xml::text_of(element), markup_or_text};
 }
 
-// Reads a text construct into `value` and `type` unless `value` is already set; empty stays unset.
-void read_text_into(const XMLElement& element, std::optional<std::string>& value, TextType& type) {
-  if (value) return;
+// Where a text construct goes: its value, type and base (feed_xml::own_base).
+struct TextSlot {
+  std::optional<std::string>& value;
+  TextType& type;
+  std::string* base;  // null where nothing resolves against it (feed titles)
+};
+
+// Reads a text construct into `slot` unless its value is already set; empty stays unset.
+void read_text_into(const XMLElement& element, const std::string& feed_url, TextSlot slot) {
+  if (slot.value) return;
   TextConstruct construct = read_text_construct(element);
   if (construct.text.empty()) return;
-  value = std::move(construct.text);
-  type = construct.type;
+  slot.value = std::move(construct.text);
+  slot.type = construct.type;
+  if (slot.base != nullptr) *slot.base = feed_xml::own_base(element, feed_url);
 }
 
 void read_entry_link(const XMLElement& child, const std::string& feed_url, ParsedItem& item) {
@@ -71,23 +79,27 @@ void read_entry_link(const XMLElement& child, const std::string& feed_url, Parse
 }
 
 ParsedItem read_entry(const XMLElement& entry, const std::string& feed_url,
-                      const std::vector<Person>& feed_authors) {
+                      const std::vector<Person>& feed_authors, const std::string& feed_scope) {
   ParsedItem item;
   std::string published;
   std::string updated;
   std::string dc_date;
   std::vector<Person> dc_creators;
+  item.base = feed_xml::child_scope_base(entry, feed_url, feed_scope);
   for (const XMLElement* child = entry.FirstChildElement(); child != nullptr;
        child = child->NextSiblingElement()) {
     const Namespace ns = feed_xml::namespace_of(*child);
     const std::string_view name = feed_xml::local_name(*child);
     if (is_atom_core(ns)) {
-      if (name == "id" && item.guid.empty()) item.guid = feed_xml::text_of(*child);
-      if (name == "title") read_text_into(*child, item.title, item.title_type);
+      if (name == "id" && item.guid.empty())
+        item.guid = feed_xml::resolve_id(*child, feed_url, feed_xml::text_of(*child));
+      if (name == "title") read_text_into(*child, feed_url, {item.title, item.title_type, &item.title_base});
       if (name == "link") read_entry_link(*child, feed_url, item);
-      if (name == "summary") read_text_into(*child, item.summary, item.summary_type);
-      if (name == "content") read_text_into(*child, item.content, item.content_type);
-      if (name == "author") item.authors.push_back(read_atom_person(*child));
+      if (name == "summary")
+        read_text_into(*child, feed_url, {item.summary, item.summary_type, &item.summary_base});
+      if (name == "content")
+        read_text_into(*child, feed_url, {item.content, item.content_type, &item.content_base});
+      if (name == "author") item.authors.push_back(read_atom_person(*child, feed_url));
       if ((name == "published" || name == "issued" || name == "created") && published.empty()) {
         published = feed_xml::text_of(*child);
       }
@@ -115,7 +127,7 @@ ParsedFeed parse_atom_document(const XMLElement& root, const std::string& feed_u
   feed.max_items = max_items;
   feed.kind = FeedKind::kAtom;
   if (feed_xml::local_name(root) == "entry") {  // an Entry Document: a feed of that one entry
-    append_item(feed, read_entry(root, feed_url, {}));
+    append_item(feed, read_entry(root, feed_url, {}, {}));
     return feed;
   }
   std::vector<Person> authors;
@@ -125,17 +137,24 @@ ParsedFeed parse_atom_document(const XMLElement& root, const std::string& feed_u
     const Namespace ns = feed_xml::namespace_of(*child);
     if (!is_atom_core(ns)) continue;
     const std::string_view name = feed_xml::local_name(*child);
-    TextType ignored = TextType::kText;
-    if (name == "title") read_text_into(*child, feed.title, ignored);
-    if (name == "subtitle" || name == "tagline") read_text_into(*child, feed.description, ignored);
+    if (name == "title") read_text_into(*child, feed_url, {feed.title, feed.title_type, nullptr});
+    if (name == "subtitle" || name == "tagline")
+      read_text_into(*child, feed_url, {feed.description, feed.description_type, nullptr});
+    if ((name == "logo" || name == "icon") && !(name == "logo" ? feed.image : feed.icon)) {
+      std::string url = feed_xml::resolve_at(*child, feed_url, feed_xml::text_of(*child));
+      if (!url.empty()) (name == "logo" ? feed.image : feed.icon) = std::move(url);
+    }
     if (name == "link" && !feed.link) {
       const AtomLink link = read_atom_link(*child, feed_url);
       if (link.rel == "alternate" && !link.href.empty()) feed.link = link.href;
     }
-    if (name == "author") authors.push_back(read_atom_person(*child));
+    if (name == "author") authors.push_back(read_atom_person(*child, feed_url));
     if (name == "entry") entries.push_back(child);
   }
-  for (const XMLElement* entry : entries) append_item(feed, read_entry(*entry, feed_url, authors));
+  // The bases of the feed's thousands of entries are resolved once, unless an entry has its own.
+  const std::string feed_scope = feed_xml::scope_base_of(root, feed_url);
+  for (const XMLElement* entry : entries)
+    append_item(feed, read_entry(*entry, feed_url, authors, feed_scope));
   return feed;
 }
 

@@ -10,7 +10,7 @@ namespace pebble::parse {
 
 using feed_xml::Namespace;
 
-Person read_atom_person(const tinyxml2::XMLElement& element) {
+Person read_atom_person(const tinyxml2::XMLElement& element, const std::string& feed_url) {
   Person person;
   for (const tinyxml2::XMLElement* child = element.FirstChildElement(); child != nullptr;
        child = child->NextSiblingElement()) {
@@ -20,7 +20,7 @@ Person read_atom_person(const tinyxml2::XMLElement& element) {
     } else if (name == "email") {
       person.email = feed_xml::text_of(*child);
     } else if (name == "uri" || name == "url") {
-      person.uri = feed_xml::text_of(*child);
+      person.uri = feed_xml::resolve_at(*child, feed_url, feed_xml::text_of(*child));
     }
   }
   if (person.name.empty() && person.email.empty() && element.FirstChildElement() == nullptr) {

@@ -11,8 +11,8 @@
 
 namespace pebble::parse {
 
-// An Atom person construct (<author>/<contributor> with name, email, uri children).
-Person read_atom_person(const tinyxml2::XMLElement& element);
+// An Atom person construct (<author>/<contributor> with name, email, uri children); the uri resolved.
+Person read_atom_person(const tinyxml2::XMLElement& element, const std::string& feed_url);
 
 // An Atom <link>: its href (resolved), rel ("alternate" when absent), type and length.
 struct AtomLink {

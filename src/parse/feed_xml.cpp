@@ -4,8 +4,8 @@
 #include <deque>
 #include <vector>
 
+#include "domain/url_resolve.h"
 #include "parse/html_entities.h"
-#include "parse/url_resolve.h"
 #include "parse/xml_raw_text.h"
 #include "support/ascii_text.h"
 
@@ -253,8 +253,41 @@ std::string base_url_of(const tinyxml2::XMLElement& element, const std::string& 
     }
   }
   std::string base = feed_url;
-  for (auto it = bases.rbegin(); it != bases.rend(); ++it) base = resolve_url(base, *it);
+  for (auto it = bases.rbegin(); it != bases.rend(); ++it) {
+    std::string refined = domain::resolve_url(base, *it);
+    if (domain::is_http_url(refined) || !domain::is_absolute_url(refined)) base = std::move(refined);
+  }
   return base;
+}
+
+bool has_xml_base(const tinyxml2::XMLElement& element) {
+  for (const tinyxml2::XMLNode* node = &element; node != nullptr; node = node->Parent()) {
+    const tinyxml2::XMLElement* ancestor = node->ToElement();
+    if (ancestor == nullptr) return false;
+    if (ancestor->FindAttribute("xml:base") != nullptr) return true;
+  }
+  return false;
+}
+
+std::string own_base(const tinyxml2::XMLElement& element, const std::string& feed_url) {
+  if (element.FindAttribute("xml:base") == nullptr) return {};
+  return base_url_of(element, feed_url);
+}
+
+std::string scope_base_of(const tinyxml2::XMLElement& element, const std::string& feed_url) {
+  return has_xml_base(element) ? base_url_of(element, feed_url) : std::string();
+}
+
+std::string child_scope_base(const tinyxml2::XMLElement& child, const std::string& feed_url,
+                             const std::string& parent_scope) {
+  if (child.FindAttribute("xml:base") == nullptr) return parent_scope;
+  return base_url_of(child, feed_url);
+}
+
+std::string resolve_id(const tinyxml2::XMLElement& element, const std::string& feed_url, std::string id) {
+  if (id.starts_with('/') || id.starts_with("./") || id.starts_with("../"))
+    return resolve_at(element, feed_url, id);
+  return id;
 }
 
 std::string resolve_at(const tinyxml2::XMLElement& element, const std::string& feed_url,
@@ -262,8 +295,9 @@ std::string resolve_at(const tinyxml2::XMLElement& element, const std::string& f
   if (reference.empty()) return reference;
   // Against an absolute feed URL every base is absolute, and an absolute reference then resolves
   // alike whatever xml:base says: most links are, which spares the walk up the ancestors.
-  if (is_absolute_url(reference) && is_absolute_url(feed_url)) return resolve_url(feed_url, reference);
-  return resolve_url(base_url_of(element, feed_url), reference);
+  if (domain::is_absolute_url(reference) && domain::is_absolute_url(feed_url))
+    return domain::resolve_url(feed_url, reference);
+  return domain::resolve_url(base_url_of(element, feed_url), reference);
 }
 
 }  // namespace pebble::parse::feed_xml

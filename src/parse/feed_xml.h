@@ -51,8 +51,28 @@ std::string text_of(const tinyxml2::XMLElement& element);
 // The children of an element serialized as markup.
 std::string inner_xml(const tinyxml2::XMLElement& element);
 
-// The base URL in effect at an element: `feed_url` refined by every xml:base from the root down.
+// The base URL in effect at an element: `feed_url` refined by every xml:base from the root down,
+// each resolved against the one above it; an xml:base that resolves to anything but an http(s) URL
+// (javascript:, data:) is ignored.
 std::string base_url_of(const tinyxml2::XMLElement& element, const std::string& feed_url);
+
+// Whether an xml:base is in effect at `element` (on it or an ancestor).
+bool has_xml_base(const tinyxml2::XMLElement& element);
+
+// The base `element`'s own xml:base gives it (resolved against those above), "" when it has none.
+std::string own_base(const tinyxml2::XMLElement& element, const std::string& feed_url);
+
+// The base in effect at `element` when an xml:base is (on it or an ancestor), else "".
+std::string scope_base_of(const tinyxml2::XMLElement& element, const std::string& feed_url);
+
+// scope_base_of for a child whose parent's is known: `parent_scope` unless the child has its own
+// xml:base, so a document's thousands of items do not each resolve the same bases again.
+std::string child_scope_base(const tinyxml2::XMLElement& child, const std::string& feed_url,
+                             const std::string& parent_scope);
+
+// An id or guid resolved as a URL reference when it is written as a path (`/posts/1`, `./1`,
+// `../1`): absolute ids and opaque ones (`1234`, `tag:…`) identify items as written.
+std::string resolve_id(const tinyxml2::XMLElement& element, const std::string& feed_url, std::string id);
 
 // `reference` resolved against the base URL in effect at `element`; "" stays "".
 std::string resolve_at(const tinyxml2::XMLElement& element, const std::string& feed_url,

@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/url_resolve.h"
 #include "parse/newest_items.h"
-#include "parse/url_resolve.h"
 #include "support/dates.h"
 
 namespace pebble::parse {
@@ -29,7 +29,7 @@ std::optional<std::string> string_member(const json& object, const char* key) {
 std::optional<std::string> url_member(const json& object, const char* key, const std::string& feed_url) {
   const auto value = string_member(object, key);
   if (!value) return std::nullopt;
-  return resolve_url(feed_url, *value);
+  return domain::resolve_url(feed_url, *value);
 }
 
 std::optional<support::Timestamp> date_member(const json& object, const char* key) {
@@ -127,6 +127,7 @@ ParsedFeed parse_json_feed(std::string_view text, const std::string& feed_url, s
   feed.title = string_member(document, "title");
   feed.link = url_member(document, "home_page_url", feed_url);
   feed.description = string_member(document, "description");
+  feed.description_type = TextType::kText;  // JSON Feed's description is plain text
   const std::vector<Person> authors = read_people(document);
   if (const auto items = document.find("items"); items != document.end() && items->is_array()) {
     for (const json& item : *items) {

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "domain/url.h"
+#include "domain/url_resolve.h"
 #include "parse/atom_parser.h"
 #include "parse/charset.h"
 #include "parse/feed_xml.h"
@@ -205,11 +206,19 @@ ParsedFeed parse_feed(std::string_view body, const std::string& feed_url,
     throw FeedParseError("not a feed: the body is neither XML nor JSON");
   }
   keep_newest_items(feed);
+  feed.base_url = feed_url;
   trim_or_reset(feed.title);
   trim_or_reset(feed.link);
   trim_or_reset(feed.description);
   for (ParsedItem& item : feed.items) finish_item(item);
   return feed;
+}
+
+std::string document_base_url(const std::string& final_url,
+                              const std::optional<std::string>& content_location) {
+  if (!content_location) return final_url;
+  std::string base = domain::resolve_url(final_url, feed_xml::trimmed_view(*content_location));
+  return domain::is_http_url(base) ? base : final_url;
 }
 
 }  // namespace pebble::parse

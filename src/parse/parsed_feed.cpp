@@ -32,10 +32,6 @@ const char* feed_kind_name(FeedKind kind) {
   return "rss";
 }
 
-const char* text_type_name(TextType type) {
-  return type == TextType::kHtml ? "html" : "text";
-}
-
 std::string item_extra_json(const ParsedItem& item) {
   nlohmann::json extra = nlohmann::json::object();
   extra["categories"] = item.categories;
@@ -51,10 +47,6 @@ std::string item_extra_json(const ParsedItem& item) {
     authors.push_back(std::move(entry));
   }
   extra["authors"] = std::move(authors);
-  // The sanitizer reads these to know which values are markup; a type without its field says nothing.
-  if (item.title) extra["title_type"] = text_type_name(item.title_type);
-  if (item.summary) extra["summary_type"] = text_type_name(item.summary_type);
-  if (item.content) extra["content_type"] = text_type_name(item.content_type);
   if (item.duration_seconds) {
     const double seconds = *item.duration_seconds;
     const auto whole = static_cast<std::int64_t>(seconds);
@@ -78,6 +70,9 @@ domain::FeedItemInput to_feed_item_input(const ParsedItem& item) {
   input.published_at = item.published;
   input.entry_updated_at = item.updated;
   input.extra_json = item_extra_json(item);
+  input.title_type = item.title_type;
+  input.summary_type = item.summary_type;
+  input.content_type = item.content_type;
   return input;
 }
 

@@ -41,12 +41,9 @@ struct Enclosure {
   auto operator<=>(const Enclosure&) const = default;
 };
 
-// What a stored text is: plain text, or HTML markup (sanitized before it is stored). A consumer
-// never has to guess: an Atom type="html" title is markup, an RSS title is text.
-enum class TextType { kText, kHtml };
-
-// "text" or "html".
-const char* text_type_name(TextType type);
+// Plain text or HTML (domain/text_type.h), the type of every item text.
+using domain::text_type_name;
+using domain::TextType;
 
 // One entry of a feed; strings are UTF-8, links are absolute when the feed allowed resolving them.
 struct ParsedItem {
@@ -69,6 +66,11 @@ struct ParsedItem {
   std::optional<double> duration_seconds;  // itunes:duration
   std::optional<std::string> image;        // itunes:image href
   std::optional<bool> explicit_content;    // itunes:explicit
+  // What sanitize_items resolves the references inside the title, summary and content against: the
+  // base their own xml:base gives them, else the item's (`base`, when an xml:base is in effect
+  // there), else the document's ("" stands for "the next one").
+  std::string base;
+  std::string title_base, summary_base, content_base;
 };
 
 // A whole feed.
@@ -77,15 +79,19 @@ struct ParsedFeed {
   std::optional<std::string> title;
   std::optional<std::string> link;  // the site's URL, not the feed's
   std::optional<std::string> description;
-  std::optional<int> ttl_minutes;    // RSS <ttl>
-  std::optional<std::string> image;  // the channel's itunes:image href
+  TextType title_type = TextType::kText;
+  TextType description_type = TextType::kHtml;  // RSS descriptions are HTML, Atom subtitles say
+  std::optional<int> ttl_minutes;               // RSS <ttl>
+  std::optional<std::string> image;             // itunes:image href, else RSS <image><url>, else Atom <logo>
+  std::optional<std::string> icon;              // Atom <icon>
+  std::string base_url;                         // the document's base: Content-Location, else the final URL
   std::vector<ParsedItem> items;
   std::size_t max_items = SIZE_MAX;  // the newest this many are kept (newest_items.h)
   std::size_t items_dropped = 0;     // items beyond max_items, left out
 };
 
-// The item's categories (and their labels), enclosures, media, authors, podcast fields and the
-// types of its title, summary and content as a JSON object (FeedItem.extra_json).
+// The item's categories (and their labels), enclosures, media, authors and podcast fields as a JSON
+// object (FeedItem.extra_json); the types of its texts have columns of their own.
 std::string item_extra_json(const ParsedItem& item);
 
 // The item as the store takes it.

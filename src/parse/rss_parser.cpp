@@ -32,6 +32,21 @@ void set_first(std::string& slot, std::string value) {
   if (slot.empty()) slot = std::move(value);
 }
 
+void set_last(std::string& slot, std::string value) {
+  if (!value.empty()) slot = std::move(value);
+}
+
+// An RSS <link>: its text, else its href (a namespace-less Atom-style link), resolved; "" for one
+// whose rel says it is not the page (self, hub, enclosure…). Of several, feeds mean the last, as
+// feedparser and gofeed read them.
+std::string rss_link(const XMLElement& link, const std::string& feed_url) {
+  const std::string rel = feed_xml::attribute_of(link, "rel");
+  if (!rel.empty() && rel != "alternate") return {};
+  std::string text = feed_xml::text_of(link);
+  if (text.empty()) text = feed_xml::attribute_of(link, "href");
+  return feed_xml::resolve_at(link, feed_url, text);
+}
+
 // Moves the winner out: the sources are scratch, and item content runs to kilobytes.
 std::optional<std::string> first_non_empty(std::initializer_list<std::string*> candidates) {
   for (std::string* candidate : candidates) {
@@ -57,6 +72,16 @@ void collect_itunes_categories(const XMLElement& element, std::vector<std::strin
   }
 }
 
+// The <url> of a channel's <image> (RSS 0.91–2.0), resolved.
+std::string channel_image_url(const XMLElement& image, const std::string& feed_url) {
+  for (const XMLElement* child = image.FirstChildElement(); child != nullptr;
+       child = child->NextSiblingElement()) {
+    if (feed_xml::local_name(*child) == "url")
+      return feed_xml::resolve_at(*child, feed_url, feed_xml::text_of(*child));
+  }
+  return {};
+}
+
 // Every source of each item field, in the order feeds are found to fill them; the first
 // non-empty source wins when the item is assembled.
 struct ItemSources {
@@ -74,15 +99,35 @@ struct ItemSources {
   std::map<std::string, std::string> category_labels;
   std::vector<Enclosure> enclosures, atom_enclosures, media;
   std::string duration, image, explicit_flag;
+  std::map<const std::string*, std::string> bases;  // a markup source's own base, when xml:base gives one
 };
+
+// set_first for a source of HTML: also notes the base its references resolve against.
+void set_first_markup(ItemSources& s, std::string& slot, const XMLElement& element,
+                      const std::string& feed_url, std::string value) {
+  if (!slot.empty() || value.empty()) return;
+  slot = std::move(value);
+  if (std::string base = feed_xml::own_base(element, feed_url); !base.empty())
+    s.bases[&slot] = std::move(base);
+}
+
+// first_non_empty over markup sources, setting `base` to the winner's own base ("" for the document's).
+std::optional<std::string> first_non_empty_markup(const ItemSources& s,
+                                                  std::initializer_list<std::string*> candidates,
+                                                  std::string& base) {
+  for (std::string* candidate : candidates) {
+    if (candidate->empty()) continue;
+    if (const auto found = s.bases.find(candidate); found != s.bases.end()) base = found->second;
+    return std::move(*candidate);
+  }
+  return std::nullopt;
+}
 
 void read_core(const XMLElement& child, std::string_view name, const std::string& feed_url, ItemSources& s) {
   if (name == "title") {
     set_first(s.title, feed_xml::text_of(child));
   } else if (name == "link") {
-    std::string link = feed_xml::text_of(child);
-    if (link.empty()) link = feed_xml::attribute_of(child, "href");
-    set_first(s.link, feed_xml::resolve_at(child, feed_url, link));
+    set_last(s.link, rss_link(child, feed_url));
   } else if (name == "guid") {
     if (s.guid.empty()) {
       s.guid = feed_xml::text_of(child);
@@ -91,9 +136,9 @@ void read_core(const XMLElement& child, std::string_view name, const std::string
     }
   } else if (name == "description") {
     s.has_description = true;
-    set_first(s.description, feed_xml::text_of(child));
+    set_first_markup(s, s.description, child, feed_url, feed_xml::text_of(child));
   } else if (name == "fullitem") {
-    set_first(s.fullitem, feed_xml::text_of(child));
+    set_first_markup(s, s.fullitem, child, feed_url, feed_xml::text_of(child));
   } else if (name == "tags") {
     for (std::string& tag : split_keywords(feed_xml::text_of(child))) s.categories.push_back(std::move(tag));
   } else if (name == "author") {
@@ -116,10 +161,11 @@ void read_core(const XMLElement& child, std::string_view name, const std::string
 void read_extension(const XMLElement& child, Namespace ns, std::string_view name, const std::string& feed_url,
                     ItemSources& s) {
   if (ns == Namespace::kContent && name == "encoded") {
-    set_first(s.content, feed_xml::text_of(child));
+    set_first_markup(s, s.content, child, feed_url, feed_xml::text_of(child));
   } else if (ns == Namespace::kDublinCore || ns == Namespace::kDcTerms) {
     if (name == "title") set_first(s.dc_title, feed_xml::text_of(child));
-    if (name == "description") set_first(s.dc_description, feed_xml::text_of(child));
+    if (name == "description")
+      set_first_markup(s, s.dc_description, child, feed_url, feed_xml::text_of(child));
     if (name == "date") set_first(s.dc_date, feed_xml::text_of(child));
     if (name == "issued" || name == "created") set_first(s.dc_issued, feed_xml::text_of(child));
     if (name == "modified") set_first(s.dc_modified, feed_xml::text_of(child));
@@ -127,7 +173,7 @@ void read_extension(const XMLElement& child, Namespace ns, std::string_view name
       s.dc_creators.push_back(parse_person_text(feed_xml::text_of(child)));
     if (name == "subject") s.dc_subjects.push_back(feed_xml::text_of(child));
   } else if (ns == Namespace::kItunes) {
-    if (name == "summary") set_first(s.itunes_summary, feed_xml::text_of(child));
+    if (name == "summary") set_first_markup(s, s.itunes_summary, child, feed_url, feed_xml::text_of(child));
     if (name == "author") s.itunes_authors.push_back(parse_person_text(feed_xml::text_of(child)));
     if (name == "keywords") {
       for (std::string& keyword : split_keywords(feed_xml::text_of(child)))
@@ -139,7 +185,7 @@ void read_extension(const XMLElement& child, Namespace ns, std::string_view name
       set_first(s.image, feed_xml::resolve_at(child, feed_url, feed_xml::attribute_of(child, "href")));
     if (name == "explicit") set_first(s.explicit_flag, feed_xml::text_of(child));
   } else if (ns == Namespace::kXhtml && name == "body") {
-    set_first(s.xhtml_body, feed_xml::trim(feed_xml::inner_xml(child)));
+    set_first_markup(s, s.xhtml_body, child, feed_url, feed_xml::trim(feed_xml::inner_xml(child)));
   } else if (ns == Namespace::kAtom10 || ns == Namespace::kAtom03) {
     if (name == "link") {
       const AtomLink link = read_atom_link(child, feed_url);
@@ -148,11 +194,11 @@ void read_extension(const XMLElement& child, Namespace ns, std::string_view name
         s.atom_enclosures.push_back({link.href, link.type, link.length});
     }
     if (name == "id") set_first(s.atom_id, feed_xml::text_of(child));
-    if (name == "content") set_first(s.atom_content, feed_xml::text_of(child));
-    if (name == "summary") set_first(s.atom_summary, feed_xml::text_of(child));
+    if (name == "content") set_first_markup(s, s.atom_content, child, feed_url, feed_xml::text_of(child));
+    if (name == "summary") set_first_markup(s, s.atom_summary, child, feed_url, feed_xml::text_of(child));
     if (name == "published") set_first(s.atom_published, feed_xml::text_of(child));
     if (name == "updated") set_first(s.atom_updated, feed_xml::text_of(child));
-    if (name == "author") s.atom_authors.push_back(read_atom_person(child));
+    if (name == "author") s.atom_authors.push_back(read_atom_person(child, feed_url));
     if (name == "category") read_atom_category(child, s.atom_categories, s.category_labels);
   } else if (ns == Namespace::kMedia) {
     if (name == "keywords") {
@@ -171,7 +217,8 @@ std::optional<support::Timestamp> first_date(std::initializer_list<const std::st
   return std::nullopt;
 }
 
-ParsedItem read_item(const XMLElement& element, const std::string& feed_url) {
+ParsedItem read_item(const XMLElement& element, const std::string& feed_url,
+                     const std::string& parent_scope) {
   ItemSources s;
   s.rdf_about = feed_xml::attribute_of(element, "rdf:about");
   for (const XMLElement* child = element.FirstChildElement(); child != nullptr;
@@ -185,15 +232,21 @@ ParsedItem read_item(const XMLElement& element, const std::string& feed_url) {
     }
   }
   ParsedItem item;
+  item.base = feed_xml::child_scope_base(element, feed_url, parent_scope);
   item.title = first_non_empty({&s.title, &s.dc_title});
   item.link = first_non_empty({&s.link, &s.atom_link});
   // RSS 2.0: a guid is a permalink unless isPermaLink="false"; a URL one is the link when none is.
-  if (!item.link && s.guid_is_permalink && is_url(s.guid)) item.link = s.guid;
+  const bool rss_guid = !s.guid.empty();
+  const bool permalink_guid = rss_guid && s.guid_is_permalink;
   item.guid = first_non_empty({&s.guid, &s.atom_id, &s.rdf_about}).value_or("");
-  item.summary = first_non_empty({&s.description, &s.dc_description, &s.atom_summary, &s.itunes_summary});
+  if (permalink_guid || !rss_guid) item.guid = feed_xml::resolve_id(element, feed_url, std::move(item.guid));
+  if (!item.link && permalink_guid && is_url(item.guid)) item.link = item.guid;
+  item.summary = first_non_empty_markup(
+      s, {&s.description, &s.dc_description, &s.atom_summary, &s.itunes_summary}, item.summary_base);
   // An empty <description/> says the item has no synopsis: "" rather than absent (kept by finish_item).
   if (!item.summary && s.has_description) item.summary = "";
-  item.content = first_non_empty({&s.content, &s.xhtml_body, &s.fullitem, &s.atom_content});
+  item.content =
+      first_non_empty_markup(s, {&s.content, &s.xhtml_body, &s.fullitem, &s.atom_content}, item.content_base);
   // RSS 2.0 titles are plain text (entities already decoded); descriptions and content are HTML.
   item.title_type = TextType::kText;
   item.summary_type = TextType::kHtml;
@@ -224,6 +277,7 @@ ParsedItem read_item(const XMLElement& element, const std::string& feed_url) {
 // Channel metadata; items are gathered separately because RSS 1.0 puts them beside the channel.
 void read_channel(const XMLElement& channel, const std::string& feed_url, ParsedFeed& feed) {
   std::string title, dc_title, link, atom_link, description, dc_description, itunes_summary, itunes_subtitle;
+  std::string rss_image;
   for (const XMLElement* child = channel.FirstChildElement(); child != nullptr;
        child = child->NextSiblingElement()) {
     const std::string_view name = feed_xml::local_name(*child);
@@ -231,12 +285,9 @@ void read_channel(const XMLElement& channel, const std::string& feed_url, Parsed
     const Namespace ns = feed_xml::namespace_of(*child);
     if (is_rss_core(ns)) {
       if (name == "title") set_first(title, feed_xml::text_of(*child));
-      if (name == "link") {
-        std::string text = feed_xml::text_of(*child);
-        if (text.empty()) text = feed_xml::attribute_of(*child, "href");
-        set_first(link, feed_xml::resolve_at(*child, feed_url, text));
-      }
+      if (name == "link") set_last(link, rss_link(*child, feed_url));
       if (name == "description") set_first(description, feed_xml::text_of(*child));
+      if (name == "image") set_first(rss_image, channel_image_url(*child, feed_url));
       if (name == "ttl") {
         const std::string text = feed_xml::text_of(*child);
         int minutes = 0;
@@ -262,15 +313,18 @@ void read_channel(const XMLElement& channel, const std::string& feed_url, Parsed
   feed.title = first_non_empty({&title, &dc_title});
   feed.link = first_non_empty({&link, &atom_link});
   feed.description = first_non_empty({&description, &dc_description, &itunes_summary, &itunes_subtitle});
+  if (!feed.image && !rss_image.empty()) feed.image = std::move(rss_image);
 }
 
 // Items directly under `parent`, and under its <items rdf:parseType="Collection"> (RSS 1.1).
 void read_items_under(const XMLElement& parent, const std::string& feed_url, ParsedFeed& feed) {
+  // The bases of the thousands of items are resolved once, unless an item has its own xml:base.
+  const std::string scope = feed_xml::scope_base_of(parent, feed_url);
   for (const XMLElement* child = parent.FirstChildElement(); child != nullptr;
        child = child->NextSiblingElement()) {
     const std::string_view name = feed_xml::local_name(*child);
     if (name == "item" && is_rss_core(feed_xml::namespace_of(*child))) {
-      append_item(feed, read_item(*child, feed_url));
+      append_item(feed, read_item(*child, feed_url, scope));
     } else if (name == "items" && feed_xml::namespace_of(*child) == Namespace::kRss11) {
       read_items_under(*child, feed_url, feed);
     }

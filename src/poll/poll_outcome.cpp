@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "parse/parse_feed.h"
+#include "parse/sanitize_items.h"
 #include "poll/cache_validators.h"
 #include "poll/poll_schedule.h"
 
@@ -127,8 +128,12 @@ PollOutcome classify_response(const http::FetchResponse& response, const std::st
          http_error_text(status, response.final_url) + " is not a feed response");
   } else {
     try {
-      outcome.feed =
-          parse::parse_feed(response.body, response.final_url, response.content_type.value_or(""), max_items);
+      // Relative references resolve against xml:base, else Content-Location, else the final URL.
+      outcome.feed = parse::parse_feed(
+          response.body, parse::document_base_url(response.final_url, response.content_location),
+          response.content_type.value_or(""), max_items);
+      // Only the items that are kept (--max-items) pay for sanitizing.
+      parse::sanitize_items(*outcome.feed);
       outcome.status = PollStatus::kSuccess;
     } catch (const std::exception& error) {  // FeedParseError, or a resource failure on hostile input
       fail(outcome, PollErrorReason::kParse, response.final_url + ": " + error.what());

@@ -16,24 +16,28 @@ nlohmann::json optional_date(const std::optional<support::Timestamp>& date) {
   return date ? nlohmann::json(support::format_rfc3339(*date)) : nlohmann::json(nullptr);
 }
 
+// The item as --json prints it: the stored columns, the types of its texts, and what extra holds
+// (categories and labels, enclosures, media, authors, podcast fields), every key always present.
 nlohmann::json item_json(const parse::ParsedItem& item) {
-  nlohmann::json enclosures = nlohmann::json::array();
-  for (const parse::Enclosure& enclosure : item.enclosures) {
-    enclosures.push_back(
-        {{"url", enclosure.url},
-         {"type", enclosure.type},
-         {"length", enclosure.length ? nlohmann::json(*enclosure.length) : nlohmann::json(nullptr)}});
-  }
-  return {{"guid", item.guid},
-          {"link", optional_text(item.link)},
-          {"title", optional_text(item.title)},
-          {"summary", optional_text(item.summary)},
-          {"content", optional_text(item.content)},
-          {"author", optional_text(item.author)},
-          {"published", optional_date(item.published)},
-          {"updated", optional_date(item.updated)},
-          {"categories", item.categories},
-          {"enclosures", std::move(enclosures)}};
+  nlohmann::json json = {{"guid", item.guid},
+                         {"link", optional_text(item.link)},
+                         {"title", optional_text(item.title)},
+                         {"title_type", parse::text_type_name(item.title_type)},
+                         {"summary", optional_text(item.summary)},
+                         {"summary_type", parse::text_type_name(item.summary_type)},
+                         {"content", optional_text(item.content)},
+                         {"content_type", parse::text_type_name(item.content_type)},
+                         {"author", optional_text(item.author)},
+                         {"published", optional_date(item.published)},
+                         {"updated", optional_date(item.updated)},
+                         {"category_labels", nlohmann::json::object()},
+                         {"media", nlohmann::json::array()},
+                         {"duration_seconds", nullptr},
+                         {"image", nullptr},
+                         {"explicit", nullptr}};
+  // One spelling of these fields for the store and this report: extra's.
+  json.update(nlohmann::json::parse(parse::item_extra_json(item)));
+  return json;
 }
 
 }  // namespace
@@ -53,7 +57,9 @@ nlohmann::json feed_report_json(const FeedReport& report) {
       {"feed",
        {{"title", optional_text(report.title)},
         {"link", optional_text(report.link)},
-        {"description", optional_text(report.description)}}},
+        {"description", optional_text(report.description)},
+        {"image", optional_text(report.image)},
+        {"icon", optional_text(report.icon)}}},
       {"items", std::move(items)}};
 }
 

@@ -215,6 +215,10 @@ void Poller::finish_feed(const domain::Feed& feed, const http::FetchResponse& re
                         {"items", result.outcome.feed->items.size() + result.outcome.feed->items_dropped},
                         {"kept", result.outcome.feed->items.size()}});
   }
+  if (result.outcome.feed) {
+    result.image = result.outcome.feed->image;
+    result.icon = result.outcome.feed->icon;
+  }
   domain::Feed after = feed;
   if (!options_.dry_run) {
     try {

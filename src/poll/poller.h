@@ -40,6 +40,8 @@ struct FeedReport {
   std::optional<std::string> title;  // the feed's metadata after the poll
   std::optional<std::string> link;
   std::optional<std::string> description;
+  std::optional<std::string> image;  // from this poll's document (not stored): logo, RSS image, itunes:image
+  std::optional<std::string> icon;
   std::vector<parse::ParsedItem> items;  // every parsed item (dry run) or the new ones
   std::size_t new_items = 0;
   std::int64_t items_deleted = 0;  // by PEBBLE_ITEM_RETENTION

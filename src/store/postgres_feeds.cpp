@@ -19,7 +19,7 @@ constexpr const char* kFeedColumns =
 constexpr const char* kItemColumns =
     "id, feed_id, guid, link, title, summary, content, author, published_at, entry_updated_at, "
     "first_seen_at, "
-    "last_seen_at, extra";
+    "last_seen_at, extra, title_type, summary_type, content_type";
 
 // A column that does not read as a timestamp is left empty and named in feed.unreadable.
 domain::Feed feed_from_row(const Result& result, int row) {
@@ -70,6 +70,9 @@ domain::FeedItem item_from_row(const Result& result, int row) {
   item.first_seen_at = result.time(row, 10);
   item.last_seen_at = result.time(row, 11);
   item.extra_json = compact_json(result.text(row, 12));
+  item.title_type = domain::text_type_from_name(result.text(row, 13)).value_or(domain::TextType::kText);
+  item.summary_type = domain::text_type_from_name(result.text(row, 14)).value_or(domain::TextType::kHtml);
+  item.content_type = domain::text_type_from_name(result.text(row, 15)).value_or(domain::TextType::kHtml);
   return item;
 }
 
@@ -186,14 +189,16 @@ domain::ItemUpsertOutcome PostgresStore::upsert_feed_item(std::int64_t feed_id,
   const Result result = connection_.exec(
       "store item " + item.guid + " of feed " + std::to_string(feed_id),
       "INSERT INTO feed_items (feed_id, guid, link, title, summary, content, author, published_at, "
-      "entry_updated_at, first_seen_at, last_seen_at, extra, created_at, updated_at) "
+      "entry_updated_at, first_seen_at, last_seen_at, extra, title_type, summary_type, content_type, "
+      "created_at, updated_at) "
       "VALUES ($1::bigint, $2, $3, $4, $5, $6, $7, $8::timestamptz, $9::timestamptz, $10::timestamptz, "
-      "$10::timestamptz, $11::jsonb, $12::timestamptz, $12::timestamptz) "
+      "$10::timestamptz, $11::jsonb, $13, $14, $15, $12::timestamptz, $12::timestamptz) "
       "ON CONFLICT (feed_id, guid) DO UPDATE SET link = EXCLUDED.link, title = EXCLUDED.title, "
       "summary = EXCLUDED.summary, content = EXCLUDED.content, author = EXCLUDED.author, "
       "published_at = COALESCE(feed_items.published_at, EXCLUDED.published_at), "
       "entry_updated_at = EXCLUDED.entry_updated_at, last_seen_at = EXCLUDED.last_seen_at, "
-      "extra = EXCLUDED.extra, updated_at = EXCLUDED.updated_at "
+      "extra = EXCLUDED.extra, title_type = EXCLUDED.title_type, summary_type = EXCLUDED.summary_type, "
+      "content_type = EXCLUDED.content_type, updated_at = EXCLUDED.updated_at "
       "RETURNING (xmax = 0)",
       Params()
           .integer(feed_id)
@@ -207,7 +212,10 @@ domain::ItemUpsertOutcome PostgresStore::upsert_feed_item(std::int64_t feed_id,
           .time(item.entry_updated_at)
           .time(seen_at)
           .text(item.extra_json)
-          .time(clock_.now()));
+          .time(clock_.now())
+          .text(std::string(domain::text_type_name(item.title_type)))
+          .text(std::string(domain::text_type_name(item.summary_type)))
+          .text(std::string(domain::text_type_name(item.content_type))));
   return result.boolean(0, 0) ? domain::ItemUpsertOutcome::kInserted : domain::ItemUpsertOutcome::kUpdated;
 }
 

@@ -44,7 +44,7 @@ domain::Feed read_feed(const SqliteStatement& statement) {
 
 const std::string kItemSelect =
     "SELECT id, feed_id, guid, link, title, summary, content, author, published_at, entry_updated_at, "
-    "first_seen_at, last_seen_at, extra FROM feed_items";
+    "first_seen_at, last_seen_at, extra, title_type, summary_type, content_type FROM feed_items";
 
 domain::FeedItem read_item(const SqliteStatement& statement) {
   domain::FeedItem item;
@@ -61,6 +61,9 @@ domain::FeedItem read_item(const SqliteStatement& statement) {
   item.first_seen_at = statement.timestamp(10);
   item.last_seen_at = statement.timestamp(11);
   item.extra_json = statement.text(12);
+  item.title_type = domain::text_type_from_name(statement.text(13)).value_or(domain::TextType::kText);
+  item.summary_type = domain::text_type_from_name(statement.text(14)).value_or(domain::TextType::kHtml);
+  item.content_type = domain::text_type_from_name(statement.text(15)).value_or(domain::TextType::kHtml);
   return item;
 }
 
@@ -178,21 +181,24 @@ domain::ItemUpsertOutcome SqliteStore::upsert_feed_item(std::int64_t feed_id,
           .prepare(
               "insert feed item",
               "INSERT INTO feed_items (feed_id, guid, link, title, summary, content, author, published_at, "
-              "entry_updated_at, first_seen_at, last_seen_at, extra, created_at, updated_at) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+              "entry_updated_at, first_seen_at, last_seen_at, extra, title_type, summary_type, content_type, "
+              "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .bind_all(feed_id, item.guid, item.link, item.title, item.summary, item.content, item.author,
-                    item.published_at, item.entry_updated_at, seen_at, seen_at, item.extra_json, now, now)
+                    item.published_at, item.entry_updated_at, seen_at, seen_at, item.extra_json,
+                    domain::text_type_name(item.title_type), domain::text_type_name(item.summary_type),
+                    domain::text_type_name(item.content_type), now, now)
           .run();
       return domain::ItemUpsertOutcome::kInserted;
     }
     connection_
-        .prepare(
-            "refresh feed item",
-            "UPDATE feed_items SET link = ?, title = ?, summary = ?, content = ?, author = ?, "
-            "published_at = coalesce(published_at, ?), entry_updated_at = ?, extra = ?, last_seen_at = ?, "
-            "updated_at = ? WHERE id = ?")
+        .prepare("refresh feed item",
+                 "UPDATE feed_items SET link = ?, title = ?, summary = ?, content = ?, author = ?, "
+                 "published_at = coalesce(published_at, ?), entry_updated_at = ?, extra = ?, title_type = ?, "
+                 "summary_type = ?, content_type = ?, last_seen_at = ?, updated_at = ? WHERE id = ?")
         .bind_all(item.link, item.title, item.summary, item.content, item.author, item.published_at,
-                  item.entry_updated_at, item.extra_json, seen_at, now, *existing_id)
+                  item.entry_updated_at, item.extra_json, domain::text_type_name(item.title_type),
+                  domain::text_type_name(item.summary_type), domain::text_type_name(item.content_type),
+                  seen_at, now, *existing_id)
         .run();
     return domain::ItemUpsertOutcome::kUpdated;
   });

@@ -17,7 +17,7 @@ struct Migration {
   const char* sql;
 };
 
-constexpr std::array<Migration, 4> kMigrations{{
+constexpr std::array<Migration, 5> kMigrations{{
     {1, "users, bookmarks and tags", R"sql(
 CREATE TABLE users (
   id INTEGER PRIMARY KEY,
@@ -160,8 +160,18 @@ CREATE TABLE metric_histogram_buckets (
   PRIMARY KEY (command, family, labels, le)
 );
 )sql"},
-    // Version 4 belongs to #13 (item text types); versions are applied in order of this list and
-    // need not be contiguous, so a store that has 5 applies 4 when it arrives.
+    // Old rows get the types the earlier poller wrote into extra, else what RSS means (text titles,
+    // HTML summaries and content).
+    {4, "feed item text types", R"sql(
+ALTER TABLE feed_items ADD COLUMN title_type TEXT NOT NULL DEFAULT 'text' CHECK (title_type IN ('text', 'html'));
+ALTER TABLE feed_items ADD COLUMN summary_type TEXT NOT NULL DEFAULT 'html' CHECK (summary_type IN ('text', 'html'));
+ALTER TABLE feed_items ADD COLUMN content_type TEXT NOT NULL DEFAULT 'html' CHECK (content_type IN ('text', 'html'));
+UPDATE feed_items SET
+  title_type = CASE WHEN extra ->> '$.title_type' IN ('text', 'html') THEN extra ->> '$.title_type' ELSE title_type END,
+  summary_type = CASE WHEN extra ->> '$.summary_type' IN ('text', 'html') THEN extra ->> '$.summary_type' ELSE summary_type END,
+  content_type = CASE WHEN extra ->> '$.content_type' IN ('text', 'html') THEN extra ->> '$.content_type' ELSE content_type END
+WHERE json_valid(extra);
+)sql"},
     {5, "read state, full-text search and feed tags", R"sql(
 ALTER TABLE feed_items ADD COLUMN read_at TEXT;
 ALTER TABLE feeds ADD COLUMN item_count INTEGER NOT NULL DEFAULT 0;

@@ -30,6 +30,8 @@ sealed_in 'zlib\.h' '^src/http_server/gzip_body\.cpp$'
 # nettle: SHA-256; dlopen: the module loader.
 sealed_in 'nettle/[a-z0-9]+\.h' '^src/support/sha256\.cpp$'
 sealed_in 'dlfcn\.h' '^src/support/module_loader\.cpp$'
+# gumbo: the HTML5 parser behind html/ (sanitizer, documents); its headers there are std-only.
+sealed_in 'gumbo\.h' '^src/html/'
 # tinyxml2: the feed parsers and the OPML reader, the two XML formats.
 sealed_in 'tinyxml2\.h' '^src/(parse/|formats/opml_reader\.cpp$)'
 # prometheus-cpp: metrics/. Its MetricFamily is the value metrics/ hands out (exposition, text
@@ -37,7 +39,7 @@ sealed_in 'tinyxml2\.h' '^src/(parse/|formats/opml_reader\.cpp$)'
 only_in 'prometheus/[a-z_/]+\.h' '^src/metrics/'
 only_in 'CLI/[A-Za-z_]+\.hpp' '^commands/'
 # A check that cannot see its library would pass for ever: each must find its includes.
-for library in 'sqlite3\.h' 'libpq-fe\.h' 'curl/curl\.h' 'microhttpd\.h' 'zlib\.h' 'nettle/' 'dlfcn\.h' 'tinyxml2\.h' 'prometheus/' 'CLI/'; do
+for library in 'sqlite3\.h' 'libpq-fe\.h' 'curl/curl\.h' 'microhttpd\.h' 'zlib\.h' 'nettle/' 'dlfcn\.h' 'gumbo\.h' 'tinyxml2\.h' 'prometheus/' 'CLI/'; do
   grep -rqE "#include <$library" src commands || fail "no file includes <$library>: is the check still right?"
 done
 
@@ -87,7 +89,8 @@ declare -A allowed=(
   [formats]="support domain formats"
   [metrics]="support domain config store metrics"
   [http_server]="support domain http_server"
-  [parse]="support domain parse"
+  [html]="support domain html"
+  [parse]="support domain html parse"
   [poll]="support domain config store http metrics parse poll"
   [server]="support domain config store http http_server metrics server"
   [bookmarks]="support domain config store formats metrics bookmarks"

@@ -13,8 +13,14 @@
 
 #include "domain/url.h"
 #include "formats/bookmark_readers.h"
+#include "html/allow_list.h"
+#include "html/css_filter.h"
+#include "html/html_document.h"
+#include "html/sanitize.h"
+#include "html/url_attributes.h"
 #include "parse/charset.h"
 #include "parse/parse_feed.h"
+#include "parse/sanitize_items.h"
 #include "parse/utf8_avx2.h"
 #include "support/dates.h"
 #include "support/error.h"
@@ -119,19 +125,53 @@ inline std::vector<std::string_view> texts_of(const parse::ParsedFeed& feed) {
   return texts;
 }
 
-// The feed parser with a content type that says XML (charset sniffed from the body). The AVX2
-// UTF-8 check must agree with the portable one, and whatever the bytes, every text parsed out
-// must be valid UTF-8 (bad sequences replaced, entities decoded to real characters).
+// Whether sanitized markup, read again by an HTML5 parser, holds only what the allow-lists keep:
+// markup that turns into something else when reparsed (mutation XSS) would show up here.
+inline void check_sanitized(std::string_view sanitized) {
+  if (!support::is_valid_utf8(sanitized)) throw InvariantBroken("sanitized HTML is not UTF-8");
+  html::HtmlDocument::parse_fragment(sanitized).for_each_element([&](const html::HtmlElement& element) {
+    const std::string name = element.name();
+    const std::string_view space_name = element.space();
+    if (space_name == "html" && name == "html") return;  // the fragment's own root
+    const html::ElementSpace space = space_name == "svg"    ? html::ElementSpace::kSvg
+                                     : space_name == "math" ? html::ElementSpace::kMathMl
+                                                            : html::ElementSpace::kHtml;
+    const std::string where = "<" + name + "> in " + std::string(sanitized);
+    if (html::element_rule(space, name) != html::ElementRule::kKeep) throw InvariantBroken("kept " + where);
+    for (const auto& [attribute, value] : element.attributes()) {
+      if (attribute == "xmlns" || attribute == "xmlns:xlink") continue;
+      if (!html::is_allowed_attribute(space, attribute))
+        throw InvariantBroken("kept attribute " + attribute + " of " + where);
+      const bool unsafe_url = html::is_url_attribute(attribute) && !html::safe_url(value, "", true);
+      const bool unsafe_style = attribute == "style" && !html::filter_style(value);
+      if (unsafe_url || unsafe_style)
+        throw InvariantBroken("kept " + attribute + "=" + value + " of " + where);
+    }
+  });
+}
+
+// The feed parser with a content type that says XML (charset sniffed from the body), then the
+// sanitizing step the poller runs (base64 content, DTD entities and xml:base all reach it). The
+// AVX2 UTF-8 check must agree with the portable one, whatever the bytes every text parsed out must
+// be valid UTF-8 (bad sequences replaced, entities decoded to real characters), and every HTML
+// value must read back as allow-listed markup.
 inline void run_feed_xml(std::string_view body) {
   if (parse::utf8_avx2::available() && parse::utf8_avx2::is_valid(body) != support::is_valid_utf8(body)) {
     throw InvariantBroken("the AVX2 and portable UTF-8 checks disagree");
   }
   try {
-    const parse::ParsedFeed feed =
-        parse::parse_feed(body, "https://example.org/feed/", "application/rss+xml");
+    parse::ParsedFeed feed = parse::parse_feed(body, "https://example.org/feed/", "application/rss+xml");
+    parse::sanitize_items(feed);
     for (const std::string_view text : texts_of(feed)) {
       if (!support::is_valid_utf8(text))
         throw InvariantBroken("parsed text is not UTF-8: " + std::string(text));
+    }
+    for (const parse::ParsedItem& item : feed.items) {
+      for (const auto& [value, type] :
+           {std::pair{&item.title, item.title_type}, std::pair{&item.summary, item.summary_type},
+            std::pair{&item.content, item.content_type}}) {
+        if (*value && type == parse::TextType::kHtml) check_sanitized(**value);
+      }
     }
   } catch (const support::Error&) {
   }
@@ -143,6 +183,12 @@ inline void run_feed_json(std::string_view body) {
     parse::parse_feed(body, "https://example.org/feed.json", "application/feed+json");
   } catch (const support::Error&) {
   }
+}
+
+// The HTML sanitizer on content as a feed would carry it: UTF-8, as parse_feed hands every value on.
+inline void run_html_sanitize(std::string_view bytes) {
+  check_sanitized(
+      html::sanitize_html(support::replace_invalid_utf8(bytes), "https://example.org/blog/post/"));
 }
 
 // Netscape bookmark HTML.
@@ -217,6 +263,7 @@ struct Target {
 inline constexpr Target kTargets[] = {
     {"feed_xml", &run_feed_xml},
     {"feed_json", &run_feed_json},
+    {"html_sanitize", &run_html_sanitize},
     {"netscape", &run_netscape},
     {"activitystreams", &run_activitystreams},
     {"opml", &run_opml},

@@ -10,7 +10,9 @@ Paths: /feed/NAME (RSS, ETag + Last-Modified, 304 on a match), /gone, /missing, 
 Retry-After: 260000000000), /farfuture (an Atom date of 9999-12-31T23:59:59-14:00 and an absurd
 max-age), /badvalidators (an ETag with a bare CR and a Last-Modified with a control character),
 /items/COUNT (COUNT tiny RSS items dated a second apart, the last one newest); /file/NAME serves
-the file NAME of the folder in $FEED_SERVER_FILES as RSS, for tests that change a feed between polls.
+the file NAME of the folder in $FEED_SERVER_FILES as RSS, for tests that change a feed between polls;
+/located/NAME, /hop/NAME and /served/deep/NAME serve the fixture tests/data/feeds/NAME with a
+Content-Location header, behind a 302, and plainly.
 """
 import collections
 import json
@@ -82,6 +84,19 @@ class Handler(BaseHTTPRequestHandler):
         self.send(200, rss(name), [("Content-Type", "application/rss+xml; charset=utf-8"), ("ETag", etag),
                                    ("Last-Modified", LAST_MODIFIED)])
 
+    def fixture(self, head, rest):
+        """A fixture of tests/data/feeds: /located/NAME with Content-Location /archive/2024/feed.xml,
+        /hop/NAME as a 302 to /served/deep/NAME, which serves it plainly."""
+        if head == "hop":
+            return self.send(302, headers=[("Location", f"/served/deep/{os.path.basename(rest)}")])
+        folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "feeds")
+        with open(os.path.join(folder, os.path.basename(rest)), "rb") as f:
+            body = f.read()
+        headers = [("Content-Type", "application/xml")]
+        if head == "located":
+            headers.append(("Content-Location", "/archive/2024/feed.xml"))
+        return self.send(200, body, headers)
+
     def do_GET(self):
         path = self.path.split("?")[0]
         with LOCK:
@@ -133,6 +148,8 @@ class Handler(BaseHTTPRequestHandler):
                               for i in range(count))
             body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>items</title>{entries}</channel></rss>'
             return self.send(200, body.encode(), xml)
+        if head in ("located", "served", "hop"):
+            return self.fixture(head, rest)
         if head == "file":
             with open(os.path.join(os.environ["FEED_SERVER_FILES"], os.path.basename(rest)), "rb") as f:
                 return self.send(200, f.read(), xml)

@@ -1,9 +1,11 @@
-#include "parse/url_resolve.h"
+#include "domain/url_resolve.h"
 
 #include <cctype>
 #include <optional>
 
-namespace pebble::parse {
+#include "support/ascii_text.h"
+
+namespace pebble::domain {
 
 namespace {
 
@@ -125,8 +127,14 @@ std::string resolve_url(std::string_view base, std::string_view reference) {
   return recompose(target);
 }
 
+bool is_http_url(std::string_view text) {
+  const std::optional<std::string> scheme = scheme_of(text);
+  return scheme && (support::equals_ignoring_ascii_case(*scheme, "http") ||
+                    support::equals_ignoring_ascii_case(*scheme, "https"));
+}
+
 bool is_absolute_url(std::string_view text) {
   return scheme_of(text).has_value();
 }
 
-}  // namespace pebble::parse
+}  // namespace pebble::domain

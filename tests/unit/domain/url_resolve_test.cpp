@@ -1,8 +1,8 @@
-#include "parse/url_resolve.h"
+#include "domain/url_resolve.h"
 
 #include <catch2/catch.hpp>
 
-using pebble::parse::resolve_url;
+using pebble::domain::resolve_url;
 
 TEST_CASE("RFC 3986 §5.4 reference resolution examples", "[feedparse]") {
   const char* base = "http://a/b/c/d;p?q";
