@@ -1,5 +1,6 @@
 #include "http_server/listen_socket.h"
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
@@ -7,6 +8,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <string>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -102,6 +104,16 @@ ListenAddress bound_address(int socket) {
   socklen_t length = sizeof(storage);
   if (::getsockname(socket, reinterpret_cast<sockaddr*>(&storage), &length) != 0) return {};
   return numeric_address(&storage);
+}
+
+void raise_descriptor_limit(unsigned max_connections) {
+  constexpr rlim_t kOwnFiles = 64;  // store, logs, epoll, pipes
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+  const rlim_t wanted = std::min<rlim_t>(limit.rlim_max, max_connections + kOwnFiles);
+  if (limit.rlim_cur >= wanted) return;
+  limit.rlim_cur = wanted;
+  ::setrlimit(RLIMIT_NOFILE, &limit);
 }
 
 }  // namespace pebble::http_server

@@ -18,4 +18,8 @@ ListenAddress numeric_address(const void* socket_address);
 // The numeric address and port a listening socket is bound to ("127.0.0.1", "::").
 ListenAddress bound_address(int socket);
 
+// Lets the process open max_connections sockets plus its own files: the soft limit is often 1024,
+// the hard one far higher. Best effort; the server refuses connections beyond whatever is left.
+void raise_descriptor_limit(unsigned max_connections);
+
 }  // namespace pebble::http_server

@@ -10,14 +10,13 @@
 #include <exception>
 #include <microhttpd.h>
 #include <mutex>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <vector>
 
 #include <spdlog/spdlog.h>
 
-#include "http_server/gzip_body.h"
+#include "http_server/handler_response.h"
 #include "http_server/httpd_module.h"
 #include "http_server/listen_socket.h"
 #include "http_server/worker_pool.h"
@@ -47,59 +46,6 @@ struct Exchange {
   HttpResponse response;
 };
 using ExchangeHolder = std::shared_ptr<Exchange>;
-
-HttpResponse call_handler(const Handler& handler, const HttpRequest& request) {
-  try {
-    HttpResponse response = handler(request);
-    if (response.status >= 200 && response.status <= 599) return response;
-    spdlog::warn("http: handler for {} {} returned invalid status {}", request.method, request.path,
-                 response.status);
-  } catch (const std::exception& failure) {
-    spdlog::warn("http: handler for {} {} failed: {}", request.method, request.path, failure.what());
-  } catch (...) {
-    spdlog::warn("http: handler for {} {} failed with a non-standard exception", request.method,
-                 request.path);
-  }
-  return make_response(500, "internal server error\n");
-}
-
-// Header fields MHD owns: a handler's value for them is dropped (Connection: close is honoured).
-bool is_framing_header(const std::string& name) {
-  return header_name_equals(name, "Content-Length") || header_name_equals(name, "Transfer-Encoding") ||
-         header_name_equals(name, "Connection") || header_name_equals(name, "Date");
-}
-
-// A header value without CR or LF, so a handler can never split the response.
-std::string without_line_breaks(std::string value) {
-  for (char& letter : value) {
-    if (letter == '\r' || letter == '\n') letter = ' ';
-  }
-  return value;
-}
-
-// Compresses the body when the client accepts gzip; says Vary either way, so caches keep both.
-void negotiate_gzip(const HttpRequest& request, HttpResponse& response) {
-  if (response.body.empty() || response.status == 204 || response.status == 304 ||
-      response.headers.has("Content-Encoding")) {
-    return;
-  }
-  response.headers.add("Vary", "Accept-Encoding");
-  if (!accepts_gzip(request.headers.get("Accept-Encoding").value_or(""))) return;
-  response.body = gzip_compress(response.body);
-  response.headers.set("Content-Encoding", "gzip");
-}
-
-// Lets the process open max_connections sockets plus its own files: the soft limit is often 1024,
-// the hard one far higher. Best effort; MHD refuses connections beyond whatever is left.
-void raise_descriptor_limit(unsigned max_connections) {
-  constexpr rlim_t kOwnFiles = 64;  // store, logs, epoll, pipes
-  rlimit limit{};
-  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
-  const rlim_t wanted = std::min<rlim_t>(limit.rlim_max, max_connections + kOwnFiles);
-  if (limit.rlim_cur >= wanted) return;
-  limit.rlim_cur = wanted;
-  ::setrlimit(RLIMIT_NOFILE, &limit);
-}
 
 MHD_Result collect_header(void* headers, MHD_ValueKind, const char* name, const char* value) {
   static_cast<HttpHeaders*>(headers)->add(name, value != nullptr ? value : "");
