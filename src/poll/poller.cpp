@@ -207,7 +207,12 @@ void Poller::finish_feed(const domain::Feed& feed, const http::FetchResponse& re
   }
   FeedReport result;
   result.url = feed.url;
-  result.outcome = classify_response(response, feed.url, now, options_.max_items);
+  // A dry run stores nothing, so it shows every item sanitized: no stored fingerprint is asked.
+  const StoredFingerprints stored = [&](const std::vector<std::string>& guids) {
+    return stores_.feeds.item_fingerprints(feed.id, guids);
+  };
+  result.outcome =
+      classify_response(response, feed.url, now, options_.max_items, options_.dry_run ? nullptr : stored);
   seen_[feed.id] = true;
   if (result.outcome.feed && result.outcome.feed->items_dropped > 0) {
     support::log_event(support::LogLevel::kInfo, "kept the newest items (--max-items)",
