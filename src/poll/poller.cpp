@@ -37,6 +37,7 @@ void log_poll(const FeedReport& report) {
   if (outcome.http_status) fields["http_status"] = *outcome.http_status;
   if (outcome.reason != PollErrorReason::kNone) fields["reason"] = poll_error_reason_name(outcome.reason);
   fields["new_items"] = report.new_items;
+  fields["unchanged_items"] = report.unchanged_items;
   fields["duration_seconds"] = outcome.duration_seconds;
   if (!outcome.error.empty()) fields["error"] = outcome.error;
   support::log_event(failed ? support::LogLevel::kWarn : support::LogLevel::kDebug,
@@ -230,6 +231,7 @@ void Poller::finish_feed(const domain::Feed& feed, const http::FetchResponse& re
       RecordedPoll recorded = record_poll_retrying_once(feed, result.outcome, now);
       after = recorded.feed;
       result.new_items = recorded.new_item_indexes.size();
+      result.unchanged_items = result.outcome.unchanged_guids.size();
       result.items_deleted = recorded.items_deleted;
       for (const std::size_t index : recorded.new_item_indexes) {
         result.items.push_back(std::move(result.outcome.feed->items[index]));
