@@ -121,6 +121,9 @@ struct FeedItemInput {
   TextType title_type = TextType::kText;
   TextType summary_type = TextType::kHtml;
   TextType content_type = TextType::kHtml;
+  // A digest of the item as the feed sent it, before sanitizing (parse/item_fingerprint.h): a poll
+  // that finds the same one leaves the row as it is.
+  std::optional<std::string> source_fingerprint;
 };
 
 // A stored feed item.
@@ -141,6 +144,7 @@ struct FeedItem {
   TextType title_type = TextType::kText;
   TextType summary_type = TextType::kHtml;
   TextType content_type = TextType::kHtml;
+  std::optional<std::string> source_fingerprint;
 };
 
 // Whether an item upsert inserted a new row or refreshed an existing one.

@@ -7,6 +7,7 @@
 #include "domain/url_resolve.h"
 #include "parse/html_entities.h"
 #include "parse/xml_raw_text.h"
+#include "parse/xml_whitespace.h"
 #include "support/ascii_text.h"
 
 namespace pebble::parse::feed_xml {
@@ -150,6 +151,7 @@ class DecodingPrinter : public tinyxml2::XMLPrinter {
       : tinyxml2::XMLPrinter(nullptr, true), container_(container) {}
 
   bool VisitEnter(const tinyxml2::XMLElement& element, const tinyxml2::XMLAttribute* attribute) override {
+    push_dropped_whitespace(whitespace_before(element));
     const std::string_view name = element.Name();
     const std::string_view prefix = prefix_of(name);
     const bool top = element.Parent() == &container_;
@@ -179,9 +181,38 @@ class DecodingPrinter : public tinyxml2::XMLPrinter {
     return true;
   }
 
+  bool VisitExit(const tinyxml2::XMLElement& element) override {
+    push_dropped_whitespace(whitespace_before_end_tag(element));
+    return tinyxml2::XMLPrinter::VisitExit(element);
+  }
+
   bool Visit(const tinyxml2::XMLText& text) override {
+    push_dropped_whitespace(whitespace_before(text));
     PushText(decoded(raw_text(text)).c_str(), text.CData());
     return true;
+  }
+
+  bool Visit(const tinyxml2::XMLComment& comment) override {
+    push_dropped_whitespace(whitespace_before(comment));
+    return tinyxml2::XMLPrinter::Visit(comment);
+  }
+
+  bool Visit(const tinyxml2::XMLUnknown& unknown) override {
+    push_dropped_whitespace(whitespace_before(unknown));
+    return tinyxml2::XMLPrinter::Visit(unknown);
+  }
+
+  bool Visit(const tinyxml2::XMLDeclaration& declaration) override {
+    push_dropped_whitespace(whitespace_before(declaration));
+    return tinyxml2::XMLPrinter::Visit(declaration);
+  }
+
+  // Whitespace-only text tinyxml2 left out of the tree (xml_whitespace.h), printed back as text.
+  void push_dropped_whitespace(std::string_view whitespace) {
+    if (whitespace.empty()) return;
+    std::string text;
+    append_character_data(whitespace, false, true, text);
+    PushText(text.c_str());
   }
 
  private:
@@ -225,6 +256,8 @@ std::string text_of(const tinyxml2::XMLElement& element) {
   std::string text;
   for (const tinyxml2::XMLNode* child = element.FirstChild(); child != nullptr;
        child = child->NextSibling()) {
+    // Whitespace between CDATA sections and comments is text too, though tinyxml2 drops it.
+    append_character_data(whitespace_before(*child), false, true, text);
     if (const tinyxml2::XMLText* piece = child->ToText()) {
       const RawText raw = raw_text(*piece);
       append_character_data(raw.bytes, raw.references, raw.line_ends, text);
@@ -239,6 +272,7 @@ std::string inner_xml(const tinyxml2::XMLElement& element) {
        child = child->NextSibling()) {
     child->Accept(&printer);
   }
+  printer.push_dropped_whitespace(whitespace_before_end_tag(element));
   return std::string(printer.CStr(),
                      static_cast<std::size_t>(printer.CStrSize() > 0 ? printer.CStrSize() - 1 : 0));
 }

@@ -73,6 +73,7 @@ domain::FeedItemInput to_feed_item_input(const ParsedItem& item) {
   input.title_type = item.title_type;
   input.summary_type = item.summary_type;
   input.content_type = item.content_type;
+  if (!item.fingerprint.empty()) input.source_fingerprint = item.fingerprint;
   return input;
 }
 

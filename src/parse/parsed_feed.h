@@ -71,6 +71,8 @@ struct ParsedItem {
   // there), else the document's ("" stands for "the next one").
   std::string base;
   std::string title_base, summary_base, content_base;
+  // The item as parsed, before sanitizing (item_fingerprint.h); "" until fingerprint_items ran.
+  std::string fingerprint;
 };
 
 // A whole feed.

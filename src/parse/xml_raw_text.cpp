@@ -57,6 +57,10 @@ RawText raw_of(const tinyxml2::StrPair& pair, const Owner& owner) {
           (flags & tinyxml2::StrPair::NEEDS_ENTITY_PROCESSING) != 0, true};
 }
 
+RawSpan span_of(const tinyxml2::StrPair& pair) {
+  return {pair.*member_pointer(StrPairStart{}), pair.*member_pointer(StrPairEnd{})};
+}
+
 }  // namespace
 
 RawText raw_text(const tinyxml2::XMLText& text) {
@@ -65,6 +69,14 @@ RawText raw_text(const tinyxml2::XMLText& text) {
 
 RawText raw_value(const tinyxml2::XMLAttribute& attribute) {
   return raw_of(attribute.*member_pointer(AttributeValue{}), attribute);
+}
+
+RawSpan raw_span(const tinyxml2::XMLNode& node) {
+  return span_of(node.*member_pointer(NodeValue{}));
+}
+
+RawSpan raw_span(const tinyxml2::XMLAttribute& attribute) {
+  return span_of(attribute.*member_pointer(AttributeValue{}));
 }
 
 }  // namespace pebble::parse::feed_xml

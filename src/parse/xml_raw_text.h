@@ -21,4 +21,19 @@ RawText raw_text(const tinyxml2::XMLText& text);
 // An attribute's value.
 RawText raw_value(const tinyxml2::XMLAttribute& attribute);
 
+// Where a value lies in tinyxml2's copy of the document: [start, end). Decoding in place rewrites
+// the bytes in between (and writes a '\0' at `end`) but never moves either end, so the span stays
+// a position in the document however often the value was read.
+struct RawSpan {
+  const char* start = nullptr;
+  const char* end = nullptr;
+};
+
+// An element's name; the content of a text, CDATA section or comment; what lies between `<!` or
+// `<?` and the end of a DOCTYPE-like node or declaration.
+RawSpan raw_span(const tinyxml2::XMLNode& node);
+
+// An attribute's value (between its quotes).
+RawSpan raw_span(const tinyxml2::XMLAttribute& attribute);
+
 }  // namespace pebble::parse::feed_xml

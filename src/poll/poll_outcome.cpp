@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "parse/item_fingerprint.h"
 #include "parse/parse_feed.h"
 #include "parse/sanitize_items.h"
 #include "poll/cache_validators.h"
@@ -91,7 +92,8 @@ bool is_failure(const PollOutcome& outcome) {
 }
 
 PollOutcome classify_response(const http::FetchResponse& response, const std::string& feed_url,
-                              support::Timestamp now, std::size_t max_items) {
+                              support::Timestamp now, std::size_t max_items,
+                              const StoredFingerprints& stored) {
   PollOutcome outcome;
   outcome.duration_seconds = response.duration_seconds;
   if (response.failure != http::FetchFailure::kNone) {
@@ -132,7 +134,9 @@ PollOutcome classify_response(const http::FetchResponse& response, const std::st
       outcome.feed = parse::parse_feed(
           response.body, parse::document_base_url(response.final_url, response.content_location),
           response.content_type.value_or(""), max_items);
-      // Only the items that are kept (--max-items) pay for sanitizing.
+      // Only the items that are kept (--max-items) and not as stored pay for sanitizing.
+      parse::fingerprint_items(*outcome.feed);
+      if (stored) outcome.unchanged_guids = take_unchanged_items(*outcome.feed, stored, feed_url);
       parse::sanitize_items(*outcome.feed);
       outcome.status = PollStatus::kSuccess;
     } catch (const std::exception& error) {  // FeedParseError, or a resource failure on hostile input

@@ -6,9 +6,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "http/http_client.h"
 #include "parse/parsed_feed.h"
+#include "poll/unchanged_items.h"
 #include "support/time.h"
 
 namespace pebble::poll {
@@ -48,6 +50,9 @@ struct PollOutcome {
   std::optional<std::string> etag;                // validators of the final response
   std::optional<std::string> last_modified;
   std::optional<parse::ParsedFeed> feed;  // set exactly when status == kSuccess
+  // Guids of the document's items that are as stored (unchanged_items.h): left out of feed->items
+  // unsanitized, only to be marked seen.
+  std::vector<std::string> unchanged_guids;
   double duration_seconds = 0;
 };
 
@@ -56,8 +61,10 @@ bool is_failure(const PollOutcome& outcome);
 
 // Classifies a completed fetch of `feed_url`, parsing the body of a 200. Never throws for anything
 // the server sent. A cancelled fetch must not reach here. Of the feed's items, the newest
-// `max_items` are kept (the rest are counted in feed->items_dropped).
+// `max_items` are kept (the rest are counted in feed->items_dropped); with `stored`, those whose
+// fingerprint is the stored one go to unchanged_guids; the others are sanitized.
 PollOutcome classify_response(const http::FetchResponse& response, const std::string& feed_url,
-                              support::Timestamp now, std::size_t max_items = SIZE_MAX);
+                              support::Timestamp now, std::size_t max_items = SIZE_MAX,
+                              const StoredFingerprints& stored = nullptr);
 
 }  // namespace pebble::poll

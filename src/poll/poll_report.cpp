@@ -53,6 +53,7 @@ nlohmann::json feed_report_json(const FeedReport& report) {
       {"error", outcome.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(outcome.error)},
       {"duration_seconds", outcome.duration_seconds},
       {"new_items", report.new_items},
+      {"unchanged_items", report.unchanged_items},
       {"items_deleted", report.items_deleted},
       {"feed",
        {{"title", optional_text(report.title)},

@@ -57,6 +57,9 @@ RecordedPoll record_poll(PollStores stores, metrics::MetricsRecorder& recorder, 
         ++updated;
       }
     }
+    // Items sent as stored keep their rows; only last_seen_at moves, which retention reads.
+    updated +=
+        static_cast<std::size_t>(stores.feeds.mark_items_seen(claimed.id, outcome.unchanged_guids, now));
     // Only after a document was read: after a 304 or a failure no item's last_seen_at is fresh,
     // and pruning then would delete items the feed still holds (the next poll re-adds them as new).
     recorded.items_deleted = stores.feeds.prune_feed_items(claimed.id, retention, now);

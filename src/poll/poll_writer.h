@@ -34,7 +34,8 @@ struct RecordedPoll {
   std::int64_t items_deleted = 0;             // by the retention rules
 };
 
-// Applies `outcome` to `claimed` (polled at `now`), upserts the parsed items, applies `retention`
+// Applies `outcome` to `claimed` (polled at `now`), upserts the parsed items, marks the unchanged
+// ones (outcome.unchanged_guids) seen, applies `retention`
 // to the items the document no longer holds, records the poll's metrics into `recorder` and
 // flushes them, and commits. Throws StoreError when the store refuses.
 RecordedPoll record_poll(PollStores stores, metrics::MetricsRecorder& recorder, const domain::Feed& claimed,

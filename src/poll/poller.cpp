@@ -37,6 +37,7 @@ void log_poll(const FeedReport& report) {
   if (outcome.http_status) fields["http_status"] = *outcome.http_status;
   if (outcome.reason != PollErrorReason::kNone) fields["reason"] = poll_error_reason_name(outcome.reason);
   fields["new_items"] = report.new_items;
+  fields["unchanged_items"] = report.unchanged_items;
   fields["duration_seconds"] = outcome.duration_seconds;
   if (!outcome.error.empty()) fields["error"] = outcome.error;
   support::log_event(failed ? support::LogLevel::kWarn : support::LogLevel::kDebug,
@@ -207,7 +208,12 @@ void Poller::finish_feed(const domain::Feed& feed, const http::FetchResponse& re
   }
   FeedReport result;
   result.url = feed.url;
-  result.outcome = classify_response(response, feed.url, now, options_.max_items);
+  // A dry run stores nothing, so it shows every item sanitized: no stored fingerprint is asked.
+  const StoredFingerprints stored = [&](const std::vector<std::string>& guids) {
+    return stores_.feeds.item_fingerprints(feed.id, guids);
+  };
+  result.outcome =
+      classify_response(response, feed.url, now, options_.max_items, options_.dry_run ? nullptr : stored);
   seen_[feed.id] = true;
   if (result.outcome.feed && result.outcome.feed->items_dropped > 0) {
     support::log_event(support::LogLevel::kInfo, "kept the newest items (--max-items)",
@@ -225,6 +231,7 @@ void Poller::finish_feed(const domain::Feed& feed, const http::FetchResponse& re
       RecordedPoll recorded = record_poll_retrying_once(feed, result.outcome, now);
       after = recorded.feed;
       result.new_items = recorded.new_item_indexes.size();
+      result.unchanged_items = result.outcome.unchanged_guids.size();
       result.items_deleted = recorded.items_deleted;
       for (const std::size_t index : recorded.new_item_indexes) {
         result.items.push_back(std::move(result.outcome.feed->items[index]));

@@ -44,7 +44,8 @@ struct FeedReport {
   std::optional<std::string> icon;
   std::vector<parse::ParsedItem> items;  // every parsed item (dry run) or the new ones
   std::size_t new_items = 0;
-  std::int64_t items_deleted = 0;  // by PEBBLE_ITEM_RETENTION
+  std::size_t unchanged_items = 0;  // sent as stored: neither sanitized nor rewritten (unchanged_items.h)
+  std::int64_t items_deleted = 0;   // by PEBBLE_ITEM_RETENTION
 };
 
 // Totals of a run, for the stderr summary and job_runs.

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -43,6 +44,14 @@ class FeedStore {
   virtual domain::ItemUpsertOutcome upsert_feed_item(std::int64_t feed_id, const domain::FeedItemInput& item,
                                                      support::Timestamp seen_at) = 0;
   virtual std::vector<domain::FeedItem> list_feed_items(std::int64_t feed_id) = 0;
+  // The source fingerprint stored with each of the feed's items whose guid is among `guids`, by
+  // guid (items without one are left out), read in one query: a poll asks before it sanitizes.
+  virtual std::unordered_map<std::string, std::string> item_fingerprints(
+      std::int64_t feed_id, const std::vector<std::string>& guids) = 0;
+  // Sets last_seen_at = seen_at on the feed's items whose guid is among `guids`, and nothing else
+  // (the items a poll found unchanged); returns how many rows it changed.
+  virtual std::int64_t mark_items_seen(std::int64_t feed_id, const std::vector<std::string>& guids,
+                                       support::Timestamp seen_at) = 0;
   // Applies `retention` to the feed's items not seen at `seen_at` (the poll that just stored its
   // document): deletes those beyond the newest keep_newest and those dated before
   // seen_at - max_age_seconds, by published, else entry-updated, else first-seen date. Returns

@@ -19,7 +19,7 @@ constexpr const char* kFeedColumns =
 constexpr const char* kItemColumns =
     "id, feed_id, guid, link, title, summary, content, author, published_at, entry_updated_at, "
     "first_seen_at, "
-    "last_seen_at, extra, title_type, summary_type, content_type";
+    "last_seen_at, extra, title_type, summary_type, content_type, source_fingerprint";
 
 // A column that does not read as a timestamp is left empty and named in feed.unreadable.
 domain::Feed feed_from_row(const Result& result, int row) {
@@ -73,6 +73,7 @@ domain::FeedItem item_from_row(const Result& result, int row) {
   item.title_type = domain::text_type_from_name(result.text(row, 13)).value_or(domain::TextType::kText);
   item.summary_type = domain::text_type_from_name(result.text(row, 14)).value_or(domain::TextType::kHtml);
   item.content_type = domain::text_type_from_name(result.text(row, 15)).value_or(domain::TextType::kHtml);
+  item.source_fingerprint = result.optional_text(row, 16);
   return item;
 }
 
@@ -190,15 +191,16 @@ domain::ItemUpsertOutcome PostgresStore::upsert_feed_item(std::int64_t feed_id,
       "store item " + item.guid + " of feed " + std::to_string(feed_id),
       "INSERT INTO feed_items (feed_id, guid, link, title, summary, content, author, published_at, "
       "entry_updated_at, first_seen_at, last_seen_at, extra, title_type, summary_type, content_type, "
-      "created_at, updated_at) "
+      "source_fingerprint, created_at, updated_at) "
       "VALUES ($1::bigint, $2, $3, $4, $5, $6, $7, $8::timestamptz, $9::timestamptz, $10::timestamptz, "
-      "$10::timestamptz, $11::jsonb, $13, $14, $15, $12::timestamptz, $12::timestamptz) "
+      "$10::timestamptz, $11::jsonb, $13, $14, $15, $16, $12::timestamptz, $12::timestamptz) "
       "ON CONFLICT (feed_id, guid) DO UPDATE SET link = EXCLUDED.link, title = EXCLUDED.title, "
       "summary = EXCLUDED.summary, content = EXCLUDED.content, author = EXCLUDED.author, "
       "published_at = COALESCE(feed_items.published_at, EXCLUDED.published_at), "
       "entry_updated_at = EXCLUDED.entry_updated_at, last_seen_at = EXCLUDED.last_seen_at, "
       "extra = EXCLUDED.extra, title_type = EXCLUDED.title_type, summary_type = EXCLUDED.summary_type, "
-      "content_type = EXCLUDED.content_type, updated_at = EXCLUDED.updated_at "
+      "content_type = EXCLUDED.content_type, source_fingerprint = EXCLUDED.source_fingerprint, "
+      "updated_at = EXCLUDED.updated_at "
       "RETURNING (xmax = 0)",
       Params()
           .integer(feed_id)
@@ -215,7 +217,8 @@ domain::ItemUpsertOutcome PostgresStore::upsert_feed_item(std::int64_t feed_id,
           .time(clock_.now())
           .text(std::string(domain::text_type_name(item.title_type)))
           .text(std::string(domain::text_type_name(item.summary_type)))
-          .text(std::string(domain::text_type_name(item.content_type))));
+          .text(std::string(domain::text_type_name(item.content_type)))
+          .text(item.source_fingerprint));
   return result.boolean(0, 0) ? domain::ItemUpsertOutcome::kInserted : domain::ItemUpsertOutcome::kUpdated;
 }
 
@@ -227,6 +230,31 @@ std::vector<domain::FeedItem> PostgresStore::list_feed_items(std::int64_t feed_i
   std::vector<domain::FeedItem> items;
   for (int row = 0; row < result.rows(); ++row) items.push_back(item_from_row(result, row));
   return items;
+}
+
+std::unordered_map<std::string, std::string> PostgresStore::item_fingerprints(
+    std::int64_t feed_id, const std::vector<std::string>& guids) {
+  std::unordered_map<std::string, std::string> fingerprints;
+  if (guids.empty()) return fingerprints;
+  const Result result =
+      connection_.exec("read item fingerprints of feed " + std::to_string(feed_id),
+                       "SELECT guid, source_fingerprint FROM feed_items WHERE feed_id = $1::bigint "
+                       "AND guid = ANY($2::text[]) AND source_fingerprint IS NOT NULL",
+                       Params().integer(feed_id).text_array(guids));
+  for (int row = 0; row < result.rows(); ++row)
+    fingerprints.emplace(result.text(row, 0), result.text(row, 1));
+  return fingerprints;
+}
+
+std::int64_t PostgresStore::mark_items_seen(std::int64_t feed_id, const std::vector<std::string>& guids,
+                                            support::Timestamp seen_at) {
+  if (guids.empty()) return 0;
+  return connection_
+      .exec("mark items of feed " + std::to_string(feed_id) + " seen",
+            "UPDATE feed_items SET last_seen_at = $3::timestamptz WHERE feed_id = $1::bigint "
+            "AND guid = ANY($2::text[])",
+            Params().integer(feed_id).text_array(guids).time(seen_at))
+      .affected();
 }
 
 std::int64_t PostgresStore::prune_feed_items(std::int64_t feed_id, const domain::ItemRetention& retention,

@@ -55,8 +55,11 @@ void PostgresStore::for_each_item(const ItemQuery& query,
     if (words.empty()) return;  // no word to look for finds nothing
     params.text(words);
     // The expression of feed_items_search_idx, so the GIN index answers it.
-    sql += " AND pebble_search_document(i.title, i.summary, i.content) @@ to_tsquery('simple', $" +
-           std::to_string(++parameter) + ")";
+    sql +=
+        " AND pebble_search_document(pebble_reader_text(i.title, i.title_type), "
+        "pebble_reader_text(i.summary, i.summary_type), pebble_reader_text(i.content, i.content_type)) "
+        "@@ to_tsquery('simple', $" +
+        std::to_string(++parameter) + ")";
   }
   sql += std::string(" ORDER BY ") + kItemDate + " DESC, i.id DESC LIMIT $1::bigint";
   stream_rows("feed item", sql, params,

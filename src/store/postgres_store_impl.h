@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -61,6 +62,10 @@ class PostgresStore final : public Store {
   domain::ItemUpsertOutcome upsert_feed_item(std::int64_t feed_id, const domain::FeedItemInput& item,
                                              support::Timestamp seen_at) override;
   std::vector<domain::FeedItem> list_feed_items(std::int64_t feed_id) override;
+  std::unordered_map<std::string, std::string> item_fingerprints(
+      std::int64_t feed_id, const std::vector<std::string>& guids) override;
+  std::int64_t mark_items_seen(std::int64_t feed_id, const std::vector<std::string>& guids,
+                               support::Timestamp seen_at) override;
   std::int64_t prune_feed_items(std::int64_t feed_id, const domain::ItemRetention& retention,
                                 support::Timestamp seen_at) override;
 

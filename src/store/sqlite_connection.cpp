@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "store/open_store.h"
+#include "store/sqlite_functions.h"
 #include "store/stored_time.h"
 #include "support/error.h"
 
@@ -136,6 +137,7 @@ SqliteConnection::SqliteConnection(const std::string& path) : path_(path) {
     throw support::StoreError(prefix + reason);
   }
   sqlite3_extended_result_codes(database_, 1);
+  if (register_sqlite_functions(database_) != SQLITE_OK) close_and_throw(prefix);
   configure(prefix, "PRAGMA busy_timeout = 10000");
   configure(prefix, "PRAGMA foreign_keys = ON");
   if (path != ":memory:") switch_to_wal(prefix);

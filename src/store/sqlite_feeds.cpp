@@ -1,6 +1,8 @@
 // SQLite store: feeds, their leases (claim_feeds) and feed items (briefs/schema.md).
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "store/sqlite_store_impl.h"
 #include "store/stored_time.h"
 #include "support/error.h"
@@ -44,7 +46,8 @@ domain::Feed read_feed(const SqliteStatement& statement) {
 
 const std::string kItemSelect =
     "SELECT id, feed_id, guid, link, title, summary, content, author, published_at, entry_updated_at, "
-    "first_seen_at, last_seen_at, extra, title_type, summary_type, content_type FROM feed_items";
+    "first_seen_at, last_seen_at, extra, title_type, summary_type, content_type, source_fingerprint "
+    "FROM feed_items";
 
 domain::FeedItem read_item(const SqliteStatement& statement) {
   domain::FeedItem item;
@@ -64,7 +67,14 @@ domain::FeedItem read_item(const SqliteStatement& statement) {
   item.title_type = domain::text_type_from_name(statement.text(13)).value_or(domain::TextType::kText);
   item.summary_type = domain::text_type_from_name(statement.text(14)).value_or(domain::TextType::kHtml);
   item.content_type = domain::text_type_from_name(statement.text(15)).value_or(domain::TextType::kHtml);
+  item.source_fingerprint = statement.optional_text(16);
   return item;
+}
+
+// The guids as a JSON array, so one bound parameter carries any number of them (json_each). A
+// guid that is not UTF-8 then matches no row, which only costs its item a sanitizing pass.
+std::string json_text_list(const std::vector<std::string>& values) {
+  return nlohmann::json(values).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // The ids as a JSON array, so one bound parameter carries any number of them (json_each).
@@ -182,23 +192,26 @@ domain::ItemUpsertOutcome SqliteStore::upsert_feed_item(std::int64_t feed_id,
               "insert feed item",
               "INSERT INTO feed_items (feed_id, guid, link, title, summary, content, author, published_at, "
               "entry_updated_at, first_seen_at, last_seen_at, extra, title_type, summary_type, content_type, "
-              "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+              "source_fingerprint, created_at, updated_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .bind_all(feed_id, item.guid, item.link, item.title, item.summary, item.content, item.author,
                     item.published_at, item.entry_updated_at, seen_at, seen_at, item.extra_json,
                     domain::text_type_name(item.title_type), domain::text_type_name(item.summary_type),
-                    domain::text_type_name(item.content_type), now, now)
+                    domain::text_type_name(item.content_type), item.source_fingerprint, now, now)
           .run();
       return domain::ItemUpsertOutcome::kInserted;
     }
     connection_
-        .prepare("refresh feed item",
-                 "UPDATE feed_items SET link = ?, title = ?, summary = ?, content = ?, author = ?, "
-                 "published_at = coalesce(published_at, ?), entry_updated_at = ?, extra = ?, title_type = ?, "
-                 "summary_type = ?, content_type = ?, last_seen_at = ?, updated_at = ? WHERE id = ?")
+        .prepare(
+            "refresh feed item",
+            "UPDATE feed_items SET link = ?, title = ?, summary = ?, content = ?, author = ?, "
+            "published_at = coalesce(published_at, ?), entry_updated_at = ?, extra = ?, title_type = ?, "
+            "summary_type = ?, content_type = ?, source_fingerprint = ?, last_seen_at = ?, updated_at = ? "
+            "WHERE id = ?")
         .bind_all(item.link, item.title, item.summary, item.content, item.author, item.published_at,
                   item.entry_updated_at, item.extra_json, domain::text_type_name(item.title_type),
                   domain::text_type_name(item.summary_type), domain::text_type_name(item.content_type),
-                  seen_at, now, *existing_id)
+                  item.source_fingerprint, seen_at, now, *existing_id)
         .run();
     return domain::ItemUpsertOutcome::kUpdated;
   });
@@ -210,6 +223,33 @@ std::vector<domain::FeedItem> SqliteStore::list_feed_items(std::int64_t feed_id)
   std::vector<domain::FeedItem> items;
   while (statement.step()) items.push_back(read_item(statement));
   return items;
+}
+
+std::unordered_map<std::string, std::string> SqliteStore::item_fingerprints(
+    std::int64_t feed_id, const std::vector<std::string>& guids) {
+  std::unordered_map<std::string, std::string> fingerprints;
+  if (guids.empty()) return fingerprints;
+  auto statement =
+      connection_.prepare("read item fingerprints",
+                          "SELECT guid, source_fingerprint FROM feed_items WHERE feed_id = ?1 "
+                          "AND guid IN (SELECT value FROM json_each(?2)) AND source_fingerprint IS NOT NULL");
+  statement.bind_all(feed_id, json_text_list(guids));
+  while (statement.step()) fingerprints.emplace(statement.text(0), statement.text(1));
+  return fingerprints;
+}
+
+std::int64_t SqliteStore::mark_items_seen(std::int64_t feed_id, const std::vector<std::string>& guids,
+                                          support::Timestamp seen_at) {
+  if (guids.empty()) return 0;
+  return write_atomically([&] {
+    connection_
+        .prepare("mark items seen",
+                 "UPDATE feed_items SET last_seen_at = ?1 WHERE feed_id = ?2 "
+                 "AND guid IN (SELECT value FROM json_each(?3))")
+        .bind_all(seen_at, feed_id, json_text_list(guids))
+        .run();
+    return connection_.changes();
+  });
 }
 
 std::int64_t SqliteStore::prune_feed_items(std::int64_t feed_id, const domain::ItemRetention& retention,

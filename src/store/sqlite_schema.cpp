@@ -17,7 +17,7 @@ struct Migration {
   const char* sql;
 };
 
-constexpr std::array<Migration, 5> kMigrations{{
+constexpr std::array<Migration, 6> kMigrations{{
     {1, "users, bookmarks and tags", R"sql(
 CREATE TABLE users (
   id INTEGER PRIMARY KEY,
@@ -237,6 +237,47 @@ CREATE TABLE feed_tags (
   name TEXT NOT NULL,
   PRIMARY KEY (feed_id, name)
 );
+)sql"},
+    // Version 6 is issue #15's. An item's source fingerprint lets a poll skip the items its feed
+    // sent unchanged (parse/item_fingerprint.h). The search index holds the text a reader sees:
+    // feed_items_reader_text is feed_items through pebble_reader_text (store/reader_text.h, a
+    // function every pebble connection registers), and the index is rebuilt from it here. (What
+    // it replaces may be gone already: a store rewound by hand to re-apply migration 4.)
+    {7, "item source fingerprints and reader text search", R"sql(
+ALTER TABLE feed_items ADD COLUMN source_fingerprint TEXT;
+DROP TRIGGER IF EXISTS feed_items_search_insert;
+DROP TRIGGER IF EXISTS feed_items_search_delete;
+DROP TRIGGER IF EXISTS feed_items_search_update;
+DROP TABLE IF EXISTS feed_items_search;
+CREATE VIEW feed_items_reader_text (id, title, summary, content) AS
+  SELECT id, pebble_reader_text(title, title_type), pebble_reader_text(summary, summary_type),
+         pebble_reader_text(content, content_type)
+  FROM feed_items;
+CREATE VIRTUAL TABLE feed_items_search USING fts5(title, summary, content, content = 'feed_items_reader_text',
+  content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 0');
+INSERT INTO feed_items_search (feed_items_search) VALUES ('rebuild');
+CREATE TRIGGER feed_items_search_insert AFTER INSERT ON feed_items BEGIN
+  INSERT INTO feed_items_search (rowid, title, summary, content)
+  VALUES (new.id, pebble_reader_text(new.title, new.title_type), pebble_reader_text(new.summary, new.summary_type),
+          pebble_reader_text(new.content, new.content_type));
+END;
+CREATE TRIGGER feed_items_search_delete AFTER DELETE ON feed_items BEGIN
+  INSERT INTO feed_items_search (feed_items_search, rowid, title, summary, content)
+  VALUES ('delete', old.id, pebble_reader_text(old.title, old.title_type),
+          pebble_reader_text(old.summary, old.summary_type), pebble_reader_text(old.content, old.content_type));
+END;
+CREATE TRIGGER feed_items_search_update
+AFTER UPDATE OF title, summary, content, title_type, summary_type, content_type ON feed_items
+WHEN old.title IS NOT new.title OR old.summary IS NOT new.summary OR old.content IS NOT new.content
+  OR old.title_type IS NOT new.title_type OR old.summary_type IS NOT new.summary_type
+  OR old.content_type IS NOT new.content_type BEGIN
+  INSERT INTO feed_items_search (feed_items_search, rowid, title, summary, content)
+  VALUES ('delete', old.id, pebble_reader_text(old.title, old.title_type),
+          pebble_reader_text(old.summary, old.summary_type), pebble_reader_text(old.content, old.content_type));
+  INSERT INTO feed_items_search (rowid, title, summary, content)
+  VALUES (new.id, pebble_reader_text(new.title, new.title_type), pebble_reader_text(new.summary, new.summary_type),
+          pebble_reader_text(new.content, new.content_type));
+END;
 )sql"},
 }};
 

@@ -19,7 +19,7 @@ rss() {  # rss FILE TITLE ITEM...: each ITEM is guid|date|title|description
 }
 rss tech.xml "Tech news" \
   "t1|Mon, 01 Jan 2024 10:00:00 GMT|Kernel 6.9 released|Rust drivers land in the kernel" \
-  "t2|Wed, 03 Jan 2024 10:00:00 GMT|GCC-14 and clang|&lt;p&gt;Compilers &lt;b&gt;compared&lt;/b&gt;&lt;/p&gt;" \
+  "t2|Wed, 03 Jan 2024 10:00:00 GMT|GCC-14 and clang|&lt;p&gt;Compilers &lt;b&gt;compared&lt;/b&gt; &lt;a href=&quot;https://gcc.example/14&quot;&gt;here&lt;/a&gt;&lt;/p&gt;" \
   "t3|Fri, 05 Jan 2024 10:00:00 GMT|Async Rust in practice|Futures, executors and the kernel"
 rss garden.xml "Garden diary" \
   "g1|Tue, 02 Jan 2024 10:00:00 GMT|Tomatoes|Basil and tomatoes side by side" \
@@ -56,7 +56,7 @@ expect_equals "$err" "pebble items: --feed: no feed '$base/file/none.xml' in the
 run items --since yesterday-ish
 expect_status 2 "a bad --since"
 
-# --- Full-text search: every word, whole words, prefixes, markup as text. ---
+# --- Full-text search: every word, whole words, prefixes, the text a reader sees. ---
 run items --search kernel
 expect_equals "$(ids)" "3 1 " "title or description"
 run items --search "KERNEL rust"
@@ -69,6 +69,12 @@ run items --search "gcc 14"
 expect_equals "$(ids)" "2 " "punctuation separates words"
 run items --search "compared" --feed 2
 expect_equals "$out" "" "search within one feed"
+run items --search "compared here"
+expect_equals "$(ids)" "2 " "the words of an HTML description"
+for markup in p b a href https gcc.example; do
+  run items --search "$markup"
+  expect_equals "$out" "" "'$markup' is only in the markup"
+done
 run items --search "--- !!"
 expect_status 2 "a search without a word"
 expect_contains "$err" "--search: '--- !!' holds no word to look for" "says why"

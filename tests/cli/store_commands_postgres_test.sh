@@ -35,6 +35,17 @@ https://www.postgresql.org/docs/current/textsearch.html" "$label: bookmarks --se
   expect_equals "$(cut -f1 <<<"$out")" 1 "$label: a word of the URL's path"
   run bookmarks delete 1
   expect_equals "$out" "deleted bookmark 1 https://www.postgresql.org/docs/current/textsearch.html" "$label: delete"
+  # The search index holds the text a reader sees: a word that only the markup holds finds nothing.
+  run feeds add "$base/served/deep/inline_whitespace_atom.xml"
+  expect_status 0 "$label: a feed whose items hold markup"
+  run items --search "bold italic"
+  expect_equals "$(cut -f4 <<<"$out")" 3 "$label: words of the text are found"
+  for markup in href https code li; do
+    run items --search "$markup"
+    expect_equals "$out" "" "$label: '$markup' is only markup"
+  done
+  run feeds remove 3
+  expect_status 0 "$label: the feed with markup goes"
   run feeds remove 1
   expect_equals "$out" "removed feed 1 $base/feed/a (3 item(s) deleted)" "$label: remove"
 done

@@ -93,16 +93,23 @@ TEST_CASE("rows stored before the type columns existed get their types from extr
       typed_item("odd", TextType::kHtml, TextType::kText, TextType::kText, R"({"title_type":"markdown"})"),
       at("2025-01-01T00:00:00Z"));
   opened.store.reset();
-  // Back to the schema before the migration: the columns and its record gone.
+  // Back to the schema before the migration: the columns and its record gone, and with them the
+  // later migration whose search index reads them (SQLite 7, PostgreSQL 5: its index goes with
+  // the columns there).
   const bool sqlite = backend == "sqlite-file";
-  pebble::test::query_rows(backend, opened.url,
-                           sqlite
-                               ? "ALTER TABLE feed_items DROP COLUMN title_type; "
-                                 "ALTER TABLE feed_items DROP COLUMN summary_type; "
-                                 "ALTER TABLE feed_items DROP COLUMN content_type; "
-                                 "DELETE FROM schema_migrations WHERE version = 4"
-                               : "ALTER TABLE feed_items DROP COLUMN title_type, DROP COLUMN summary_type, "
-                                 "DROP COLUMN content_type; DELETE FROM schema_migrations WHERE version = 2");
+  pebble::test::query_rows(
+      backend, opened.url,
+      sqlite ? "DROP VIEW feed_items_reader_text; DROP TABLE feed_items_search; "
+               "DROP TRIGGER feed_items_search_insert; DROP TRIGGER feed_items_search_delete; "
+               "DROP TRIGGER feed_items_search_update; "
+               "ALTER TABLE feed_items DROP COLUMN source_fingerprint; "
+               "ALTER TABLE feed_items DROP COLUMN title_type; "
+               "ALTER TABLE feed_items DROP COLUMN summary_type; "
+               "ALTER TABLE feed_items DROP COLUMN content_type; "
+               "DELETE FROM schema_migrations WHERE version IN (4, 7)"
+             : "ALTER TABLE feed_items DROP COLUMN title_type, DROP COLUMN summary_type, "
+               "DROP COLUMN content_type, DROP COLUMN source_fingerprint; "
+               "DELETE FROM schema_migrations WHERE version IN (2, 5)");
 
   const auto reopened = pebble::store::open_store(opened.url);
   const auto items = reopened->list_feed_items(feed_id);
