@@ -17,7 +17,7 @@ struct Migration {
   const char* sql;
 };
 
-constexpr std::array<Migration, 5> kMigrations{{
+constexpr std::array<Migration, 6> kMigrations{{
     {1, "users, bookmarks and tags", R"sql(
 CREATE TABLE users (
   id INTEGER PRIMARY KEY,
@@ -236,6 +236,30 @@ CREATE TABLE feed_tags (
   feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
   name TEXT NOT NULL,
   PRIMARY KEY (feed_id, name)
+);
+)sql"},
+    // A table of its own rather than columns on bookmarks: the attempt's state (status, error,
+    // validators) is not the bookmark's, every bookmark listing and export stays as narrow as it
+    // was, a bookmark never unfurled is one without a row, and the row goes with its bookmark.
+    {6, "unfurl metadata", R"sql(
+CREATE TABLE bookmark_unfurls (
+  bookmark_id INTEGER PRIMARY KEY REFERENCES bookmarks (id) ON DELETE CASCADE,
+  status TEXT NOT NULL CHECK (status IN ('success', 'not_found', 'error', 'not_html', 'blocked')),
+  http_status INTEGER,
+  error TEXT,
+  final_url TEXT,
+  title TEXT,
+  description TEXT,
+  site_name TEXT,
+  image_url TEXT,
+  favicon_url TEXT,
+  feeds TEXT NOT NULL DEFAULT '[]',
+  etag TEXT,
+  last_modified TEXT,
+  attempted_at TEXT NOT NULL,
+  unfurled_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
 );
 )sql"},
 }};

@@ -48,6 +48,8 @@ done
 declare -A json_headers=(
   # the --json line of each feed and the job_runs.summary object (SPEC §6)
   [src/poll/poll_report.h]=1
+  # the --json line of each unfurled page and the job_runs.summary object of unfurl
+  [src/unfurl/unfurl_report.h]=1
   # the import summary printed by --json and stored in job_runs.summary (SPEC §4)
   [src/bookmarks/import_report.h]=1
   # a SAX reader of JSON documents: its handler receives json values by design
@@ -95,8 +97,12 @@ declare -A allowed=(
   [server]="support domain config store http http_server metrics server"
   [bookmarks]="support domain config store formats metrics bookmarks"
   [batch]="support domain config store http metrics batch"
-  # subscribing fetches and stores a feed as a poll does, so feeds sits above poll
-  [feeds]="support domain config store http formats metrics parse poll feeds"
+  # unfurling fetches pages as polls fetch feeds, reads them through html/ and parse/ (a page that is
+  # a feed), and checks validators as poll/ does
+  [unfurl]="support domain config store http html parse metrics poll unfurl"
+  # subscribing fetches and stores a feed as a poll does, so feeds sits above poll; a page's feeds
+  # are read by unfurl/
+  [feeds]="support domain config store http formats metrics parse poll unfurl feeds"
 )
 for dir in src/*/; do
   layer=$(basename "$dir")
