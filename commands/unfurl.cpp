@@ -7,9 +7,9 @@
 #include "batch/batch_job.h"
 #include "bookmarks/bookmark_edits.h"
 #include "command_table.h"
+#include "fetch_flags.h"
 #include "http/http_client.h"
 #include "http/push_client.h"
-#include "http/user_agent.h"
 #include "listing.h"
 #include "metrics/catalogue.h"
 #include "support/logging.h"
@@ -26,11 +26,7 @@ struct UnfurlCommandOptions {
   bool missing = false;
   bool all = false;
   std::optional<std::int64_t> limit;
-  int concurrency = 16;
-  int per_host = 2;
-  int timeout_seconds = 30;
-  std::size_t max_size = 10 * 1024 * 1024;
-  std::string user_agent = http::default_user_agent();
+  FetchFlags fetch;
   bool overwrite = false;
   bool json = false;
 };
@@ -69,16 +65,10 @@ batch::BatchOutcome unfurl_outcome(const unfurl::UnfurlSummary& summary, std::si
 }
 
 support::ExitCode run_unfurl(const UnfurlCommandOptions& options, const config::Config& config) {
-  http::FetcherOptions fetch;
-  fetch.concurrency = options.concurrency;
-  fetch.per_host = options.per_host;
-  fetch.timeout = std::chrono::seconds(options.timeout_seconds);
-  fetch.max_size = options.max_size;
-  fetch.user_agent = options.user_agent;
-  fetch.deny_private_networks = config.deny_private_networks;
+  const http::FetcherOptions fetch = unfurl::page_fetch_options(fetcher_options(options.fetch, config));
   unfurl::UnfurlOptions unfurling;
   unfurling.write.overwrite = options.overwrite;
-  unfurling.batch_size = static_cast<std::size_t>(options.concurrency) * 4;
+  unfurling.batch_size = static_cast<std::size_t>(options.fetch.concurrency) * 4;
 
   batch::BatchWork work;
   work.store_must_exist = true;  // there is nothing to unfurl in a store that is not there
@@ -90,7 +80,7 @@ support::ExitCode run_unfurl(const UnfurlCommandOptions& options, const config::
     std::vector<store::UnfurlTarget> targets;
     if (!options.urls.empty())
       targets = named_targets(context.store, user->id, options.urls, config, missing);
-    const auto fetcher = http::make_curl_fetcher(unfurl::page_fetch_options(fetch));
+    const auto fetcher = http::make_curl_fetcher(fetch);
     unfurl::Unfurler unfurler(context.store, *fetcher, context.recorder, unfurling, context.clock);
     const auto print = [&](const unfurl::PageReport& report) {
       if (options.json) {
@@ -131,21 +121,8 @@ CommandEntry register_unfurl(CLI::App& parent) {
   app->add_option("--limit", options->limit, "At most N bookmarks (with --missing or --all), oldest first")
       ->type_name("N")
       ->check(CLI::PositiveNumber);
-  app->add_option("--concurrency", options->concurrency, "Transfers in flight")
-      ->check(CLI::Range(1, 1024))
-      ->capture_default_str();
-  app->add_option("--per-host", options->per_host, "Transfers in flight to one host")
-      ->check(CLI::Range(1, 1024))
-      ->capture_default_str();
-  app->add_option("--timeout", options->timeout_seconds,
-                  "Whole-transfer timeout in seconds (connect timeout 10)")
-      ->check(CLI::Range(1, 86400))
-      ->capture_default_str();
-  app->add_option("--max-size", options->max_size,
-                  "Bytes of a page read (decompressed); a longer page is read from its start")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40))
-      ->capture_default_str();
-  app->add_option("--user-agent", options->user_agent, "User-Agent header")->capture_default_str();
+  add_fetch_flags(*app, options->fetch,
+                  "Bytes of a page read (decompressed); a longer page is read from its start");
   app->add_flag("--overwrite", options->overwrite,
                 "Also refresh the fields an earlier unfurl filled (never the ones you wrote)");
   app->add_flag("--json", options->json, "One JSON object per page on stdout");

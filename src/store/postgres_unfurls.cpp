@@ -1,20 +1,12 @@
 // PostgreSQL store: bookmark unfurls (migration 4): the bookmarks `pebble unfurl` reads, the
 // bookmark_unfurls row kept per bookmark, and the bookmark fields an unfurl fills.
-#include "store/announced_feeds_json.h"
 #include "store/postgres_json.h"
 #include "store/postgres_store_impl.h"
+#include "store/unfurl_rows.h"
 
 namespace pebble::store {
 
 namespace {
-
-// A bookmark with its unfurl row, when it has one (u.bookmark_id is NULL otherwise).
-const std::string kTargetSelect =
-    "SELECT b.id, b.url, b.title, b.description, b.feed_url, u.bookmark_id, u.status, u.http_status, "
-    "u.error, "
-    "u.final_url, u.title, u.description, u.site_name, u.image_url, u.favicon_url, u.feeds, u.etag, "
-    "u.last_modified, u.attempted_at, u.unfurled_at "
-    "FROM bookmarks b LEFT JOIN bookmark_unfurls u ON u.bookmark_id = b.id ";
 
 UnfurlTarget read_target(const Result& result, int row) {
   UnfurlTarget target;
@@ -50,7 +42,7 @@ std::vector<UnfurlTarget> PostgresStore::unfurl_targets(std::int64_t owner_id, b
                                                         std::int64_t after_id, std::size_t limit) {
   const Result result = connection_.exec(
       "read bookmarks to unfurl",
-      kTargetSelect +
+      std::string(kUnfurlTargetSelect) +
           "WHERE b.owner_id = $1::bigint AND b.id > $2::bigint AND (NOT $3::boolean OR u.bookmark_id IS NULL "
           "OR (u.unfurled_at IS NULL AND u.status = 'error')) ORDER BY b.id LIMIT $4::bigint",
       Params()
@@ -64,8 +56,9 @@ std::vector<UnfurlTarget> PostgresStore::unfurl_targets(std::int64_t owner_id, b
 }
 
 std::optional<UnfurlTarget> PostgresStore::unfurl_target(std::int64_t bookmark_id) {
-  const Result result = connection_.exec(
-      "read a bookmark to unfurl", kTargetSelect + "WHERE b.id = $1::bigint", Params().integer(bookmark_id));
+  const Result result = connection_.exec("read a bookmark to unfurl",
+                                         std::string(kUnfurlTargetSelect) + "WHERE b.id = $1::bigint",
+                                         Params().integer(bookmark_id));
   if (result.rows() == 0) return std::nullopt;
   return read_target(result, 0);
 }

@@ -1,19 +1,11 @@
 // SQLite store: bookmark unfurls (migration 6): the bookmarks `pebble unfurl` reads, the
 // bookmark_unfurls row kept per bookmark, and the bookmark fields an unfurl fills.
-#include "store/announced_feeds_json.h"
 #include "store/sqlite_store_impl.h"
+#include "store/unfurl_rows.h"
 
 namespace pebble::store {
 
 namespace {
-
-// A bookmark with its unfurl row, when it has one (u.bookmark_id is NULL otherwise).
-const std::string kTargetSelect =
-    "SELECT b.id, b.url, b.title, b.description, b.feed_url, u.bookmark_id, u.status, u.http_status, "
-    "u.error, "
-    "u.final_url, u.title, u.description, u.site_name, u.image_url, u.favicon_url, u.feeds, u.etag, "
-    "u.last_modified, u.attempted_at, u.unfurled_at "
-    "FROM bookmarks b LEFT JOIN bookmark_unfurls u ON u.bookmark_id = b.id ";
 
 UnfurlTarget read_target(const SqliteStatement& statement) {
   UnfurlTarget target;
@@ -49,7 +41,7 @@ std::vector<UnfurlTarget> SqliteStore::unfurl_targets(std::int64_t owner_id, boo
                                                       std::int64_t after_id, std::size_t limit) {
   auto statement =
       connection_.prepare("read bookmarks to unfurl",
-                          kTargetSelect +
+                          std::string(kUnfurlTargetSelect) +
                               "WHERE b.owner_id = ?1 AND b.id > ?2 AND (?3 = 0 OR u.bookmark_id IS NULL OR "
                               "(u.unfurled_at IS NULL AND u.status = 'error')) ORDER BY b.id LIMIT ?4");
   statement.bind_all(owner_id, after_id, missing_only, static_cast<std::int64_t>(limit));
@@ -59,7 +51,8 @@ std::vector<UnfurlTarget> SqliteStore::unfurl_targets(std::int64_t owner_id, boo
 }
 
 std::optional<UnfurlTarget> SqliteStore::unfurl_target(std::int64_t bookmark_id) {
-  auto statement = connection_.prepare("read a bookmark to unfurl", kTargetSelect + "WHERE b.id = ?");
+  auto statement =
+      connection_.prepare("read a bookmark to unfurl", std::string(kUnfurlTargetSelect) + "WHERE b.id = ?");
   statement.bind_all(bookmark_id);
   if (!statement.step()) return std::nullopt;
   return read_target(statement);

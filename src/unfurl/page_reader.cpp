@@ -52,8 +52,13 @@ std::optional<domain::PageMetadata> feed_metadata(const http::FetchResponse& res
                                                                   : *feed.description,
                  kMaxDescriptionBytes);
   }
-  if (feed.image && domain::is_http_url(*feed.image)) metadata.image = feed.image;
-  if (feed.icon && domain::is_http_url(*feed.icon)) metadata.favicon = feed.icon;
+  // A logo or icon the parser left relative resolves against the feed's base, as its links do.
+  for (auto [from, to] :
+       {std::pair{&feed.image, &metadata.image}, std::pair{&feed.icon, &metadata.favicon}}) {
+    if (!*from) continue;
+    std::string url = domain::resolve_url(feed.base_url, **from);
+    if (domain::is_http_url(url) && url.size() <= kMaxUrlBytes) *to = std::move(url);
+  }
   std::string url = response.final_url;
   try {
     url = domain::normalize_feed_url(url);  // the form it is subscribed under (domain/feed_url.h)
