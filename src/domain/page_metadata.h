@@ -65,8 +65,17 @@ constexpr std::optional<UnfurlStatus> unfurl_status_from_name(std::string_view n
   return std::nullopt;
 }
 
-// A row of bookmark_unfurls: the latest unfurl attempt of one bookmark and the metadata of the
-// latest that succeeded.
+// Bookmark columns an unfurl writes; the ones left unset keep their value.
+struct BookmarkFill {
+  std::optional<std::string> title;
+  std::optional<std::string> description;
+  std::optional<std::string> feed_url;
+  // Whether any column is set.
+  bool any() const { return title || description || feed_url; }
+};
+
+// A row of bookmark_unfurls: the latest unfurl attempt of one bookmark, the metadata of the latest
+// that succeeded, and what unfurls wrote into the bookmark.
 struct BookmarkUnfurl {
   std::int64_t bookmark_id = 0;
   UnfurlStatus status = UnfurlStatus::kError;  // of the latest attempt
@@ -78,6 +87,9 @@ struct BookmarkUnfurl {
   std::optional<std::string> last_modified;
   support::Timestamp attempted_at;
   std::optional<support::Timestamp> unfurled_at;  // of the latest success; null: never unfurled
+  // Per column, the value an unfurl last wrote into the bookmark: while the bookmark still holds
+  // it, the user has not changed it, and --overwrite may refresh it.
+  BookmarkFill filled;
 };
 
 }  // namespace pebble::domain

@@ -252,6 +252,9 @@ CREATE TABLE bookmark_unfurls (
   last_modified TEXT NULL,
   attempted_at TIMESTAMPTZ NOT NULL,
   unfurled_at TIMESTAMPTZ NULL,
+  filled_title TEXT NULL,
+  filled_description TEXT NULL,
+  filled_feed_url TEXT NULL,
   created_at TIMESTAMPTZ NOT NULL,
   updated_at TIMESTAMPTZ NOT NULL
 );

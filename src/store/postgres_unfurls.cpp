@@ -32,6 +32,9 @@ UnfurlTarget read_target(const Result& result, int row) {
   unfurl.last_modified = result.optional_text(row, 17);
   unfurl.attempted_at = result.time(row, 18);
   unfurl.unfurled_at = result.optional_time(row, 19);
+  unfurl.filled.title = result.optional_text(row, 20);
+  unfurl.filled.description = result.optional_text(row, 21);
+  unfurl.filled.feed_url = result.optional_text(row, 22);
   target.previous = std::move(unfurl);
   return target;
 }
@@ -71,15 +74,18 @@ bool PostgresStore::save_unfurl(const domain::BookmarkUnfurl& unfurl) {
   const Result result = connection_.exec(
       "store the unfurl of bookmark " + std::to_string(unfurl.bookmark_id),
       "INSERT INTO bookmark_unfurls (bookmark_id, status, http_status, error, final_url, title, description, "
-      "site_name, image_url, favicon_url, feeds, etag, last_modified, attempted_at, unfurled_at, created_at, "
-      "updated_at) VALUES ($1::bigint, $2, $3::integer, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, "
-      "$14::timestamptz, $15::timestamptz, $16::timestamptz, $16::timestamptz) "
+      "site_name, image_url, favicon_url, feeds, etag, last_modified, attempted_at, unfurled_at, "
+      "filled_title, "
+      "filled_description, filled_feed_url, created_at, updated_at) VALUES ($1::bigint, $2, $3::integer, $4, "
+      "$5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14::timestamptz, $15::timestamptz, $17, $18, $19, "
+      "$16::timestamptz, $16::timestamptz) "
       "ON CONFLICT (bookmark_id) DO UPDATE SET status = excluded.status, http_status = excluded.http_status, "
       "error = excluded.error, final_url = excluded.final_url, title = excluded.title, description = "
       "excluded.description, site_name = excluded.site_name, image_url = excluded.image_url, favicon_url = "
       "excluded.favicon_url, feeds = excluded.feeds, etag = excluded.etag, last_modified = "
       "excluded.last_modified, attempted_at = excluded.attempted_at, unfurled_at = excluded.unfurled_at, "
-      "updated_at = excluded.updated_at RETURNING (xmax = 0)",
+      "filled_title = excluded.filled_title, filled_description = excluded.filled_description, "
+      "filled_feed_url = excluded.filled_feed_url, updated_at = excluded.updated_at RETURNING (xmax = 0)",
       Params()
           .integer(unfurl.bookmark_id)
           .text(std::string(domain::unfurl_status_name(unfurl.status)))
@@ -96,7 +102,10 @@ bool PostgresStore::save_unfurl(const domain::BookmarkUnfurl& unfurl) {
           .text(unfurl.last_modified)
           .time(unfurl.attempted_at)
           .time(unfurl.unfurled_at)
-          .time(clock_.now()));
+          .time(clock_.now())
+          .text(unfurl.filled.title)
+          .text(unfurl.filled.description)
+          .text(unfurl.filled.feed_url));
   return result.boolean(0, 0);
 }
 

@@ -258,6 +258,9 @@ CREATE TABLE bookmark_unfurls (
   last_modified TEXT,
   attempted_at TEXT NOT NULL,
   unfurled_at TEXT,
+  filled_title TEXT,
+  filled_description TEXT,
+  filled_feed_url TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );

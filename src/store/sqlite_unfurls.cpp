@@ -31,6 +31,9 @@ UnfurlTarget read_target(const SqliteStatement& statement) {
   unfurl.last_modified = statement.optional_text(17);
   unfurl.attempted_at = statement.timestamp(18);
   unfurl.unfurled_at = statement.optional_timestamp(19);
+  unfurl.filled.title = statement.optional_text(20);
+  unfurl.filled.description = statement.optional_text(21);
+  unfurl.filled.feed_url = statement.optional_text(22);
   target.previous = std::move(unfurl);
   return target;
 }
@@ -73,18 +76,22 @@ bool SqliteStore::save_unfurl(const domain::BookmarkUnfurl& unfurl) {
             "store an unfurl",
             "INSERT INTO bookmark_unfurls (bookmark_id, status, http_status, error, final_url, title, "
             "description, site_name, image_url, favicon_url, feeds, etag, last_modified, attempted_at, "
-            "unfurled_at, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-            "?12, ?13, ?14, ?15, ?16, ?16) "
+            "unfurled_at, filled_title, filled_description, filled_feed_url, created_at, updated_at) VALUES "
+            "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?17, ?18, ?19, ?16, ?16) "
             "ON CONFLICT (bookmark_id) DO UPDATE SET status = excluded.status, http_status = "
             "excluded.http_status, error = excluded.error, final_url = excluded.final_url, title = "
             "excluded.title, description = excluded.description, site_name = excluded.site_name, "
             "image_url = excluded.image_url, favicon_url = excluded.favicon_url, feeds = excluded.feeds, "
             "etag = excluded.etag, last_modified = excluded.last_modified, attempted_at = "
-            "excluded.attempted_at, unfurled_at = excluded.unfurled_at, updated_at = excluded.updated_at")
+            "excluded.attempted_at, unfurled_at = excluded.unfurled_at, filled_title = "
+            "excluded.filled_title, "
+            "filled_description = excluded.filled_description, filled_feed_url = excluded.filled_feed_url, "
+            "updated_at = excluded.updated_at")
         .bind_all(unfurl.bookmark_id, domain::unfurl_status_name(unfurl.status), http_status, unfurl.error,
                   unfurl.final_url, metadata.title, metadata.description, metadata.site_name, metadata.image,
                   metadata.favicon, announced_feeds_json(metadata.feeds), unfurl.etag, unfurl.last_modified,
-                  unfurl.attempted_at, unfurl.unfurled_at, now)
+                  unfurl.attempted_at, unfurl.unfurled_at, now, unfurl.filled.title,
+                  unfurl.filled.description, unfurl.filled.feed_url)
         .run();
     return inserted;
   });

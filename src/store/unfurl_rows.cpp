@@ -8,7 +8,7 @@ const char* const kUnfurlTargetSelect =
     "SELECT b.id, b.url, b.title, b.description, b.feed_url, u.bookmark_id, u.status, u.http_status, "
     "u.error, "
     "u.final_url, u.title, u.description, u.site_name, u.image_url, u.favicon_url, u.feeds, u.etag, "
-    "u.last_modified, u.attempted_at, u.unfurled_at "
+    "u.last_modified, u.attempted_at, u.unfurled_at, u.filled_title, u.filled_description, u.filled_feed_url "
     "FROM bookmarks b LEFT JOIN bookmark_unfurls u ON u.bookmark_id = b.id ";
 
 std::string announced_feeds_json(const std::vector<domain::AnnouncedFeed>& feeds) {

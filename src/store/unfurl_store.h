@@ -22,14 +22,8 @@ struct UnfurlTarget {
   std::optional<domain::BookmarkUnfurl> previous;
 };
 
-// The bookmark columns an unfurl writes; the ones left unset keep their value.
-struct BookmarkFill {
-  std::optional<std::string> title;
-  std::optional<std::string> description;
-  std::optional<std::string> feed_url;
-  // Whether any column is set.
-  bool any() const { return title || description || feed_url; }
-};
+// The bookmark columns an unfurl writes (domain/page_metadata.h).
+using domain::BookmarkFill;
 
 // Bookmark unfurls; every method throws StoreError on failure.
 class UnfurlStore {

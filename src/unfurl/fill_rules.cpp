@@ -10,14 +10,14 @@ bool is_empty(const std::optional<std::string>& value) {
   return !value || value->empty();
 }
 
-// The new value for one field, or nullopt to leave it: `current` as stored, `earlier` what the
-// previous unfurl read for it (nullopt when there was none), `fresh` what the page says now.
+// The new value for one field, or nullopt to leave it: `current` as stored, `written` what an
+// unfurl last wrote into it (nullopt when none did), `fresh` what the page says now.
 std::optional<std::string> fill(const std::optional<std::string>& current,
-                                const std::optional<std::string>& earlier,
+                                const std::optional<std::string>& written,
                                 const std::optional<std::string>& fresh, bool overwrite) {
   if (is_empty(fresh) || current == fresh) return std::nullopt;
   if (is_empty(current)) return fresh;
-  if (overwrite && earlier && current == earlier) return fresh;  // an earlier unfurl wrote it
+  if (overwrite && written && current == written) return fresh;  // still as the unfurl wrote it
   return std::nullopt;
 }
 
@@ -38,14 +38,11 @@ std::optional<std::string> primary_feed(const std::vector<domain::AnnouncedFeed>
 
 store::BookmarkFill plan_fill(const store::UnfurlTarget& target, const domain::PageMetadata& metadata,
                               bool overwrite) {
-  std::optional<domain::PageMetadata> earlier;
-  if (target.previous && target.previous->unfurled_at) earlier = target.previous->metadata;
+  const domain::BookmarkFill written = target.previous ? target.previous->filled : domain::BookmarkFill{};
   store::BookmarkFill fill_in;
-  fill_in.title = fill(target.title, earlier ? earlier->title : std::nullopt, metadata.title, overwrite);
-  fill_in.description = fill(target.description, earlier ? earlier->description : std::nullopt,
-                             metadata.description, overwrite);
-  fill_in.feed_url = fill(target.feed_url, earlier ? primary_feed(earlier->feeds) : std::nullopt,
-                          primary_feed(metadata.feeds), overwrite);
+  fill_in.title = fill(target.title, written.title, metadata.title, overwrite);
+  fill_in.description = fill(target.description, written.description, metadata.description, overwrite);
+  fill_in.feed_url = fill(target.feed_url, written.feed_url, primary_feed(metadata.feeds), overwrite);
   return fill_in;
 }
 

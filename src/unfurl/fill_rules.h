@@ -1,7 +1,7 @@
 #pragma once
 // Which bookmark fields an unfurl writes. Never what the user wrote: an empty field is filled; with
-// --overwrite a field still holding what an earlier unfurl put there is refreshed too. A field the
-// user changed since (it differs from what the earlier unfurl read) is always kept.
+// --overwrite a field still holding what an unfurl wrote into it (BookmarkUnfurl::filled) is
+// refreshed too. A field the user changed since is always kept.
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,7 +21,8 @@ std::vector<domain::AnnouncedFeed> in_preference_order(std::vector<domain::Annou
 std::optional<std::string> primary_feed(const std::vector<domain::AnnouncedFeed>& feeds);
 
 // The fields to write into `target`'s bookmark from `metadata`, the page as just read. With
-// `overwrite`, fields equal to what `target.previous` read last time are refreshed as well.
+// `overwrite`, fields still equal to what an unfurl wrote into them (target.previous->filled) are
+// refreshed as well.
 store::BookmarkFill plan_fill(const store::UnfurlTarget& target, const domain::PageMetadata& metadata,
                               bool overwrite);
 

@@ -36,6 +36,10 @@ WrittenUnfurl write_unfurl(UnfurlStores stores, metrics::MetricsRecorder& record
   written.row = updated_row(target, read, now);
   if (read.status == domain::UnfurlStatus::kSuccess)
     written.filled = plan_fill(target, written.row.metadata, options.overwrite);
+  // What is written now is what --overwrite may refresh later, as long as the bookmark keeps it.
+  if (written.filled.title) written.row.filled.title = written.filled.title;
+  if (written.filled.description) written.row.filled.description = written.filled.description;
+  if (written.filled.feed_url) written.row.filled.feed_url = written.filled.feed_url;
   store::Transaction transaction(stores.transactions, store::TxMode::kWrite);
   if (stores.unfurls.save_unfurl(written.row)) {
     metrics::record_inserts(recorder, metrics::kModelBookmarkUnfurl);

@@ -101,6 +101,8 @@ TEST_CASE("an unfurl row keeps every column and the next attempt replaces it", "
                            {"https://example.com/atom", "application/atom+xml", std::nullopt}};
   unfurl.etag = "W/\"v1\"";
   unfurl.last_modified = "Tue, 14 Nov 2023 22:13:20 GMT";
+  unfurl.filled.title = unfurl.metadata.title;
+  unfurl.filled.feed_url = "https://example.com/feed";
   CHECK(store.save_unfurl(unfurl));  // inserted
 
   auto stored = store.unfurl_target(id)->previous;
@@ -115,6 +117,9 @@ TEST_CASE("an unfurl row keeps every column and the next attempt replaces it", "
   CHECK(stored->last_modified == unfurl.last_modified);
   CHECK(stored->attempted_at == unfurl.attempted_at);
   CHECK(stored->unfurled_at == unfurl.unfurled_at);
+  CHECK(stored->filled.title == unfurl.filled.title);
+  CHECK_FALSE(stored->filled.description);
+  CHECK(stored->filled.feed_url == unfurl.filled.feed_url);
 
   BookmarkUnfurl failed = *stored;
   failed.status = UnfurlStatus::kBlocked;

@@ -161,7 +161,8 @@ class Handler(BaseHTTPRequestHandler):
         if head == "page":
             return self.page(rest)
         if head == "pagehop":
-            return self.send(302, headers=[("Location", f"/page/{rest}")])
+            query = urllib.parse.urlsplit(self.path).query
+            return self.send(302, headers=[("Location", f"/page/{rest}" + (f"?{query}" if query else ""))])
         if head == "bigpage":
             return self.big_page()
         if head == "slowpage":

@@ -20,12 +20,12 @@ PageMetadata page(std::optional<std::string> title, std::optional<std::string> d
   return metadata;
 }
 
-// A target whose earlier unfurl read `earlier` (successfully).
-UnfurlTarget unfurled_before(const PageMetadata& earlier) {
+// A target into which an earlier unfurl wrote `written`.
+UnfurlTarget unfurled_before(const pebble::domain::BookmarkFill& written) {
   UnfurlTarget target;
   target.bookmark_id = 7;
   pebble::domain::BookmarkUnfurl previous;
-  previous.metadata = earlier;
+  previous.filled = written;
   previous.unfurled_at = pebble::support::Timestamp{1};
   target.previous = previous;
   return target;
@@ -60,11 +60,10 @@ TEST_CASE("an empty description is empty; a page without a value fills nothing",
 }
 
 TEST_CASE("--overwrite refreshes what an earlier unfurl wrote and nothing the user changed", "[unfurl]") {
-  UnfurlTarget target =
-      unfurled_before(page("Old title", "Old text", {{"https://s.example/old", "application/rss+xml", {}}}));
-  target.title = "Old title";                 // as the unfurl filled it
+  UnfurlTarget target = unfurled_before({"Old title", "Old text", "https://s.example/old"});
+  target.title = "Old title";                 // as the unfurl wrote it
   target.description = "Edited by the user";  // changed since
-  target.feed_url = "https://s.example/old";  // as the unfurl filled it
+  target.feed_url = "https://s.example/old";  // as the unfurl wrote it
   const PageMetadata now =
       page("New title", "New text", {{"https://s.example/new", "application/rss+xml", {}}});
   CHECK_FALSE(plan_fill(target, now, false).any());  // without --overwrite nothing that is set moves
@@ -72,9 +71,12 @@ TEST_CASE("--overwrite refreshes what an earlier unfurl wrote and nothing the us
   CHECK(fill.title == "New title");
   CHECK_FALSE(fill.description);
   CHECK(fill.feed_url == "https://s.example/new");
-  // An earlier attempt that failed read nothing, so it wrote nothing either.
-  target.previous->unfurled_at.reset();
-  CHECK_FALSE(plan_fill(target, now, true).any());
+  // What the page said before does not count, only what was written: a field the unfurl never
+  // wrote (the user gave it) stays.
+  UnfurlTarget given = unfurled_before({std::nullopt, "Old text", std::nullopt});
+  given.title = "Old title";
+  given.previous->metadata = page("Old title", "Old text");
+  CHECK_FALSE(plan_fill(given, now, true).title);
 }
 
 TEST_CASE("a field already equal to the page's is not written again", "[unfurl]") {
