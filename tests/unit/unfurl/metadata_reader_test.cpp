@@ -71,7 +71,7 @@ TEST_CASE("relative references resolve against <base href>, itself resolved agai
   CHECK(metadata.feeds == std::vector<AnnouncedFeed>{
                               {kSite + "/blog/2024/atom.xml", "application/atom+xml", "Atom"},
                               {kSite + "/blog/feed.xml", "application/rss+xml", "RSS"},
-                              {"https://cdn.example.net/feed.json", "application/feed+json", std::nullopt}});
+                              {"https://feeds.example.invalid/feed.json", "application/feed+json", std::nullopt}});
 }
 
 TEST_CASE("every feed a page announces, in order, each once; other alternates are not feeds", "[unfurl]") {
