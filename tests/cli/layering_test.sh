@@ -58,6 +58,8 @@ declare -A json_headers=(
   [src/batch/batch_job.h]=1
   # test-metrics' import and export steps, members of its job_runs.summary JSON (SPEC §9)
   [commands/test_metrics_bookmarks.h]=1
+  # test-metrics' unfurl step, a member of its job_runs.summary JSON
+  [commands/test_metrics_unfurl.h]=1
   # the --json lines of the listing commands (feeds list, items, bookmarks list)
   [commands/listing.h]=1
   # the job_runs.summary of the store-changing commands (feeds, items, bookmarks)
@@ -71,9 +73,9 @@ for header in "${!json_headers[@]}"; do
 done
 
 # The store interface is store.h and the role headers it assembles, which may include each other.
-store_interface='store/(store|roles|bookmark_store|feed_store|item_store|job_store|metric_store|subscription_store|transaction_store)\.h'
+store_interface='store/(store|roles|bookmark_store|feed_store|item_store|job_store|metric_store|subscription_store|transaction_store|unfurl_store)\.h'
 for header in src/store/store.h src/store/roles.h \
-  src/store/{bookmark,feed,item,job,metric,subscription,transaction}_store.h src/store/search_text.h \
+  src/store/{bookmark,feed,item,job,metric,subscription,transaction,unfurl}_store.h src/store/search_text.h \
   src/http/http_client.h; do
   [ -f "$header" ] || continue
   non_std=$(grep -E '^#include' "$header" | grep -vE '#include <[a-z_]+>' | grep -vE '"(domain|support)/' |
