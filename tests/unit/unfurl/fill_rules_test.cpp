@@ -59,7 +59,7 @@ TEST_CASE("an empty description is empty; a page without a value fills nothing",
   CHECK(fill.description == "Text");
 }
 
-TEST_CASE("--overwrite refreshes what an earlier unfurl wrote and nothing the user changed", "[unfurl]") {
+TEST_CASE("overwrite refreshes what an earlier unfurl wrote and nothing the user changed", "[unfurl]") {
   UnfurlTarget target = unfurled_before({"Old title", "Old text", "https://s.example/old"});
   target.title = "Old title";                 // as the unfurl wrote it
   target.description = "Edited by the user";  // changed since
