@@ -9,12 +9,16 @@
 #include "bookmarks/option_values.h"
 #include "command_table.h"
 #include "domain/feed_url.h"
-#include "feeds/page_discovery.h"
+#include "http/http_client.h"
 #include "http/push_client.h"
+#include "http/user_agent.h"
 #include "listing.h"
 #include "metrics/catalogue.h"
 #include "store/search_text.h"
 #include "store_access.h"
+#include "support/stop_signal.h"
+#include "unfurl/unfurl_report.h"
+#include "unfurl/unfurler.h"
 #include "write_outcome.h"
 
 namespace pebble::cli {
@@ -35,6 +39,7 @@ struct BookmarksOptions {
   std::string url;
   std::optional<std::string> title;
   std::optional<std::string> description;
+  bool no_unfurl = false;
   std::string target;
   std::vector<std::string> names;
   std::vector<std::string> references;
@@ -113,6 +118,28 @@ support::ExitCode run_write(const config::Config& config, bool creates,
   return batch::run_batch_job(config, metrics::kCommandBookmarks, work, pusher);
 }
 
+// Reads the page of a bookmark just added, as `pebble unfurl` would, to fill what was not given;
+// prints what it found, or leaves a warning when the page could not be read (the bookmark stays).
+void unfurl_new_bookmark(batch::BatchContext& context, const config::Config& config,
+                         std::int64_t bookmark_id) {
+  const auto target = context.store.unfurl_target(bookmark_id);
+  if (!target) return;
+  http::FetcherOptions fetch;
+  fetch.user_agent = http::default_user_agent();
+  fetch.deny_private_networks = config.deny_private_networks;
+  const auto fetcher = http::make_curl_fetcher(unfurl::page_fetch_options(fetch));
+  unfurl::UnfurlOptions unfurling;
+  unfurling.write.source = "cli";
+  unfurl::Unfurler(context.store, *fetcher, context.recorder, unfurling, context.clock)
+      .unfurl(
+          {*target},
+          [](const unfurl::PageReport& report) {
+            if (report.read.status == domain::UnfurlStatus::kSuccess)
+              std::cout << cell_text(unfurl::page_report_line(report)) << "\n";
+          },
+          support::stop_flag());
+}
+
 support::ExitCode add_bookmark(const BookmarksOptions& options, const config::Config& config) {
   check_tag_names(options.tags, "--tag");
   bookmarks::NewBookmark request;
@@ -122,11 +149,14 @@ support::ExitCode add_bookmark(const BookmarksOptions& options, const config::Co
   request.tags = options.tags;
   return run_write(config, true, [&](batch::BatchContext& context) {
     const auto [outcome, bookmark] =
-        bookmarks::add_bookmark(context.store, context.recorder, config.user, request, feeds::unfurl_page);
+        bookmarks::add_bookmark(context.store, context.recorder, config.user, request);
     const char* verb = outcome == bookmarks::AddOutcome::kCreated   ? "added"
                        : outcome == bookmarks::AddOutcome::kUpdated ? "updated"
                                                                     : "unchanged";
     std::cout << verb << " bookmark " << bookmark.id << " " << bookmark.url << "\n";
+    const bool given_all = request.title && request.description;
+    if (outcome == bookmarks::AddOutcome::kCreated && !given_all && !options.no_unfurl)
+      unfurl_new_bookmark(context, config, bookmark.id);
     WriteTally tally;
     ++(outcome == bookmarks::AddOutcome::kUnchanged ? tally.unchanged : tally.done);
     return tally;
@@ -223,8 +253,11 @@ CommandEntry register_bookmarks(CLI::App& parent) {
   options->add = app->add_subcommand("add", "Add a bookmark, or update the one with the same URL");
   options->add->add_option("URL", options->url, "An http or https URL (host/path means http://host/path)")
       ->required();
-  options->add->add_option("--title", options->title, "The title (default: empty)")->type_name("TEXT");
-  options->add->add_option("--description", options->description, "The description")->type_name("TEXT");
+  options->add->add_option("--title", options->title, "The title (default: the page's)")->type_name("TEXT");
+  options->add->add_option("--description", options->description, "The description (default: the page's)")
+      ->type_name("TEXT");
+  options->add->add_flag("--no-unfurl", options->no_unfurl,
+                         "Do not read the page for what --title and --description do not give");
   options->add->add_option("--tag", options->tags, "A tag (repeatable)")
       ->type_name("TAG")
       ->allow_extra_args(false);

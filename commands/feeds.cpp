@@ -36,6 +36,7 @@ struct FeedsOptions {
   std::vector<std::string> add_urls;
   std::vector<std::string> tags;
   int timeout_seconds = 30;
+  bool all_feeds = false;
   std::vector<std::string> removed;
   std::vector<std::string> disabled_refs;
   std::string reason = "manual";
@@ -90,6 +91,11 @@ std::vector<domain::Feed> resolve_feeds(store::FeedStore& store, const std::vect
   return found;
 }
 
+// ", announced by PAGE" for a feed found on a page that was asked for, else "".
+std::string announced_by(const feeds::SubscribeResult& result) {
+  return result.page ? ", announced by " + *result.page : "";
+}
+
 support::ExitCode add_feeds(const FeedsOptions& options, const config::Config& config) {
   std::vector<std::string> urls;
   std::set<std::string> seen;
@@ -111,6 +117,7 @@ support::ExitCode add_feeds(const FeedsOptions& options, const config::Config& c
     subscribe.tags = options.tags;
     subscribe.interval = config.poll_interval;
     subscribe.retention = config.item_retention;
+    subscribe.all_feeds = options.all_feeds;
     const auto results =
         feeds::subscribe_feeds(context.store, *fetcher, context.recorder, urls, subscribe, context.clock);
     WriteTally tally;
@@ -121,10 +128,11 @@ support::ExitCode add_feeds(const FeedsOptions& options, const config::Config& c
       } else if (result.status == feeds::SubscribeStatus::kAdded) {
         std::cout << "added feed " << result.feed->id << " " << result.feed->url << ": "
                   << cell_text(result.feed->title.value_or("(no title)")) << " (" << result.new_items
-                  << " item(s))\n";
+                  << " item(s))" << announced_by(result) << "\n";
         ++tally.done;
       } else {
-        std::cout << "already subscribed: feed " << result.feed->id << " " << result.feed->url << "\n";
+        std::cout << "already subscribed: feed " << result.feed->id << " " << result.feed->url
+                  << announced_by(result) << "\n";
         ++tally.unchanged;
       }
     }
@@ -223,10 +231,14 @@ CommandEntry register_feeds(CLI::App& parent) {
   options->show->add_option("FEED", options->shown, "The feed's id or URL")->required();
   options->show->add_flag("--json", options->json, "One JSON object");
 
-  options->add = app->add_subcommand("add", "Subscribe to feeds: each URL must answer with a feed");
+  options->add = app->add_subcommand(
+      "add", "Subscribe to feeds: each URL must answer with a feed, or a page that announces feeds");
   options->add
-      ->add_option("URL", options->add_urls, "http or https feed URLs (host/path means http://host/path)")
+      ->add_option("URL", options->add_urls,
+                   "http or https feed or page URLs (host/path means http://host/path)")
       ->required();
+  options->add->add_flag("--all-feeds", options->all_feeds,
+                         "Of a page, subscribe every feed it announces, not the first of each type");
   options->add->add_option("--tag", options->tags, "Give the new feeds this tag (repeatable)")
       ->type_name("TAG")
       ->allow_extra_args(false);

@@ -6,9 +6,9 @@
 
 #include "batch/batch_job.h"
 #include "command_table.h"
+#include "fetch_flags.h"
 #include "http/http_client.h"
 #include "http/push_client.h"
-#include "http/user_agent.h"
 #include "metrics/catalogue.h"
 #include "poll/poll_report.h"
 #include "poll/poller.h"
@@ -23,12 +23,8 @@ struct PollFeedsOptions {
   std::vector<std::string> urls;
   bool all = false;
   std::optional<std::int64_t> limit;
-  int concurrency = 16;
-  int per_host = 2;
-  int timeout_seconds = 30;
-  std::size_t max_size = 10 * 1024 * 1024;
+  FetchFlags fetch;
   std::size_t max_items = 1000;
-  std::string user_agent = http::default_user_agent();
   bool dry_run = false;
   bool json = false;
 };
@@ -40,13 +36,7 @@ std::string make_lease_owner() {
 }
 
 support::ExitCode run_poll_feeds(const PollFeedsOptions& options, const config::Config& config) {
-  http::FetcherOptions fetch;
-  fetch.concurrency = options.concurrency;
-  fetch.per_host = options.per_host;
-  fetch.timeout = std::chrono::seconds(options.timeout_seconds);
-  fetch.max_size = options.max_size;
-  fetch.user_agent = options.user_agent;
-  fetch.deny_private_networks = config.deny_private_networks;
+  const http::FetcherOptions fetch = fetcher_options(options.fetch, config);
 
   poll::PollOptions poll;
   poll.urls = options.urls;
@@ -54,13 +44,13 @@ support::ExitCode run_poll_feeds(const PollFeedsOptions& options, const config::
   poll.limit = options.limit;
   poll.dry_run = options.dry_run;
   poll.interval = config.poll_interval;
-  poll.batch_size = static_cast<std::size_t>(options.concurrency);
+  poll.batch_size = static_cast<std::size_t>(options.fetch.concurrency);
   poll.max_items = options.max_items;
   poll.retention = config.item_retention;
   // A claimed batch must outlive its slowest transfer: the per-host queue may run the batch in
   // ceil(batch / per_host) rounds of --timeout each; 30 s more for parsing and storing.
-  const int rounds = (options.concurrency + options.per_host - 1) / options.per_host + 1;
-  poll.lease = std::chrono::seconds(options.timeout_seconds * rounds + 30);
+  const int rounds = (options.fetch.concurrency + options.fetch.per_host - 1) / options.fetch.per_host + 1;
+  poll.lease = std::chrono::seconds(options.fetch.timeout_seconds * rounds + 30);
   poll.lease_owner = make_lease_owner();
 
   batch::BatchWork work;
@@ -101,23 +91,10 @@ CommandEntry register_poll_feeds(CLI::App& parent) {
   app->add_flag("--all", options->all, "Ignore the schedule: poll every enabled feed");
   app->add_option("--limit", options->limit, "Poll at most N due feeds, oldest due first")
       ->check(CLI::NonNegativeNumber);
-  app->add_option("--concurrency", options->concurrency, "Transfers in flight")
-      ->check(CLI::Range(1, 1024))
-      ->capture_default_str();
-  app->add_option("--per-host", options->per_host, "Transfers in flight to one host")
-      ->check(CLI::Range(1, 1024))
-      ->capture_default_str();
-  app->add_option("--timeout", options->timeout_seconds,
-                  "Whole-transfer timeout in seconds (connect timeout 10)")
-      ->check(CLI::Range(1, 86400))
-      ->capture_default_str();
-  app->add_option("--max-size", options->max_size, "Limit in bytes on the decompressed body")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40))
-      ->capture_default_str();
+  add_fetch_flags(*app, options->fetch, "Limit in bytes on the decompressed body");
   app->add_option("--max-items", options->max_items, "Items taken from one feed per poll, newest first")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40))
       ->capture_default_str();
-  app->add_option("--user-agent", options->user_agent, "User-Agent header")->capture_default_str();
   app->add_flag("--dry-run", options->dry_run, "Fetch and parse; store nothing");
   app->add_flag("--json", options->json, "One JSON object per feed on stdout");
   return {app, [options](const config::Config& config) { return run_poll_feeds(*options, config); }};

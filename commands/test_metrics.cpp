@@ -13,6 +13,7 @@
 #include "support/stop_signal.h"
 #include "test_metrics_bookmarks.h"
 #include "test_metrics_poll.h"
+#include "test_metrics_unfurl.h"
 
 namespace pebble::cli {
 
@@ -101,12 +102,18 @@ support::ExitCode run_test_metrics(const TestMetricsOptions& options, const conf
     report_step(5, "manage: listed " + summary["manage"]["listed"].dump() +
                        " bookmark(s) through the full-text search, deleted " +
                        summary["manage"]["deleted"].dump() + " through the real delete path");
+    stop_if_requested(5);
+    summary["unfurl"] = unfurl_sample_step(store, context.recorder, kTestUser, context.clock);
+    report_step(6, "unfurl: read " + summary["unfurl"]["page_url"].get<std::string>() +
+                       " through the real unfurler: title " + summary["unfurl"]["title"].dump() + ", " +
+                       summary["unfurl"]["feeds"].dump() +
+                       " feed(s) announced; its bookmark filled, then deleted");
     return batch::BatchOutcome{batch::JobStatus::kOk, summary, support::ExitCode::kOk};
   };
   work.after_recorded = [&](store::Store& store, bool pushed) {
     std::string push_text = ", no Pushgateway configured";
     if (config.pushgateway_url) push_text = pushed ? ", metrics pushed to the Pushgateway" : ", push FAILED";
-    report_step(6, "job run recorded" + push_text);
+    report_step(7, "job run recorded" + push_text);
     if (options.show_metrics) {
       std::cout << "\n"
                 << render_families(store_families(store, config.metrics, support::system_clock()),

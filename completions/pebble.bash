@@ -22,7 +22,7 @@ _pebble() {
     [feeds]=""
     ["feeds list"]="--failing --disabled --due --json"
     ["feeds show"]="--json"
-    ["feeds add"]="--tag --timeout"
+    ["feeds add"]="--tag --timeout --all-feeds"
     ["feeds remove"]=""
     ["feeds disable"]="--reason"
     ["feeds enable"]=""
@@ -31,10 +31,11 @@ _pebble() {
     ["items mark-unread"]="--feed --all"
     [bookmarks]=""
     ["bookmarks list"]="--tag --search --since --limit --json"
-    ["bookmarks add"]="--title --description --tag"
+    ["bookmarks add"]="--title --description --tag --no-unfurl"
     ["bookmarks tag"]=""
     ["bookmarks untag"]=""
     ["bookmarks delete"]=""
+    [unfurl]="--missing --all --limit --concurrency --per-host --timeout --max-size --user-agent --overwrite --json"
   )
   # The subcommands that have subcommands of their own.
   local -A nested=(
@@ -42,7 +43,7 @@ _pebble() {
     [items]="mark-read mark-unread"
     [bookmarks]="list add tag untag delete"
   )
-  local subcommands="test-metrics metrics-show serve import export poll-feeds feeds items bookmarks"
+  local subcommands="test-metrics metrics-show serve import export poll-feeds feeds items bookmarks unfurl"
 
   case "$prev" in
     --log-level) COMPREPLY=($(compgen -W "trace debug info warn error critical off" -- "$cur")); return ;;
@@ -82,6 +83,7 @@ _pebble() {
     "import --tag" | "export --tag" | "export --since" | "export --limit") return ;;
     "poll-feeds --limit" | "poll-feeds --concurrency" | "poll-feeds --per-host") return ;;
     "poll-feeds --timeout" | "poll-feeds --max-size" | "poll-feeds --max-items" | "poll-feeds --user-agent") return ;;
+    "unfurl --limit" | "unfurl --concurrency" | "unfurl --per-host" | "unfurl --timeout" | "unfurl --max-size" | "unfurl --user-agent") return ;;
   esac
 
   local opts

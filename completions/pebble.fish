@@ -12,6 +12,7 @@ set -a pebble_subcommands export
 set -a pebble_subcommands feeds
 set -a pebble_subcommands items
 set -a pebble_subcommands bookmarks
+set -a pebble_subcommands unfurl
 set -l pebble_no_subcommand "not __fish_seen_subcommand_from $pebble_subcommands"
 
 complete -c pebble -f
@@ -97,6 +98,7 @@ complete -c pebble -n "__fish_seen_subcommand_from feeds; and __fish_seen_subcom
 complete -c pebble -n "__fish_seen_subcommand_from feeds; and __fish_seen_subcommand_from list show" -l json -d 'One JSON object per feed'
 complete -c pebble -n "__fish_seen_subcommand_from feeds; and __fish_seen_subcommand_from add" -l tag -x -d 'Give the new feeds this tag'
 complete -c pebble -n "__fish_seen_subcommand_from feeds; and __fish_seen_subcommand_from add" -l timeout -x -d 'Seconds the first fetch may take'
+complete -c pebble -n "__fish_seen_subcommand_from feeds; and __fish_seen_subcommand_from add" -l all-feeds -d 'Of a page, every feed it announces'
 complete -c pebble -n "__fish_seen_subcommand_from feeds; and __fish_seen_subcommand_from disable" -l reason -x -d 'Why, kept in disabled_reason'
 
 # items: lists without a subcommand; mark-read and mark-unread change the read state
@@ -126,3 +128,17 @@ complete -c pebble -n "__fish_seen_subcommand_from bookmarks; and __fish_seen_su
 complete -c pebble -n "__fish_seen_subcommand_from bookmarks; and __fish_seen_subcommand_from list" -l json -d 'One JSON object per bookmark'
 complete -c pebble -n "__fish_seen_subcommand_from bookmarks; and __fish_seen_subcommand_from add" -l title -x -d 'The title'
 complete -c pebble -n "__fish_seen_subcommand_from bookmarks; and __fish_seen_subcommand_from add" -l description -x -d 'The description'
+complete -c pebble -n "__fish_seen_subcommand_from bookmarks; and __fish_seen_subcommand_from add" -l no-unfurl -d 'Do not read the page for what is not given'
+
+# unfurl
+complete -c pebble -n $pebble_no_subcommand -a unfurl -d 'Read bookmark pages: title, description, image, icon, feeds'
+complete -c pebble -n '__fish_seen_subcommand_from unfurl' -l missing -d 'Bookmarks never unfurled (the default)'
+complete -c pebble -n '__fish_seen_subcommand_from unfurl' -l all -d 'Every bookmark'
+complete -c pebble -n '__fish_seen_subcommand_from unfurl' -l limit -x -d 'At most N bookmarks'
+complete -c pebble -n '__fish_seen_subcommand_from unfurl' -l concurrency -x -d 'Transfers in flight'
+complete -c pebble -n '__fish_seen_subcommand_from unfurl' -l per-host -x -d 'Transfers in flight per host'
+complete -c pebble -n '__fish_seen_subcommand_from unfurl' -l timeout -x -d 'Whole-transfer timeout (s)'
+complete -c pebble -n '__fish_seen_subcommand_from unfurl' -l max-size -x -d 'Bytes of a page read'
+complete -c pebble -n '__fish_seen_subcommand_from unfurl' -l user-agent -x -d 'User-Agent header'
+complete -c pebble -n '__fish_seen_subcommand_from unfurl' -l overwrite -d 'Also refresh the fields an earlier unfurl filled'
+complete -c pebble -n '__fish_seen_subcommand_from unfurl' -l json -d 'One JSON object per page'

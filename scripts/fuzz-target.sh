@@ -17,6 +17,7 @@ seeds=()
 case "$target" in
   feed_xml | feed_json) seeds+=("$data/feeds") ;;
   html_sanitize) seeds+=("$data/html") ;;
+  page_metadata) seeds+=("$data/pages" "$data/html") ;;
   netscape | activitystreams | opml | pinboard | detect_format) seeds+=("$data/formats") ;;
 esac
 [ -d "$data/fuzz-regressions/$target" ] && seeds+=("$data/fuzz-regressions/$target")

@@ -48,8 +48,7 @@ std::optional<domain::BookmarkInput> updated_input(const domain::Bookmark& exist
 
 std::pair<AddOutcome, domain::Bookmark> add_bookmark(BookmarkEditStores stores,
                                                      metrics::MetricsRecorder& recorder,
-                                                     const std::string& user, const NewBookmark& request,
-                                                     const Unfurl& unfurl) {
+                                                     const std::string& user, const NewBookmark& request) {
   const std::string hash = domain::url_unique_hash(request.url);
   domain::BookmarkInput input;
   input.url = request.url;
@@ -57,14 +56,6 @@ std::pair<AddOutcome, domain::Bookmark> add_bookmark(BookmarkEditStores stores,
   input.title = request.title.value_or("");
   input.description = description_of(request.description);
   input.tags = request.tags;
-  // A page is asked before the write transaction, never while holding the store's write lock.
-  const auto owner = stores.bookmarks.find_user(user);
-  const bool is_new = !owner || !stores.bookmarks.find_bookmark(owner->id, hash);
-  if (is_new && (!request.title || !request.description) && unfurl) {
-    const domain::PageSummary page = unfurl(request.url);
-    if (!request.title && page.title) input.title = *page.title;
-    if (!request.description && page.description) input.description = description_of(page.description);
-  }
   store::Transaction transaction(stores.transactions, store::TxMode::kWrite);
   const auto [row, user_created] = stores.bookmarks.get_or_create_user(user);
   if (user_created) metrics::record_inserts(recorder, metrics::kModelUser);

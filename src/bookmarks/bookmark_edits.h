@@ -3,14 +3,12 @@
 // one write transaction holding the rows and their metric deltas (bookmark_operations_total
 // {source="cli"}, pebble_model_*_total{model="bookmark"}), as the batch commands record theirs.
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "domain/model.h"
-#include "domain/page_summary.h"
 #include "metrics/recorder.h"
 #include "store/bookmark_store.h"
 #include "store/metric_store.h"
@@ -39,21 +37,16 @@ struct NewBookmark {
   std::vector<std::string> tags;
 };
 
-// The title and description of a page, asked for a bookmark added without them (the unfurl of
-// issue #15, wired in by the command).
-using Unfurl = std::function<domain::PageSummary(const std::string& url)>;
-
 // What an add did.
 enum class AddOutcome { kCreated, kUpdated, kUnchanged };
 
 // Adds the bookmark for `user` (created when missing). A bookmark with the same unique_hash is
 // updated instead: a given title or description replaces the stored one and the tags are added.
-// `unfurl` fills the title and description of a new bookmark that has none given. Returns what
-// happened and the row as stored.
+// Returns what happened and the row as stored. (The command unfurls a new bookmark afterwards to
+// fill what was not given: unfurl/unfurler.h.)
 std::pair<AddOutcome, domain::Bookmark> add_bookmark(BookmarkEditStores stores,
                                                      metrics::MetricsRecorder& recorder,
-                                                     const std::string& user, const NewBookmark& request,
-                                                     const Unfurl& unfurl);
+                                                     const std::string& user, const NewBookmark& request);
 
 // The owner's bookmark a user names: a decimal id, else a URL (matched by unique_hash, so any
 // spelling of it); nullopt when none matches.

@@ -1,29 +1,24 @@
 #include "feeds/page_discovery.h"
 
-#include "support/ascii_text.h"
+#include <algorithm>
+
+#include "unfurl/fill_rules.h"
+#include "unfurl/html_metadata.h"
 
 namespace pebble::feeds {
 
-bool is_html_page(const http::FetchResponse& response) {
-  if (response.content_type) {
-    const std::string type = support::ascii_lower(*response.content_type);
-    if (type.starts_with("text/html") || type.starts_with("application/xhtml+xml")) return true;
+std::vector<domain::AnnouncedFeed> feeds_to_follow(const http::FetchResponse& page, bool all_feeds) {
+  const domain::PageMetadata metadata =
+      unfurl::read_html_metadata(page.body, page.content_type.value_or(""), page.final_url);
+  if (all_feeds) return metadata.feeds;
+  std::vector<domain::AnnouncedFeed> followed;
+  for (const domain::AnnouncedFeed& feed : unfurl::in_preference_order(metadata.feeds)) {
+    const bool type_taken =
+        std::any_of(followed.begin(), followed.end(),
+                    [&](const domain::AnnouncedFeed& other) { return other.type == feed.type; });
+    if (!type_taken) followed.push_back(feed);
   }
-  // Servers label pages text/plain or application/octet-stream too: look at the first tag.
-  const std::size_t start = response.body.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (start == std::string::npos) return false;
-  const std::string head = support::ascii_lower(std::string_view(response.body).substr(start, 15));
-  return head.starts_with("<!doctype html") || head.starts_with("<html");
-}
-
-std::optional<std::string> announced_feed_url(const http::FetchResponse& page) {
-  static_cast<void>(page);  // issue #15 reads the page's <link rel="alternate"> elements here
-  return std::nullopt;
-}
-
-domain::PageSummary unfurl_page(const std::string& url) {
-  static_cast<void>(url);  // issue #15 fetches the page and reads its <title> and description here
-  return {};
+  return followed;
 }
 
 }  // namespace pebble::feeds

@@ -16,16 +16,6 @@
 
 namespace pebble::http {
 
-namespace {
-
-// Feed types first; generic XML and JSON still welcome, anything else last (servers that ignore
-// Accept are the norm, this only helps content negotiation where it exists).
-constexpr const char* kAccept =
-    "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, "
-    "application/xml;q=0.8, text/xml;q=0.8, application/json;q=0.7, */*;q=0.5";
-
-}  // namespace
-
 std::string url_host(const std::string& url) {
   CURLU* parsed = curl_url();
   if (parsed == nullptr) return {};
@@ -109,6 +99,7 @@ class TransferState {
   std::string url_;
   std::string host_;
   std::size_t max_size_;
+  bool cut_at_max_size_;
   bool deny_private_networks_;
   CURL* easy_ = nullptr;
   curl_slist* request_headers_ = nullptr;
@@ -126,13 +117,15 @@ TransferState::TransferState(std::size_t index, const FetchRequest& request, con
       url_(request.url),
       host_(url_host(request.url)),
       max_size_(options.max_size),
+      cut_at_max_size_(options.cut_at_max_size),
       deny_private_networks_(options.deny_private_networks),
       easy_(curl_easy_init()),
       started_(std::chrono::steady_clock::now()) {
   if (easy_ == nullptr)
     throw support::Error("cannot initialise libcurl for " + support::redact_credentials(url_));
   response_.final_url = url_;
-  request_headers_ = curl_slist_append(request_headers_, kAccept);
+  // Servers that ignore Accept are the norm; this only helps content negotiation where it exists.
+  request_headers_ = curl_slist_append(request_headers_, ("Accept: " + options.accept).c_str());
   if (request.etag)
     request_headers_ = curl_slist_append(request_headers_, ("If-None-Match: " + *request.etag).c_str());
   if (request.last_modified) {
@@ -181,6 +174,8 @@ std::size_t TransferState::on_body(char* data, std::size_t size, std::size_t cou
   // libcurl hands over decoded bytes, so this limits the decompressed size (gzip bombs).
   if (transfer->response_.body.size() + bytes > transfer->max_size_) {
     transfer->too_large_ = true;
+    if (transfer->cut_at_max_size_)
+      transfer->response_.body.append(data, transfer->max_size_ - transfer->response_.body.size());
     return 0;  // aborts the transfer with CURLE_WRITE_ERROR
   }
   transfer->response_.body.append(data, bytes);
@@ -261,8 +256,9 @@ FetchResponse TransferState::finish(CURLcode code) {
     response_.redirect_statuses.assign(statuses_.begin(), statuses_.end() - 1);
   }
   const std::string where = support::redact_credentials(url_);
-  if (code == CURLE_OK) {
+  if (code == CURLE_OK || (too_large_ && cut_at_max_size_)) {
     curl_easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &response_.status);
+    response_.truncated = too_large_;
     return std::move(response_);
   }
   response_.status = 0;

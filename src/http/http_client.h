@@ -38,7 +38,13 @@ struct FetchResponse {
   FetchFailure failure = FetchFailure::kNone;
   std::string error;  // one line when failure != kNone
   double duration_seconds = 0;
+  bool truncated = false;  // the body is the first max_size bytes of a longer one (cut_at_max_size)
 };
+
+// The Accept header of feed fetches: feed types first, generic XML and JSON still welcome.
+inline constexpr const char* kAcceptFeeds =
+    "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, "
+    "application/xml;q=0.8, text/xml;q=0.8, application/json;q=0.7, */*;q=0.5";
 
 // Limits of one fetch run (SPEC §6 flags).
 struct FetcherOptions {
@@ -47,6 +53,10 @@ struct FetcherOptions {
   std::chrono::milliseconds timeout{30'000};  // whole transfer
   std::chrono::milliseconds connect_timeout{10'000};
   std::size_t max_size = 10 * 1024 * 1024;  // decompressed body bytes
+  // A longer body is a kTooLarge failure, or with this set the first max_size bytes of it, kept as
+  // a response (truncated = true): a web page's metadata sits at its start.
+  bool cut_at_max_size = false;
+  std::string accept = kAcceptFeeds;  // the Accept header's value
   int max_redirects = 5;
   std::string user_agent;
   bool deny_private_networks = false;  // refuse every address that is not globally routable

@@ -35,8 +35,11 @@ constexpr std::array<double, 12> kHttpBuckets{0.001, 0.0025, 0.005, 0.01, 0.025,
 // `feeds add` fetches its feeds through the poller's classification, so it records polls too.
 constexpr std::uint32_t kFeedCommands = kPollFeedsBit | kTestMetricsBit | kFeedsBit;
 constexpr std::uint32_t kImportCommands = kImportBit | kTestMetricsBit;
-// Bookmark writes come from imports, the self-test and `bookmarks`.
-constexpr std::uint32_t kBookmarkWriters = kImportCommands | kBookmarksBit;
+// Bookmark writes come from imports, the self-test, `bookmarks` and `unfurl` (the fields it fills).
+constexpr std::uint32_t kBookmarkWriters = kImportCommands | kBookmarksBit | kUnfurlBit;
+// Pages are unfurled by `unfurl`, by `bookmarks add` for a bookmark added without a title or a
+// description, and by the self-test.
+constexpr std::uint32_t kUnfurlCommands = kUnfurlBit | kBookmarksBit | kTestMetricsBit;
 constexpr std::uint32_t kExportCommands = kExportBit | kTestMetricsBit;
 
 // Shorthands for the recurring shapes of a family, so each entry below stays one statement.
@@ -107,6 +110,15 @@ constexpr FamilyDef kExportDurationSeconds =
               kExportCommands);
 constexpr FamilyDef kExportItemsTotal =
     counter("export_items_total", "Bookmarks written by exports.", kFormatLabel, kBookmark, kExportCommands);
+
+constexpr FamilyDef kUnfurlOperationsTotal =
+    counter("unfurl_operations_total",
+            "Bookmark pages unfurled, by outcome (success, not_found, error, not_html, blocked).",
+            kStatusLabel, kBookmark, kUnfurlCommands);
+// An unfurl fetches and reads one page, as a poll fetches one feed: the feed poll buckets.
+constexpr FamilyDef kUnfurlDurationSeconds =
+    histogram("unfurl_duration_seconds", "Time spent fetching and reading one bookmark page.", kNoLabels,
+              kFeedPollBuckets, kBookmark, kUnfurlCommands);
 
 constexpr FamilyDef kModelInsertsTotal =
     counter("pebble_model_inserts_total", "Rows inserted by model.", kModelLabel, kAlways, kEveryCommand);
@@ -213,6 +225,8 @@ constexpr std::array kAllFamilies{&kFeedPollsTotal,
                                   &kExportOperationsTotal,
                                   &kExportDurationSeconds,
                                   &kExportItemsTotal,
+                                  &kUnfurlOperationsTotal,
+                                  &kUnfurlDurationSeconds,
                                   &kModelInsertsTotal,
                                   &kModelUpdatesTotal,
                                   &kModelDeletesTotal,
@@ -252,6 +266,7 @@ std::uint32_t command_bit(std::string_view command) {
   if (command == kCommandFeeds) return kFeedsBit;
   if (command == kCommandItems) return kItemsBit;
   if (command == kCommandBookmarks) return kBookmarksBit;
+  if (command == kCommandUnfurl) return kUnfurlBit;
   return kNoCommand;
 }
 

@@ -27,8 +27,9 @@ enum CommandBit : std::uint32_t {
   kFeedsBit = 1U << 4,
   kItemsBit = 1U << 5,
   kBookmarksBit = 1U << 6,
-  kEveryCommand =
-      kPollFeedsBit | kImportBit | kExportBit | kTestMetricsBit | kFeedsBit | kItemsBit | kBookmarksBit,
+  kUnfurlBit = 1U << 7,
+  kEveryCommand = kPollFeedsBit | kImportBit | kExportBit | kTestMetricsBit | kFeedsBit | kItemsBit |
+                  kBookmarksBit | kUnfurlBit,
 };
 
 // Where a family's samples come from.
@@ -62,6 +63,8 @@ inline constexpr std::string_view kCommandTestMetrics = "test-metrics";
 inline constexpr std::string_view kCommandFeeds = "feeds";
 inline constexpr std::string_view kCommandItems = "items";
 inline constexpr std::string_view kCommandBookmarks = "bookmarks";
+// `pebble unfurl` reads bookmark pages and fills their bookmarks (issue #15).
+inline constexpr std::string_view kCommandUnfurl = "unfurl";
 
 // The CommandBit of a recording command's name; kNoCommand for anything else (serve, metrics-show).
 std::uint32_t command_bit(std::string_view command);
@@ -92,6 +95,9 @@ extern const FamilyDef kImportItemsProcessedTotal;
 extern const FamilyDef kExportOperationsTotal;
 extern const FamilyDef kExportDurationSeconds;
 extern const FamilyDef kExportItemsTotal;
+// Unfurling bookmark pages (unfurl, bookmarks add, test-metrics).
+extern const FamilyDef kUnfurlOperationsTotal;
+extern const FamilyDef kUnfurlDurationSeconds;
 // Row writes by model, recorded by every writer.
 extern const FamilyDef kModelInsertsTotal;
 extern const FamilyDef kModelUpdatesTotal;

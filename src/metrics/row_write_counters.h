@@ -16,6 +16,7 @@ inline constexpr const char* kModelTag = "tag";
 inline constexpr const char* kModelFeed = "feed";
 inline constexpr const char* kModelFeedItem = "feed_item";
 inline constexpr const char* kModelImportJob = "import_job";
+inline constexpr const char* kModelBookmarkUnfurl = "bookmark_unfurl";
 
 // Counts `count` inserted rows of `model`.
 void record_inserts(MetricsRecorder& recorder, const char* model, double count = 1);

@@ -17,7 +17,7 @@ struct Migration {
   const char* sql;
 };
 
-constexpr std::array<Migration, 6> kMigrations{{
+constexpr std::array<Migration, 7> kMigrations{{
     {1, "users, bookmarks and tags", R"sql(
 CREATE TABLE users (
   id INTEGER PRIMARY KEY,
@@ -238,7 +238,34 @@ CREATE TABLE feed_tags (
   PRIMARY KEY (feed_id, name)
 );
 )sql"},
-    // Version 6 is issue #15's. An item's source fingerprint lets a poll skip the items its feed
+    // A table of its own rather than columns on bookmarks: the attempt's state (status, error,
+    // validators) is not the bookmark's, every bookmark listing and export stays as narrow as it
+    // was, a bookmark never unfurled is one without a row, and the row goes with its bookmark.
+    {6, "unfurl metadata", R"sql(
+CREATE TABLE bookmark_unfurls (
+  bookmark_id INTEGER PRIMARY KEY REFERENCES bookmarks (id) ON DELETE CASCADE,
+  status TEXT NOT NULL CHECK (status IN ('success', 'not_found', 'error', 'not_html', 'blocked')),
+  http_status INTEGER,
+  error TEXT,
+  final_url TEXT,
+  title TEXT,
+  description TEXT,
+  site_name TEXT,
+  image_url TEXT,
+  favicon_url TEXT,
+  feeds TEXT NOT NULL DEFAULT '[]',
+  etag TEXT,
+  last_modified TEXT,
+  attempted_at TEXT NOT NULL,
+  unfurled_at TEXT,
+  filled_title TEXT,
+  filled_description TEXT,
+  filled_feed_url TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+)sql"},
+    // An item's source fingerprint lets a poll skip the items its feed
     // sent unchanged (parse/item_fingerprint.h). The search index holds the text a reader sees:
     // feed_items_reader_text is feed_items through pebble_reader_text (store/reader_text.h, a
     // function every pebble connection registers), and the index is rebuilt from it here. (What

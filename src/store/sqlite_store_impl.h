@@ -92,6 +92,12 @@ class SqliteStore final : public Store {
   void record_job_run(domain::JobRun& run) override;
   std::vector<JobRunSummary> latest_job_runs() override;
 
+  std::vector<UnfurlTarget> unfurl_targets(std::int64_t owner_id, bool missing_only, std::int64_t after_id,
+                                           std::size_t limit) override;
+  std::optional<UnfurlTarget> unfurl_target(std::int64_t bookmark_id) override;
+  bool save_unfurl(const domain::BookmarkUnfurl& unfurl) override;
+  bool fill_bookmark(std::int64_t bookmark_id, const BookmarkFill& fill) override;
+
   void add_counters(const std::vector<CounterDelta>& deltas) override;
   void add_histograms(const std::vector<HistogramDelta>& deltas) override;
   std::vector<CounterValue> read_counters() override;

@@ -10,6 +10,7 @@
 #include "store/metric_store.h"
 #include "store/subscription_store.h"
 #include "store/transaction_store.h"
+#include "store/unfurl_store.h"
 
 namespace pebble::store {
 
@@ -22,6 +23,7 @@ class Store : public BookmarkStore,
               public ImportJobStore,
               public JobRunStore,
               public MetricStore,
+              public UnfurlStore,
               public TransactionStore {};
 
 }  // namespace pebble::store

@@ -24,5 +24,8 @@ fi
 echo "== polling 1000 feeds"
 "$here/poll_bench.sh" "$pebble"
 
+echo "== unfurling 1000 pages"
+"$here/unfurl_bench.sh" "$pebble"
+
 echo "== import and export"
 bash "$here/import_export_bench.sh" "$pebble"

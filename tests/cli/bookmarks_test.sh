@@ -55,7 +55,8 @@ expect_equals "$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["i
   "1 https://alpha.example/ ['news', 'tech'] False 2023-11-14T22:13:20Z First line" "JSON fields"
 
 # --- add: created, then updated, then unchanged; a URL that is not http(s) is a usage error. ---
-run bookmarks add "sqlite.org/fts5.html" --title "SQLite FTS5" --tag sqlite --tag search
+# (--no-unfurl: these pages are not on a loopback server; unfurl_test.sh tests the unfurl of add.)
+run bookmarks add "sqlite.org/fts5.html" --title "SQLite FTS5" --tag sqlite --tag search --no-unfurl
 expect_status 0 "add"
 expect_equals "$out" "added bookmark 5 http://sqlite.org/fts5.html" "added line"
 expect_equals "$(sql "SELECT url, title, description IS NULL FROM bookmarks WHERE id = 5")" "http://sqlite.org/fts5.html|SQLite FTS5|1" "the row"
@@ -64,9 +65,9 @@ expect_equals "$out" "updated bookmark 5 http://sqlite.org/fts5.html" "the same 
 expect_equals "$(sql "SELECT title, description FROM bookmarks WHERE id = 5")" "SQLite FTS5|Full-text search" "title kept, description set"
 run bookmarks add "http://sqlite.org/fts5.html" --tag search
 expect_equals "$out" "unchanged bookmark 5 http://sqlite.org/fts5.html" "nothing new"
-run bookmarks add "https://example.org/untitled"
-expect_equals "$(sql "SELECT title FROM bookmarks WHERE url = 'https://example.org/untitled'")" "" "no --title: an empty title"
-run --user carol bookmarks add "https://carol.example/"
+run bookmarks add "https://example.org/untitled" --no-unfurl
+expect_equals "$(sql "SELECT title FROM bookmarks WHERE url = 'https://example.org/untitled'")" "" "no --title, no unfurl: an empty title"
+run --user carol bookmarks add "https://carol.example/" --no-unfurl
 expect_status 0 "add for a new user"
 expect_equals "$(sql "SELECT count(*) FROM users WHERE username = 'carol'")" 1 "the user is created"
 run bookmarks add "javascript:alert(1)"

@@ -29,17 +29,18 @@ check_concurrent_writers() {
   run --database "$database" metrics-show --format text
   expect_status 0 "$label: metrics-show"
   local total=$((2 * runs_per_writer))
-  # Each run writes the 3 self-test bookmarks, and creates and deletes one of its own (the manage step).
-  expect_equals "$(sum_samples "$out" bookmark_operations_total 'source="test"')" $((5 * total)) \
+  # Each run writes the 3 self-test bookmarks, creates and deletes one of its own (the manage step),
+  # and creates, fills and deletes one (the unfurl step).
+  expect_equals "$(sum_samples "$out" bookmark_operations_total 'source="test"')" $((8 * total)) \
     "$label: bookmark operations are the exact sum of all runs"
   # Each run writes 5 bookmarks: 3 self-test ones and the 2 of its import step; the first run creates them.
-  expect_equals "$(sum_samples "$out" bookmark_operations_total 'operation="create"')" $((5 + total)) \
-    "$label: 5 creates, and one per run"
-  expect_equals "$(sum_samples "$out" bookmark_operations_total 'operation="update"')" $((5 * total - 5)) \
+  expect_equals "$(sum_samples "$out" bookmark_operations_total 'operation="create"')" $((5 + 2 * total)) \
+    "$label: 5 creates, and two per run"
+  expect_equals "$(sum_samples "$out" bookmark_operations_total 'operation="update"')" $((6 * total - 5)) \
     "$label: every other write is an update"
-  expect_equals "$(sum_samples "$out" bookmark_operations_total 'operation="delete"')" "$total" "$label: one delete per run"
-  expect_equals "$(sum_samples "$out" pebble_model_inserts_total 'model="bookmark"')" $((5 + total)) \
-    "$label: 5 bookmark inserts, and one per run"
+  expect_equals "$(sum_samples "$out" bookmark_operations_total 'operation="delete"')" $((2 * total)) "$label: two deletes per run"
+  expect_equals "$(sum_samples "$out" pebble_model_inserts_total 'model="bookmark"')" $((5 + 2 * total)) \
+    "$label: 5 bookmark inserts, and two per run"
   expect_equals "$(sum_samples "$out" pebble_model_inserts_total 'model="user"')" 1 "$label: 1 user insert"
   expect_equals "$(sample_value "$out" pebble_bookmarks)" 5 "$label: 5 bookmarks stored"
 }

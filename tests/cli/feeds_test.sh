@@ -52,7 +52,7 @@ run feeds add "$base/feed/a" "$base/html" "$base/missing" "$base/feed/c" "$base/
 expect_status 3 "some added, some failed"
 expect_equals "$out" "already subscribed: feed 1 $base/feed/a
 added feed 3 $base/feed/c: c (3 item(s))" "stdout names what was added"
-expect_equals "$err" "pebble feeds add: $base/html: an HTML page, not a feed (give the address of the feed itself)
+expect_equals "$err" "pebble feeds add: $base/html: an HTML page that announces no feed (no <link rel=\"alternate\"> of an RSS, Atom or JSON Feed type; give the address of the feed itself)
 pebble feeds add: $base/missing: HTTP 404
 pebble feeds add: $base/empty: empty body" "one line per refused URL, in order"
 expect_equals "$(sql "SELECT count(*) FROM feeds WHERE url LIKE '%/html' OR url LIKE '%/missing' OR url LIKE '%/empty'")" 0 "nothing kept of the refused URLs"

@@ -48,6 +48,8 @@ done
 declare -A json_headers=(
   # the --json line of each feed and the job_runs.summary object (SPEC §6)
   [src/poll/poll_report.h]=1
+  # the --json line of each unfurled page and the job_runs.summary object of unfurl
+  [src/unfurl/unfurl_report.h]=1
   # the import summary printed by --json and stored in job_runs.summary (SPEC §4)
   [src/bookmarks/import_report.h]=1
   # a SAX reader of JSON documents: its handler receives json values by design
@@ -56,6 +58,8 @@ declare -A json_headers=(
   [src/batch/batch_job.h]=1
   # test-metrics' import and export steps, members of its job_runs.summary JSON (SPEC §9)
   [commands/test_metrics_bookmarks.h]=1
+  # test-metrics' unfurl step, a member of its job_runs.summary JSON
+  [commands/test_metrics_unfurl.h]=1
   # the --json lines of the listing commands (feeds list, items, bookmarks list)
   [commands/listing.h]=1
   # the job_runs.summary of the store-changing commands (feeds, items, bookmarks)
@@ -69,9 +73,9 @@ for header in "${!json_headers[@]}"; do
 done
 
 # The store interface is store.h and the role headers it assembles, which may include each other.
-store_interface='store/(store|roles|bookmark_store|feed_store|item_store|job_store|metric_store|subscription_store|transaction_store)\.h'
+store_interface='store/(store|roles|bookmark_store|feed_store|item_store|job_store|metric_store|subscription_store|transaction_store|unfurl_store)\.h'
 for header in src/store/store.h src/store/roles.h \
-  src/store/{bookmark,feed,item,job,metric,subscription,transaction}_store.h src/store/search_text.h \
+  src/store/{bookmark,feed,item,job,metric,subscription,transaction,unfurl}_store.h src/store/search_text.h \
   src/http/http_client.h; do
   [ -f "$header" ] || continue
   non_std=$(grep -E '^#include' "$header" | grep -vE '#include <[a-z_]+>' | grep -vE '"(domain|support)/' |
@@ -95,8 +99,12 @@ declare -A allowed=(
   [server]="support domain config store http http_server metrics server"
   [bookmarks]="support domain config store formats metrics bookmarks"
   [batch]="support domain config store http metrics batch"
-  # subscribing fetches and stores a feed as a poll does, so feeds sits above poll
-  [feeds]="support domain config store http formats metrics parse poll feeds"
+  # unfurling fetches pages as polls fetch feeds, reads them through html/ and parse/ (a page that is
+  # a feed), and checks validators as poll/ does
+  [unfurl]="support domain config store http html parse metrics poll unfurl"
+  # subscribing fetches and stores a feed as a poll does, so feeds sits above poll; a page's feeds
+  # are read by unfurl/
+  [feeds]="support domain config store http formats metrics parse poll unfurl feeds"
 )
 for dir in src/*/; do
   layer=$(basename "$dir")

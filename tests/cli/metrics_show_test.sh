@@ -19,8 +19,9 @@ run --database "$database" metrics-show --format text
 expect_status 0 "metrics-show without a server"
 printf '%s\n' "$out" >"$work/show.txt"
 expect_contains "$out" "pebble_bookmarks 5" "metrics-show counts the store's bookmarks"
-# Per run: the 3 self-test bookmarks, and one created and deleted by the manage step.
-expect_equals "$(sum_samples "$out" bookmark_operations_total 'source="test"')" 10 "metrics-show sums both runs"
+# Per run: the 3 self-test bookmarks, one created and deleted by the manage step, and one created,
+# filled and deleted by the unfurl step.
+expect_equals "$(sum_samples "$out" bookmark_operations_total 'source="test"')" 16 "metrics-show sums both runs"
 
 start_serve "$database" --cache-ttl 0
 curl -sf "$serve_url/metrics" >"$work/serve.txt" || fail "GET /metrics failed"
@@ -31,7 +32,7 @@ run --database "$database" metrics-show --format text --url "$serve_url"
 expect_status 0 "metrics-show --url against serve"
 expect_equals "$(family_names <<<"$out")" "$(family_names <"$work/serve.txt")" "--url serve: the same families"
 expect_equals "$(sample_value "$out" pebble_bookmarks)" 5 "--url serve: pebble_bookmarks"
-expect_equals "$(sum_samples "$out" bookmark_operations_total 'source="test"')" 10 "--url serve: bookmark operations"
+expect_equals "$(sum_samples "$out" bookmark_operations_total 'source="test"')" 16 "--url serve: bookmark operations"
 run --database "$database" metrics-show --format text --url "$serve_url/metrics" pebble_users
 expect_status 0 "metrics-show --url with the /metrics path"
 expect_contains "$out" "pebble_users 1" "--url serve/metrics: pebble_users"
@@ -47,9 +48,9 @@ if command -v prometheus-pushgateway >/dev/null || [ "${CI:-}" = "true" ]; then
   expect_status 0 "test-metrics pushes"
   run --database "$database" metrics-show --format text --url "$pushgateway_url" bookmark_operations_total
   expect_status 0 "metrics-show --url against the Pushgateway"
-  # Three runs so far, 7 bookmark writes each (3 self-test bookmarks, 2 from the import step, one
-  # created and deleted by the manage step).
-  expect_equals "$(sum_samples "$out" bookmark_operations_total 'command="test-metrics"')" 21 \
+  # Three runs so far, 10 bookmark writes each (3 self-test bookmarks, 2 from the import step, one
+  # created and deleted by the manage step, one created, filled and deleted by the unfurl step).
+  expect_equals "$(sum_samples "$out" bookmark_operations_total 'command="test-metrics"')" 30 \
     "--url Pushgateway: the pushed bookmark operations"
   expect_contains "$out" 'job="pebble"' "--url Pushgateway: the grouping labels"
 else

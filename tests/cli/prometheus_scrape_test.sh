@@ -28,8 +28,8 @@ if wait_until 60 scraped "up{job=\"pebble\",instance=\"$target\"}" 1; then
   wait_until 10 scraped 'pebble_users{job="pebble"}' "$users" ||
     fail "pebble_users in Prometheus: '$(query 'pebble_users{job="pebble"}')', the store holds $users"
   wait_until 10 scraped 'pebble_store_up{job="pebble"}' 1 || fail "pebble_store_up in Prometheus is not 1"
-  wait_until 10 scraped 'sum(bookmark_operations_total{job="pebble",command="test-metrics"})' 7 ||
-    fail "bookmark_operations_total of test-metrics in Prometheus is not 7 (3 self-test + 2 imported + 1 created and deleted)"
+  wait_until 10 scraped 'sum(bookmark_operations_total{job="pebble",command="test-metrics"})' 10 ||
+    fail "bookmark_operations_total of test-metrics in Prometheus is not 10 (3 self-test + 2 imported + 2 created and deleted, 1 filled)"
 else
   fail "Prometheus never saw the target up (up = '$(query 'up')'); log: $(tail -n 5 "$work/prometheus.log")"
 fi

@@ -19,19 +19,21 @@ stored() {
 run --database "$database" --pushgateway "$pushgateway_url" test-metrics
 expect_status 0 "test-metrics with a working Pushgateway"
 expect_equals "$err" "" "a successful push warns about nothing"
-# Per run: the three self-test bookmarks, and one bookmark written and deleted by the manage step.
-expect_equals "$(pushed bookmark_operations_total source=test)" 5 "first push: 5 bookmark operations"
-expect_equals "$(pushed bookmark_operations_total source=test operation=create)" 4 "first push: 4 creates"
-expect_equals "$(pushed bookmark_operations_total source=test operation=delete)" 1 "first push: 1 delete"
+# Per run: the three self-test bookmarks, one bookmark written and deleted by the manage step, and
+# one written, filled by its unfurl and deleted by the unfurl step.
+expect_equals "$(pushed bookmark_operations_total source=test)" 8 "first push: 8 bookmark operations"
+expect_equals "$(pushed bookmark_operations_total source=test operation=create)" 5 "first push: 5 creates"
+expect_equals "$(pushed bookmark_operations_total source=test operation=delete)" 2 "first push: 2 deletes"
+expect_equals "$(pushed unfurl_operations_total status=success)" 1 "first push: 1 unfurl"
 expect_equals "$(pushed pebble_job_last_run_success)" 1 "first push: the job gauge says success"
 expect_equals "$(pushed pebble_model_inserts_total model=bookmark)" "$(stored pebble_model_inserts_total 'model="bookmark"')" \
   "the pushed bookmark inserts equal the store's"
 
 run --database "$database" --pushgateway "$pushgateway_url/" test-metrics
 expect_status 0 "second test-metrics (base URL with a trailing slash)"
-expect_equals "$(pushed bookmark_operations_total source=test)" 10 "second push: the counters accumulate, no reset"
-expect_equals "$(pushed bookmark_operations_total source=test operation=update)" 3 "second push: 3 updates"
-expect_equals "$(pushed bookmark_operations_total source=test operation=create)" 5 "second push: the deleted bookmark is created again"
+expect_equals "$(pushed bookmark_operations_total source=test)" 16 "second push: the counters accumulate, no reset"
+expect_equals "$(pushed bookmark_operations_total source=test operation=update)" 5 "second push: 3 updates, 2 fills"
+expect_equals "$(pushed bookmark_operations_total source=test operation=create)" 7 "second push: the deleted bookmarks are created again"
 
 # A Pushgateway that accepts connections but never answers, and one that answers 500.
 python3 -c '
@@ -81,7 +83,7 @@ for kind in closed silent failing; do
   [ "$elapsed_ms" -le $((baseline_ms + 7000)) ] ||
     fail "$kind Pushgateway: took ${elapsed_ms} ms (no-push run: ${baseline_ms} ms, allowed 7000 ms more)"
   push_failures=$((push_failures + 1))
-  operations=$((operations + 5))
+  operations=$((operations + 8))
   expect_equals "$(stored pebble_pushgateway_push_failures_total)" "$push_failures" "$kind Pushgateway: failure counted in the store"
   expect_equals "$(stored bookmark_operations_total 'source="test"')" "$operations" "$kind Pushgateway: the run's data is saved"
 done
@@ -112,7 +114,7 @@ expect_status 1 "a read for an unknown user"
 run --database "$database" --user metrics_test_user --pushgateway "$pushgateway_url" --push-required bookmarks list
 expect_status 0 "a read with a Pushgateway configured"
 expect_equals "$(groups)" "$before" "a read pushes nothing"
-run --database "$database" --user pushy --pushgateway "$pushgateway_url" --push-required bookmarks add https://push.example/
+run --database "$database" --user pushy --pushgateway "$pushgateway_url" --push-required bookmarks add https://push.example/ --no-unfurl
 expect_status 0 "bookmarks add with a Pushgateway"
 group="job=pebble,command=bookmarks"
 expect_equals "$(pushed bookmark_operations_total source=cli operation=create)" 1 "bookmarks add pushes its create"

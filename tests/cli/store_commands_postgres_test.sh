@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# feeds, items and bookmarks on a PostgreSQL store: the same commands give the same lines as on
-# SQLite (the tsvector search included), and their writes leave the same rows and metrics.
+# feeds, items, bookmarks and unfurl on a PostgreSQL store: the same commands give the same lines
+# as on SQLite (the tsvector search included), and their writes leave the same rows and metrics.
 source "$(dirname "$0")/lib.sh"
 create_postgres_database
 start_feed_server
@@ -25,7 +25,7 @@ for database in "sqlite:$work/store.db" "$postgres_url"; do
   expect_equals "$(python3 -c 'import json,sys; print([json.loads(l)["unread"] for l in sys.stdin])' <<<"$out")" "[3, 0]" "$label: unread counts"
   run items --unread --feed "$base/feed/b"
   expect_equals "$out" "" "$label: nothing unread in feed b"
-  run bookmarks add "https://www.postgresql.org/docs/current/textsearch.html" --title "Full Text Search" --tag pg
+  run bookmarks add "https://www.postgresql.org/docs/current/textsearch.html" --title "Full Text Search" --tag pg --no-unfurl
   expect_status 0 "$label: bookmarks add"
   run bookmarks add "https://sqlite.org/fts5.html" --title "SQLite FTS5" --description "full-text search"
   run bookmarks list --search "text search"
@@ -48,8 +48,31 @@ https://www.postgresql.org/docs/current/textsearch.html" "$label: bookmarks --se
   expect_status 0 "$label: the feed with markup goes"
   run feeds remove 1
   expect_equals "$out" "removed feed 1 $base/feed/a (3 item(s) deleted)" "$label: remove"
+  # unfurl: the same lines, fields and rows (bookmark 2 points outside the loopback server).
+  run bookmarks delete 2
+  run bookmarks add "$base/page/several_feeds.html" --no-unfurl
+  run bookmarks add "$base/page/open_graph.html" --title "Mine" --no-unfurl
+  run bookmarks add "$base/missing" --no-unfurl
+  run unfurl
+  expect_status 3 "$label: unfurl with a 404"
+  # (SQLite gives the ids of deleted rows again, PostgreSQL does not: the lines are compared without them.)
+  expect_equals "$(sed -E 's/bookmark [0-9]+ /bookmark /' <<<"$out" | sort)" "unfurled bookmark $base/page/open_graph.html: Open Graph title & more (filled description)
+unfurled bookmark $base/page/several_feeds.html: A site with several feeds (filled title, feed_url)" "$label: unfurl lines"
+  run bookmarks list --search "several feeds" --json
+  expect_equals "$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["title"], d["feed_url"])' <<<"$out")" \
+    "A site with several feeds $base/feed/main" "$label: the filled title is searchable"
+  run unfurl --all --json
+  expect_equals "$(python3 -c 'import json,sys; print(sorted((d["url"].rsplit("/", 1)[1], d["status"], d["http_status"], len(d["feeds"])) for d in map(json.loads, sys.stdin)))' <<<"$out")" \
+    "[('missing', 'not_found', 404, 0), ('open_graph.html', 'success', 304, 0), ('several_feeds.html', 'success', 304, 5)]" "$label: --all, conditionally"
 done
-expect_equals "$(psql_value "SELECT value FROM metric_counters WHERE command = 'bookmarks' AND family = 'bookmark_operations_total' AND labels = 'operation=\"delete\",source=\"cli\"'")" 1 "PostgreSQL: the delete is counted"
+expect_equals "$(psql_value "SELECT bookmark_id || ' ' || status || ' ' || jsonb_array_length(feeds) || ' ' || coalesce(filled_feed_url, '') FROM bookmark_unfurls ORDER BY bookmark_id")" \
+  "3 success 5 $base/feed/main
+4 success 0 
+5 not_found 0 " "PostgreSQL: the unfurl rows"
+expect_equals "$(psql_value "SELECT labels || ' ' || value FROM metric_counters WHERE command = 'unfurl' AND family = 'unfurl_operations_total' ORDER BY labels")" \
+  "status=\"not_found\" 2
+status=\"success\" 4" "PostgreSQL: unfurl_operations_total"
+expect_equals "$(psql_value "SELECT value FROM metric_counters WHERE command = 'bookmarks' AND family = 'bookmark_operations_total' AND labels = 'operation=\"delete\",source=\"cli\"'")" 2 "PostgreSQL: the deletes are counted"
 expect_equals "$(psql_value "SELECT value FROM metric_counters WHERE command = 'items' AND family = 'pebble_model_updates_total'")" 3 "PostgreSQL: the marks are counted"
 expect_equals "$(psql_value "SELECT count(*) FROM feed_items")" 3 "PostgreSQL: the removed feed's items went"
 

@@ -26,6 +26,8 @@
 #include "support/error.h"
 #include "support/time.h"
 #include "support/utf8.h"
+#include "unfurl/html_metadata.h"
+#include "unfurl/metadata_rules.h"
 
 namespace pebble::fuzz {
 
@@ -191,6 +193,41 @@ inline void run_html_sanitize(std::string_view bytes) {
       html::sanitize_html(support::replace_invalid_utf8(bytes), "https://example.org/blog/post/"));
 }
 
+// A page's metadata as unfurl reads it, with its charset taken from the page (the first byte picks
+// a Content-Type header too): every text is UTF-8, one line and within its limit, every URL an
+// absolute http(s) URL within its limit, every feed of a feed type.
+inline void run_page_metadata(std::string_view bytes) {
+  constexpr std::string_view kTypes[] = {"text/html", "text/html; charset=utf-8", "text/html; charset=koi8-r",
+                                         "application/xhtml+xml; charset=utf-16", ""};
+  const std::string_view type = bytes.empty() ? "" : kTypes[static_cast<unsigned char>(bytes[0]) % 5];
+  const domain::PageMetadata metadata =
+      unfurl::read_html_metadata(bytes, type, "https://example.org/blog/post/?a=1");
+  const auto check_text = [](const std::optional<std::string>& text, std::size_t limit) {
+    if (!text) return;
+    if (!support::is_valid_utf8(*text) || text->empty() || text->size() > limit)
+      throw InvariantBroken("page text out of shape: " + *text);
+    for (const char c : *text) {
+      if (static_cast<unsigned char>(c) < ' ' || c == 0x7F) throw InvariantBroken("control character in " + *text);
+    }
+  };
+  const auto check_url = [](const std::string& url) {
+    if (!(url.starts_with("http://") || url.starts_with("https://")) || url.size() > unfurl::kMaxUrlBytes ||
+        !support::is_valid_utf8(url))
+      throw InvariantBroken("page URL out of shape: " + url);
+  };
+  check_text(metadata.title, unfurl::kMaxTitleBytes);
+  check_text(metadata.description, unfurl::kMaxDescriptionBytes);
+  check_text(metadata.site_name, unfurl::kMaxSiteNameBytes);
+  for (const auto* url : {&metadata.image, &metadata.favicon}) {
+    if (*url) check_url(**url);
+  }
+  for (const domain::AnnouncedFeed& feed : metadata.feeds) {
+    check_url(feed.url);
+    if (!unfurl::is_feed_type(feed.type)) throw InvariantBroken("announced feed of type " + feed.type);
+    check_text(feed.title, unfurl::kMaxTitleBytes);
+  }
+}
+
 // Netscape bookmark HTML.
 inline void run_netscape(std::string_view text) {
   run_reader(&formats::read_netscape, text);
@@ -264,6 +301,7 @@ inline constexpr Target kTargets[] = {
     {"feed_xml", &run_feed_xml},
     {"feed_json", &run_feed_json},
     {"html_sanitize", &run_html_sanitize},
+    {"page_metadata", &run_page_metadata},
     {"netscape", &run_netscape},
     {"activitystreams", &run_activitystreams},
     {"opml", &run_opml},

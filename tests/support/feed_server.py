@@ -13,14 +13,21 @@ max-age), /badvalidators (an ETag with a bare CR and a Last-Modified with a cont
 the file NAME of the folder in $FEED_SERVER_FILES as RSS, for tests that change a feed between polls;
 /located/NAME, /hop/NAME and /served/deep/NAME serve the fixture tests/data/feeds/NAME with a
 Content-Location header, behind a 302, and plainly.
+
+Pages for unfurl and feed discovery: /page/NAME serves tests/data/pages/NAME (Content-Type from
+?type=..., else by extension; an ETag and Last-Modified, 304 on a match); /pagehop/NAME is a 302
+to it; /bigpage is a page of 10.5 MiB whose head is pages/large_head.html; /endlesspage and
+/bombpage (gzip, 5 GB inflated) send that head and then never end; /slowpage answers after 3 s.
 """
 import collections
+import itertools
 import json
 import os
 import socketserver
 import sys
 import threading
 import time
+import urllib.parse
 import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -37,6 +44,23 @@ def rss(name, items=3):
     return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>{name}</title>'
             f"<link>https://example.org/{name}</link><description>feed {name}</description>"
             f"{entries}</channel></rss>").encode()
+
+
+PAGES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "pages")
+PAGE_TYPES = {".html": "text/html", ".xml": "application/atom+xml", ".png": "image/png"}
+
+
+def page_file(name):
+    with open(os.path.join(PAGES, os.path.basename(name)), "rb") as f:
+        return f.read()
+
+
+def filler(size):
+    """Paragraphs of body text, `size` bytes in all, 64 KiB at a time."""
+    block = (b"<p>" + b"lorem ipsum dolor sit amet " * 20 + b"</p>\n") * 100
+    while size > 0:
+        yield block[:size]
+        size -= len(block)
 
 
 ENTITY_BOMB = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -97,6 +121,30 @@ class Handler(BaseHTTPRequestHandler):
             headers.append(("Content-Location", "/archive/2024/feed.xml"))
         return self.send(200, body, headers)
 
+    def page(self, name):
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+        extension = os.path.splitext(name)[1]
+        content_type = query.get("type", [PAGE_TYPES.get(extension, "application/octet-stream")])[0]
+        etag = f'"page-{name}"'
+        if self.headers.get("If-None-Match") == etag:
+            return self.send(304, headers=[("ETag", etag)])
+        self.send(200, page_file(name), [("Content-Type", content_type), ("ETag", etag),
+                                          ("Last-Modified", LAST_MODIFIED)])
+
+    def big_page(self):
+        head = page_file("large_head.html")
+        size = 10 * 1024 * 1024 + 512 * 1024
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(size))
+        self.end_headers()
+        try:
+            self.wfile.write(head)
+            for chunk in filler(size - len(head)):
+                self.wfile.write(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
     def do_GET(self):
         path = self.path.split("?")[0]
         with LOCK:
@@ -110,6 +158,28 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, body, [("Content-Type", "application/json")])
         if head == "feed":
             return self.feed(rest)
+        if head == "page":
+            return self.page(rest)
+        if head == "pagehop":
+            query = urllib.parse.urlsplit(self.path).query
+            return self.send(302, headers=[("Location", f"/page/{rest}" + (f"?{query}" if query else ""))])
+        if head == "bigpage":
+            return self.big_page()
+        if head == "slowpage":
+            time.sleep(3)
+            return self.page("plain.html")
+        html = [("Content-Type", "text/html")]
+        if head == "endlesspage":
+            return self.stream(itertools.chain([page_file("large_head.html")], iter(lambda: next(filler(65536)), None)), html)
+        if head == "bombpage":
+            def bomb_page():
+                compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+                yield compressor.compress(page_file("large_head.html"))
+                zeros = b"\0" * (1 << 20)
+                for _ in range(5 * 1024):
+                    yield compressor.compress(zeros)
+                yield compressor.flush()
+            return self.stream(bomb_page(), html + [("Content-Encoding", "gzip")])
         if head == "slow":
             time.sleep(3)
             return self.feed(rest)
