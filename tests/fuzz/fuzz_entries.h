@@ -207,7 +207,8 @@ inline void run_page_metadata(std::string_view bytes) {
     if (!support::is_valid_utf8(*text) || text->empty() || text->size() > limit)
       throw InvariantBroken("page text out of shape: " + *text);
     for (const char c : *text) {
-      if (static_cast<unsigned char>(c) < ' ' || c == 0x7F) throw InvariantBroken("control character in " + *text);
+      if (static_cast<unsigned char>(c) < ' ' || c == 0x7F)
+        throw InvariantBroken("control character in " + *text);
     }
   };
   const auto check_url = [](const std::string& url) {

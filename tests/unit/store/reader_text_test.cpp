@@ -23,7 +23,8 @@ TEST_CASE("references are decoded; the ones that are no text read as spaces", "[
   CHECK(html_reader_text("AT&amp;T &lt;tag&gt; &quot;q&quot; it&apos;s") == "AT&T <tag> \"q\" it's");
   CHECK(html_reader_text("a&nbsp;b a\xC2\xA0"
                          "b a&#160;b a&#xA0;b") == "a b a b a b a b");
-  CHECK(html_reader_text("caf&#233; caf&#xE9; &#X1F600; &#65;") == "caf\xC3\xA9 caf\xC3\xA9 \xF0\x9F\x98\x80 A");
+  CHECK(html_reader_text("caf&#233; caf&#xE9; &#X1F600; &#65;") ==
+        "caf\xC3\xA9 caf\xC3\xA9 \xF0\x9F\x98\x80 A");
   // No character, NUL or a surrogate: U+FFFD; another named reference: a space.
   CHECK(html_reader_text("&#0;&#xD800;&#x110000;") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
   CHECK(html_reader_text("caf&eacute; &AMP;") == "caf   ");

@@ -68,10 +68,11 @@ TEST_CASE("relative references resolve against <base href>, itself resolved agai
   CHECK(metadata.image == kSite + "/blog/2024/img/cover.png");
   CHECK(metadata.favicon == kSite + "/favicon.png");
   // A scheme-relative href takes the page's scheme; a javascript: href is no feed.
-  CHECK(metadata.feeds == std::vector<AnnouncedFeed>{
-                              {kSite + "/blog/2024/atom.xml", "application/atom+xml", "Atom"},
-                              {kSite + "/blog/feed.xml", "application/rss+xml", "RSS"},
-                              {"https://feeds.example.invalid/feed.json", "application/feed+json", std::nullopt}});
+  CHECK(metadata.feeds ==
+        std::vector<AnnouncedFeed>{
+            {kSite + "/blog/2024/atom.xml", "application/atom+xml", "Atom"},
+            {kSite + "/blog/feed.xml", "application/rss+xml", "RSS"},
+            {"https://feeds.example.invalid/feed.json", "application/feed+json", std::nullopt}});
 }
 
 TEST_CASE("every feed a page announces, in order, each once; other alternates are not feeds", "[unfurl]") {
