@@ -1,60 +1,23 @@
 #!/usr/bin/env bash
 # Polling 1 000 feed files served by a real nginx on loopback (ETag and Last-Modified on): pebble's
-# first run and second run (all 304) side by side with `newsboat -x reload` on its own urls file and
-# cache. Usage: poll_bench.sh PEBBLE_BINARY [FEEDS] [CONCURRENCY]
+# first run, second run (all 304) and a run of 200s with the same bytes, side by side with
+# `newsboat -x reload` on its own urls file and cache. Usage: poll_bench.sh PEBBLE_BINARY [FEEDS] [CONCURRENCY]
 set -euo pipefail
 pebble=$1
 count=${2:-1000}
 concurrency=${3:-16}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d /tmp/pebble-poll-bench.XXXXXX)
-nginx_pid=""
-trap '[ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null; [ -n "${PEBBLE_BENCH_KEEP:-}" ] || rm -rf "$work"' EXIT
+# shellcheck source=tests/bench/bench_lib.sh
+source "$here/bench_lib.sh"
 command -v nginx >/dev/null || { echo "nginx is not installed: poll benchmark skipped" >&2; exit 0; }
 command -v newsboat >/dev/null || { echo "newsboat is not installed: poll benchmark skipped" >&2; exit 0; }
 
 /usr/bin/python3 "$here/gen_feeds.py" many "$work/www" "$count"
-chmod -R a+rX "$work"  # nginx workers run as an unprivileged user when started as root
-port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-mkdir -p "$work/nginx"
-cat >"$work/nginx/nginx.conf" <<CONF
-daemon off;
-worker_processes 2;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $work/nginx/body;
-  proxy_temp_path $work/nginx/proxy;
-  fastcgi_temp_path $work/nginx/fastcgi;
-  uwsgi_temp_path $work/nginx/uwsgi;
-  scgi_temp_path $work/nginx/scgi;
-  types { application/rss+xml xml; }
-  keepalive_requests 100000;
-  server {
-    listen 127.0.0.1:$port;
-    root $work/www;
-    etag on;
-    gzip on;
-    gzip_types application/rss+xml;
-  }
-}
-CONF
-nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" &
-nginx_pid=$!
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/feed0.xml" >/dev/null && break; sleep 0.1; done
+pick_port
+start_nginx "$work/www" "application/rss+xml xml;" feed0.xml "gzip_types application/rss+xml;"
 
-base="http://127.0.0.1:$port"
 for n in $(seq 0 $((count - 1))); do echo "$base/feed$n.xml"; done >"$work/urls"
-
-# time_of LABEL CMD...: wall seconds, CPU seconds (user+sys) and peak RSS (kB).
-time_of() {
-  local label=$1; shift
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null 2>"$work/$label.err" || { echo "$label failed: $(tail -3 "$work/$label.err")" >&2; }
-  read -r wall user sys rss <"$work/time"
-  printf '%s %s %s %s\n' "$label" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}')" "$rss" >>"$work/results"
-}
 
 db="sqlite:$work/pebble.db"
 "$pebble" --database "$db" poll-feeds >/dev/null 2>&1
@@ -64,6 +27,10 @@ export PEBBLE_DENY_PRIVATE_NETWORKS=false
 time_of pebble_first "$pebble" --database "$db" poll-feeds --concurrency "$concurrency" --per-host "$concurrency"
 time_of pebble_second "$pebble" --database "$db" poll-feeds --all --concurrency "$concurrency" --per-host "$concurrency"
 polled=$(sqlite3 "$work/pebble.db" "SELECT count(*) FROM feeds WHERE last_status = 304")
+# A third run that gets every feed with a 200 and the same bytes (its validators forgotten, as with a
+# server that sends none): every item is unchanged, so none is sanitized or rewritten.
+sqlite3 "$work/pebble.db" "UPDATE feeds SET etag = NULL, last_modified = NULL"
+time_of pebble_same_200 "$pebble" --database "$db" poll-feeds --all --concurrency "$concurrency" --per-host "$concurrency"
 items=$(sqlite3 "$work/pebble.db" "SELECT count(*) FROM feed_items")
 
 printf 'reload-threads %s\n' "$concurrency" >"$work/newsboat.conf"
@@ -79,4 +46,5 @@ done <"$work/results"
 awk '{wall[$1]=$2; cpu[$1]=$3} END {
   printf "first run: newsboat wall / pebble wall = %.1fx (target >= 3x); CPU ratio %.1fx\n", wall["newsboat_first"] / wall["pebble_first"], cpu["newsboat_first"] / cpu["pebble_first"]
   printf "second run: newsboat wall / pebble wall = %.1fx\n", wall["newsboat_second"] / wall["pebble_second"]
-  printf "pebble second-run CPU = %.0f%% of the first run (target < 20%%)\n", 100 * cpu["pebble_second"] / cpu["pebble_first"] }' "$work/results"
+  printf "pebble second-run CPU = %.0f%% of the first run (target < 20%%)\n", 100 * cpu["pebble_second"] / cpu["pebble_first"]
+  printf "pebble same-bytes 200 run CPU = %.0f%% of the first run\n", 100 * cpu["pebble_same_200"] / cpu["pebble_first"] }' "$work/results"
