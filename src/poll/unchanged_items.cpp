@@ -1,7 +1,5 @@
 #include "poll/unchanged_items.h"
 
-#include <nlohmann/json.hpp>
-
 #include "support/error.h"
 #include "support/logging.h"
 

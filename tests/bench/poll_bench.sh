@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Polling 1 000 feed files served by a real nginx on loopback (ETag and Last-Modified on): pebble's
-# first run, second run (all 304) and a run of 200s with the same bytes, side by side with
-# `newsboat -x reload` on its own urls file and cache. Usage: poll_bench.sh PEBBLE_BINARY [FEEDS] [CONCURRENCY]
+# first run, second run (all 304) and runs of 200s with the same bytes (items known by their
+# fingerprints, then not), side by side with `newsboat -x reload` on its own urls file and cache.
+# Usage: poll_bench.sh PEBBLE_BINARY [FEEDS] [CONCURRENCY]
 set -euo pipefail
 pebble=$1
 count=${2:-1000}
@@ -31,6 +32,10 @@ polled=$(sqlite3 "$work/pebble.db" "SELECT count(*) FROM feeds WHERE last_status
 # server that sends none): every item is unchanged, so none is sanitized or rewritten.
 sqlite3 "$work/pebble.db" "UPDATE feeds SET etag = NULL, last_modified = NULL"
 time_of pebble_same_200 "$pebble" --database "$db" poll-feeds --all --concurrency "$concurrency" --per-host "$concurrency"
+# The same run with the items' fingerprints forgotten too: every item sanitized and rewritten, as
+# every poll of a 200 did before the fingerprints.
+sqlite3 "$work/pebble.db" "UPDATE feeds SET etag = NULL, last_modified = NULL; UPDATE feed_items SET source_fingerprint = NULL"
+time_of pebble_200_unknown "$pebble" --database "$db" poll-feeds --all --concurrency "$concurrency" --per-host "$concurrency"
 items=$(sqlite3 "$work/pebble.db" "SELECT count(*) FROM feed_items")
 
 printf 'reload-threads %s\n' "$concurrency" >"$work/newsboat.conf"
@@ -47,4 +52,4 @@ awk '{wall[$1]=$2; cpu[$1]=$3} END {
   printf "first run: newsboat wall / pebble wall = %.1fx (target >= 3x); CPU ratio %.1fx\n", wall["newsboat_first"] / wall["pebble_first"], cpu["newsboat_first"] / cpu["pebble_first"]
   printf "second run: newsboat wall / pebble wall = %.1fx\n", wall["newsboat_second"] / wall["pebble_second"]
   printf "pebble second-run CPU = %.0f%% of the first run (target < 20%%)\n", 100 * cpu["pebble_second"] / cpu["pebble_first"]
-  printf "pebble same-bytes 200 run CPU = %.0f%% of the first run\n", 100 * cpu["pebble_same_200"] / cpu["pebble_first"] }' "$work/results"
+  printf "pebble same-bytes 200 run CPU = %.0f%% of the first run, %.0f%% of the same run without fingerprints\n", 100 * cpu["pebble_same_200"] / cpu["pebble_first"], 100 * cpu["pebble_same_200"] / cpu["pebble_200_unknown"] }' "$work/results"
