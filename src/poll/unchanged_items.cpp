@@ -1,5 +1,7 @@
 #include "poll/unchanged_items.h"
 
+#include <nlohmann/json.hpp>  // the fields of log_event (support/logging.h declares json only)
+
 #include "support/error.h"
 #include "support/logging.h"
 
