@@ -9,7 +9,6 @@ pebble=$(realpath "${1:?usage: read_commands_bench.sh PEBBLE_BINARY}")
 feeds=${BENCH_FEEDS:-1000}
 rows=${BENCH_ROWS:-100000}
 runs=${BENCH_RUNS:-10}
-command -v sqlite3 >/dev/null || { echo "read_commands_bench: sqlite3 is not installed" >&2; exit 1; }
 
 work=$(mktemp -d /tmp/pebble-bench-read.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -19,7 +18,7 @@ database="$work/read.db"
 # pebble creates the schema; the rows come from generated SQL, through the same triggers (item
 # counts, full-text index) a poll or an import goes through. Titles carry one of 1 000 words, so a
 # word matches 1 in 1 000 rows; "common" is in one row in ten.
-"$pebble" --database "sqlite:$database" bookmarks add https://bench.example/ --title "first" >/dev/null
+"$pebble" --database "sqlite:$database" bookmarks add https://bench.example/ --title "first" --no-unfurl >/dev/null
 cat >"$work/fill.sql" <<SQL
 PRAGMA journal_mode = WAL;
 BEGIN;
@@ -49,7 +48,7 @@ SELECT (SELECT id FROM users WHERE username = 'bench'), 'https://bench.example/p
 COMMIT;
 SQL
 fill_started=$(date +%s%N)
-sqlite3 "$database" <"$work/fill.sql" >/dev/null
+python3 "$(dirname "$0")/sqlite_fill.py" "$database" "$work/fill.sql"
 echo "store: $feeds feeds, $rows feed items, $rows bookmarks ($((($(date +%s%N) - fill_started) / 1000000)) ms to load)"
 
 # median_ms ARGS...: the median wall time of `pebble ARGS`, after one warm-up run.

@@ -50,7 +50,7 @@ SELECT (SELECT min(id) FROM feeds) + i % $feeds, 'urn:bench:item:' || i, 'https:
 COMMIT;
 SQL
 fill_started=$(date +%s%N)
-sqlite3 "$database" <"$work/fill.sql" >/dev/null
+python3 "$(dirname "$0")/sqlite_fill.py" "$database" "$work/fill.sql"  # the triggers call pebble functions
 echo "store: $bookmarks bookmarks, $feeds feeds, $items feed items ($((($(date +%s%N) - fill_started) / 1000000)) ms to load)"
 
 "$pebble" --database "sqlite:$database" serve --listen 127.0.0.1:0 >"$work/serve.log" 2>&1 &
