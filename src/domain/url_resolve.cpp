@@ -129,8 +129,12 @@ std::string resolve_url(std::string_view base, std::string_view reference) {
 
 bool is_http_url(std::string_view text) {
   const std::optional<std::string> scheme = scheme_of(text);
-  return scheme && (support::equals_ignoring_ascii_case(*scheme, "http") ||
-                    support::equals_ignoring_ascii_case(*scheme, "https"));
+  if (!scheme || !(support::equals_ignoring_ascii_case(*scheme, "http") ||
+                   support::equals_ignoring_ascii_case(*scheme, "https")))
+    return false;
+  // `https:/path` and `https:///path` are absolute references too, but name no host to fetch from.
+  const std::string_view rest = text.substr(scheme->size() + 1);
+  return rest.size() > 2 && rest.starts_with("//") && rest.find_first_of("/?#", 2) != 2;
 }
 
 bool is_absolute_url(std::string_view text) {

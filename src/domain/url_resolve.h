@@ -10,7 +10,8 @@ namespace pebble::domain {
 // reference is returned as given, since there is nothing to resolve against.
 std::string resolve_url(std::string_view base, std::string_view reference);
 
-// Whether `text` is an http: or https: URL (scheme in any case): what a base URI may be.
+// Whether `text` is an http: or https: URL (scheme in any case) that names a host: what a base URI
+// and a fetched URL may be.
 bool is_http_url(std::string_view text);
 
 // Whether `text` starts with a scheme (`https:`), which makes it resolve alike against any base.

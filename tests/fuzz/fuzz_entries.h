@@ -3,6 +3,8 @@
 // saved crash inputs (tests/unit/fuzz_regressions_test.cpp), so a fixed finding stays fixed in the
 // ordinary ASan build too. Expected rejections (pebble::Error: FeedParseError, FormatError) are
 // caught here; anything else escaping, a crash or a sanitizer report is a finding.
+#include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
@@ -212,7 +214,12 @@ inline void run_page_metadata(std::string_view bytes) {
     }
   };
   const auto check_url = [](const std::string& url) {
-    if (!(url.starts_with("http://") || url.starts_with("https://")) || url.size() > unfurl::kMaxUrlBytes ||
+    std::string scheme = url.substr(0, url.find(':'));
+    std::transform(scheme.begin(), scheme.end(), scheme.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    const std::string_view rest = std::string_view(url).substr(std::min(url.size(), scheme.size() + 1));
+    const bool host = rest.size() > 2 && rest.starts_with("//") && rest.find_first_of("/?#", 2) != 2;
+    if (!(scheme == "http" || scheme == "https") || !host || url.size() > unfurl::kMaxUrlBytes ||
         !support::is_valid_utf8(url))
       throw InvariantBroken("page URL out of shape: " + url);
   };

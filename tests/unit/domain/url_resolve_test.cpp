@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+using pebble::domain::is_http_url;
 using pebble::domain::resolve_url;
 
 TEST_CASE("RFC 3986 §5.4 reference resolution examples", "[feedparse]") {
@@ -62,4 +63,16 @@ TEST_CASE("references stay as given when there is no absolute base", "[feedparse
   CHECK(resolve_url("relative/base", "x") == "x");
   CHECK(resolve_url("https://example.org", "posts/1") == "https://example.org/posts/1");
   CHECK(resolve_url("https://example.org/a/", "https://other.example/b") == "https://other.example/b");
+}
+
+TEST_CASE("an http URL is an http or https scheme in any case and a host", "[feedparse]") {
+  CHECK(is_http_url("https://example.org"));
+  CHECK(is_http_url("HTTP://example.org/a?b#c"));
+  CHECK(is_http_url("http://user@example.org:8080/"));
+  CHECK_FALSE(is_http_url("https:/path"));  // absolute, but no authority
+  CHECK_FALSE(is_http_url("https:///path"));
+  CHECK_FALSE(is_http_url("http://?q"));
+  CHECK_FALSE(is_http_url("http://"));
+  CHECK_FALSE(is_http_url("ftp://example.org/"));
+  CHECK_FALSE(is_http_url("//example.org/"));
 }

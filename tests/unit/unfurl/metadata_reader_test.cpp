@@ -142,6 +142,19 @@ TEST_CASE("hostile values are cut, folded or dropped, never stored as they came"
   CHECK(metadata.feeds.empty());  // not http(s)
 }
 
+TEST_CASE("an http(s) URL that names no host is dropped, a scheme in capitals is kept", "[unfurl]") {
+  // page_metadata fuzz finding: `https:/path` is an absolute reference, so it resolved to itself.
+  const std::string markup =
+      "<meta name=twitter:image content='https:/rt:image'>"
+      "<link rel=icon href='HTTPS:///favicon.ico'>"
+      "<link rel=alternate type=application/rss+xml href='HTTP://feeds.example/rss'>";
+  const PageMetadata metadata = read_html_metadata(markup, "text/html", kSite + "/");
+  CHECK_FALSE(metadata.image);
+  CHECK_FALSE(metadata.favicon);
+  REQUIRE(metadata.feeds.size() == 1);
+  CHECK(metadata.feeds[0].url == "HTTP://feeds.example/rss");
+}
+
 TEST_CASE("a title is never cut inside a character", "[unfurl]") {
   std::string title;
   while (title.size() < pebble::unfurl::kMaxTitleBytes + 10) title += "é";
