@@ -57,10 +57,10 @@ median_ms() {
   local lines
   lines=$(wc -l <"$work/out")
   for _ in $(seq "$runs"); do
-    local started
-    started=$(date +%s%N)
+    # Bash's own clock (microseconds): a `$(date)` on each side would add its own fork and exec.
+    local started=${EPOCHREALTIME/./}
     "$pebble" --database "sqlite:$database" "$@" >/dev/null
-    echo $((($(date +%s%N) - started) / 1000))
+    echo $((${EPOCHREALTIME/./} - started))
   done | sort -n | awk -v lines="$lines" -v label="$*" '{ t[NR] = $1 } END {
     m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
     printf "  %-45s median %6.1f ms  (min %.1f, max %.1f; %d lines)\n", label, m / 1000, t[1] / 1000, t[NR] / 1000, lines }'
