@@ -11,16 +11,8 @@ namespace pebble::domain {
 
 namespace {
 
-bool is_scheme_start(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 bool is_scheme_char(char c) {
-  return is_scheme_start(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
-}
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
+  return support::is_ascii_alphanumeric(c) || c == '+' || c == '-' || c == '.';
 }
 
 [[noreturn]] void reject(std::string_view text, const std::string& why) {
@@ -30,14 +22,14 @@ bool is_digit(char c) {
 // The scheme `text` starts with, or "" when it has none: `localhost:8080/x` is a host and port.
 std::string scheme_of(std::string_view text) {
   const std::size_t colon = text.find(':');
-  if (colon == std::string_view::npos || colon == 0 || !is_scheme_start(text[0])) return {};
+  if (colon == std::string_view::npos || colon == 0 || !support::is_ascii_letter(text[0])) return {};
   if (!std::all_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(colon), is_scheme_char))
     return {};
   const std::string_view after = text.substr(colon + 1);
   if (after.starts_with("//")) return support::ascii_lower(text.substr(0, colon));
   const std::size_t port_end = std::min(after.find_first_of("/?#"), after.size());
-  if (port_end > 0 &&
-      std::all_of(after.begin(), after.begin() + static_cast<std::ptrdiff_t>(port_end), is_digit))
+  if (port_end > 0 && std::all_of(after.begin(), after.begin() + static_cast<std::ptrdiff_t>(port_end),
+                                  support::is_ascii_digit))
     return {};  // host:port
   return support::ascii_lower(text.substr(0, colon));
 }

@@ -6,6 +6,7 @@
 
 #include "domain/url_host.h"
 #include "domain/url_query.h"
+#include "support/ascii_text.h"
 #include "support/error.h"
 #include "support/sha256.h"
 
@@ -36,12 +37,8 @@ bool contains(const std::array<std::string_view, N>& list, std::string_view valu
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-bool is_ascii_letter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 bool is_scheme_char(char c) {
-  return is_ascii_letter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+  return support::is_ascii_alphanumeric(c) || c == '+' || c == '-' || c == '.';
 }
 
 // urlsplit's clean-up: strip leading C0 controls and spaces, drop every tab, CR and LF.
@@ -68,7 +65,7 @@ void split_off(std::string& text, char separator, std::string& tail) {
 UrlParts split_url(std::string rest) {
   UrlParts parts;
   const std::size_t colon = rest.find(':');
-  if (colon != std::string::npos && colon > 0 && is_ascii_letter(rest[0]) &&
+  if (colon != std::string::npos && colon > 0 && support::is_ascii_letter(rest[0]) &&
       std::all_of(rest.begin(), rest.begin() + static_cast<std::ptrdiff_t>(colon), is_scheme_char)) {
     parts.scheme = rest.substr(0, colon);
     std::transform(parts.scheme.begin(), parts.scheme.end(), parts.scheme.begin(),

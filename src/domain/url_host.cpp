@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "domain/unicode_text.h"
+#include "support/ascii_text.h"
 #include "support/utf8.h"
 
 namespace pebble::domain::url_detail {
@@ -26,12 +27,8 @@ Partition partition(std::string_view text, char separator) {
   return {text.substr(0, at), true, text.substr(at + 1)};
 }
 
-bool is_ascii_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 bool is_hex_digit(char c) {
-  return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  return support::ascii_hex_value(c) >= 0;
 }
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
@@ -51,7 +48,7 @@ bool is_ipv4_address(std::string_view text) {
   for (std::string_view octet : octets) {
     if (octet.empty() || octet.size() > 3) return false;
     for (char c : octet) {
-      if (!is_ascii_digit(c)) return false;
+      if (!support::is_ascii_digit(c)) return false;
     }
     if (octet.size() > 1 && octet[0] == '0') return false;
     unsigned value = 0;
@@ -147,7 +144,7 @@ bool netloc_survives_nfkc(std::string_view netloc) {
 std::optional<unsigned> parse_port(std::string_view text) {
   unsigned value = 0;
   for (char c : text) {
-    if (!is_ascii_digit(c)) return std::nullopt;
+    if (!support::is_ascii_digit(c)) return std::nullopt;
     value = value * 10 + static_cast<unsigned>(c - '0');
     if (value > kMaxPort) return std::nullopt;
   }

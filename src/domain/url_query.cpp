@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/unicode_text.h"
+#include "support/ascii_text.h"
 #include "support/utf8.h"
 
 namespace pebble::domain::url_detail {
@@ -16,13 +17,6 @@ constexpr std::array<std::string_view, 6> kTrackingKeys = {"fbclid", "gclid", "m
 constexpr std::string_view kTrackingPrefix = "utm_";
 constexpr std::string_view kHexDigits = "0123456789ABCDEF";
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // unquote_plus(text, errors="replace"): '+' is a space, %XX a byte (a broken escape stays as
 // text), and the bytes are read as UTF-8 with U+FFFD for what does not decode.
 std::string unquote_plus(std::string_view text) {
@@ -32,9 +26,10 @@ std::string unquote_plus(std::string_view text) {
     const char c = text[index];
     if (c == '+') {
       bytes.push_back(' ');
-    } else if (c == '%' && index + 2 < text.size() && hex_value(text[index + 1]) >= 0 &&
-               hex_value(text[index + 2]) >= 0) {
-      bytes.push_back(static_cast<char>(hex_value(text[index + 1]) * 16 + hex_value(text[index + 2])));
+    } else if (c == '%' && index + 2 < text.size() && support::ascii_hex_value(text[index + 1]) >= 0 &&
+               support::ascii_hex_value(text[index + 2]) >= 0) {
+      bytes.push_back(static_cast<char>(support::ascii_hex_value(text[index + 1]) * 16 +
+                                        support::ascii_hex_value(text[index + 2])));
       index += 2;
     } else {
       bytes.push_back(c);
@@ -46,8 +41,7 @@ std::string unquote_plus(std::string_view text) {
 // quote_plus(text, safe=""): space becomes '+', A-Za-z0-9_.-~ stay, every other byte is %XX.
 void append_quote_plus(std::string& out, std::string_view text) {
   for (char c : text) {
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                            c == '_' || c == '.' || c == '-' || c == '~';
+    const bool unreserved = support::is_ascii_alphanumeric(c) || c == '_' || c == '.' || c == '-' || c == '~';
     if (unreserved) {
       out.push_back(c);
     } else if (c == ' ') {

@@ -1,6 +1,5 @@
 #include "domain/url_resolve.h"
 
-#include <cctype>
 #include <optional>
 
 #include "support/ascii_text.h"
@@ -20,11 +19,11 @@ struct UriParts {
 };
 
 std::optional<std::string> scheme_of(std::string_view text) {
-  if (text.empty() || !std::isalpha(static_cast<unsigned char>(text[0]))) return std::nullopt;
+  if (text.empty() || !support::is_ascii_letter(text[0])) return std::nullopt;
   for (std::size_t i = 1; i < text.size(); ++i) {
     const char c = text[i];
     if (c == ':') return std::string(text.substr(0, i));
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') break;
+    if (!support::is_ascii_alphanumeric(c) && c != '+' && c != '-' && c != '.') break;
   }
   return std::nullopt;
 }

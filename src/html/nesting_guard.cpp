@@ -16,10 +16,6 @@ bool is_tag_name_end(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>';
 }
 
-bool is_ascii_letter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 // Elements that never hold others (void), or that the next of their kind closes: counting them
 // would call ordinary content deep.
 bool opens_no_level(std::string_view name) {
@@ -126,7 +122,7 @@ class MarkupScan {
       const bool closing = markup_.substr(pos, 2) == "</";
       const std::size_t name_start = pos + (closing ? 2 : 1);
       if (name_start >= markup_.size()) return;
-      if (!is_ascii_letter(markup_[name_start])) {
+      if (!support::is_ascii_letter(markup_[name_start])) {
         // Text ('<' then a space), or a bogus comment (`<!…>`, `<?…>`, `</ …>`) up to the next '>'.
         if (!closing && markup_[name_start] != '!' && markup_[name_start] != '?') {
           on_text(markup_.substr(pos, 1), std::string_view());

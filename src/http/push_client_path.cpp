@@ -14,8 +14,7 @@ std::string percent_encode_segment(std::string_view value) {
   std::string encoded;
   for (char letter : value) {
     const auto byte = static_cast<unsigned char>(letter);
-    const bool unreserved = (letter >= 'a' && letter <= 'z') || (letter >= 'A' && letter <= 'Z') ||
-                            (letter >= '0' && letter <= '9') || letter == '-' || letter == '.' ||
+    const bool unreserved = support::is_ascii_alphanumeric(letter) || letter == '-' || letter == '.' ||
                             letter == '_' || letter == '~';
     if (unreserved) {
       encoded += letter;

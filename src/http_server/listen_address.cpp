@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "support/ascii_text.h"
 #include "support/error.h"
 
 namespace pebble::http_server {
@@ -9,8 +10,7 @@ namespace pebble::http_server {
 namespace {
 
 bool is_host_name_char(char letter) {
-  return (letter >= 'a' && letter <= 'z') || (letter >= 'A' && letter <= 'Z') ||
-         (letter >= '0' && letter <= '9') || letter == '.' || letter == '-' || letter == '_';
+  return support::is_ascii_alphanumeric(letter) || letter == '.' || letter == '-' || letter == '_';
 }
 
 // IPv6 literals: hex digits, colons, dots (embedded IPv4) and a zone id after '%'.

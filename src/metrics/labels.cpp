@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "support/ascii_text.h"
 #include "support/error.h"
 
 namespace pebble::metrics {
@@ -36,9 +37,8 @@ std::string read_quoted_value(std::string_view text, std::size_t& position) {
 }
 
 bool is_name_character(char character, bool first) {
-  bool letter =
-      (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') || character == '_';
-  return letter || (!first && character >= '0' && character <= '9');
+  return support::is_ascii_letter(character) || character == '_' ||
+         (!first && support::is_ascii_digit(character));
 }
 
 }  // namespace

@@ -23,14 +23,6 @@ bool is_space(char byte) {
   return byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' || byte == '\f' || byte == '\v';
 }
 
-bool is_ascii_letter(char byte) {
-  return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z');
-}
-
-bool is_ascii_digit(char byte) {
-  return byte >= '0' && byte <= '9';
-}
-
 bool is_inline_element(std::string_view name) {
   const std::string lower = support::ascii_lower(name);
   return std::find(kInlineElements.begin(), kInlineElements.end(), lower) != kInlineElements.end();
@@ -76,7 +68,7 @@ std::size_t inline_tag(std::string_view text, std::string& /*out*/) {
 std::size_t other_tag(std::string_view text, std::string& out) {
   if (text.size() < 2) return 0;
   const char next = text[1];
-  if (!is_ascii_letter(next) && next != '/' && next != '!' && next != '?') return 0;
+  if (!support::is_ascii_letter(next) && next != '/' && next != '!' && next != '?') return 0;
   const std::size_t close = text.find('>', 1);
   if (close == std::string_view::npos) return 0;
   out += ' ';
@@ -99,13 +91,6 @@ void append_code_point(std::uint32_t code_point, std::string& out) {
   }
 }
 
-int hex_value(char byte) {
-  if (is_ascii_digit(byte)) return byte - '0';
-  if (byte >= 'a' && byte <= 'f') return byte - 'a' + 10;
-  if (byte >= 'A' && byte <= 'F') return byte - 'A' + 10;
-  return -1;
-}
-
 // Pass 3: the length of the reference at the start of `text` (0 when there is none), matching
 // `&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`, and its text appended.
 std::size_t decode_reference(std::string_view text, std::string& out) {
@@ -117,8 +102,8 @@ std::size_t decode_reference(std::string_view text, std::string& out) {
     const std::size_t digits_start = position;
     std::uint32_t code_point = 0;
     while (position < text.size() && position - digits_start < (hex ? 6U : 7U)) {
-      const int digit =
-          hex ? hex_value(text[position]) : (is_ascii_digit(text[position]) ? text[position] - '0' : -1);
+      const int digit = hex ? support::ascii_hex_value(text[position])
+                            : (support::is_ascii_digit(text[position]) ? text[position] - '0' : -1);
       if (digit < 0) break;
       code_point = code_point * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
       ++position;
@@ -127,10 +112,10 @@ std::size_t decode_reference(std::string_view text, std::string& out) {
     append_code_point(code_point, out);
     return position + 1;
   }
-  if (position >= text.size() || !is_ascii_letter(text[position])) return 0;
+  if (position >= text.size() || !support::is_ascii_letter(text[position])) return 0;
   const std::size_t name_start = position++;
   while (position < text.size() && position - name_start < 32 &&
-         (is_ascii_letter(text[position]) || is_ascii_digit(text[position])))
+         support::is_ascii_alphanumeric(text[position]))
     ++position;
   if (position - name_start < 2 || position >= text.size() || text[position] != ';') return 0;
   const std::string_view name = text.substr(name_start, position - name_start);

@@ -10,8 +10,7 @@ namespace {
 // non-ASCII character (the PostgreSQL side treats those as letters in every locale).
 bool is_word_byte(char byte) {
   const auto value = static_cast<unsigned char>(byte);
-  return value >= 0x80 || (value >= '0' && value <= '9') || (value >= 'a' && value <= 'z') ||
-         (value >= 'A' && value <= 'Z');
+  return value >= 0x80 || support::is_ascii_alphanumeric(byte);
 }
 
 }  // namespace

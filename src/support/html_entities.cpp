@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <iterator>
 
+#include "support/ascii_text.h"
 #include "support/utf8.h"
 
 namespace pebble::support {
@@ -35,16 +36,9 @@ constexpr std::size_t kLongestName = 31;       // "CounterClockwiseContourIntegr
 constexpr std::size_t kLongestLegacyName = 6;  // "middot", "frac34", ...
 constexpr std::size_t kLongestNumeric = 10;    // after `&`: "#x10FFFF" and short zero-padded forms
 
-bool is_ascii_alphanumeric(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 int digit_value(char c, bool hex) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (!hex) return -1;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
+  if (hex) return ascii_hex_value(c);
+  return is_ascii_digit(c) ? c - '0' : -1;
 }
 
 // The code point of a numeric reference's body (after `#`: `233`, `xE9`), or -1 when malformed;

@@ -213,6 +213,8 @@ inline void run_page_metadata(std::string_view bytes) {
         throw InvariantBroken("control character in " + *text);
     }
   };
+  // Written out here rather than through domain::is_http_url, the filter the reader applies: the
+  // check must not share the code it checks.
   const auto check_url = [](const std::string& url) {
     std::string scheme = url.substr(0, url.find(':'));
     std::transform(scheme.begin(), scheme.end(), scheme.begin(),
