@@ -11,7 +11,6 @@
 #include "domain/feed_url.h"
 #include "http/http_client.h"
 #include "http/push_client.h"
-#include "http/user_agent.h"
 #include "listing.h"
 #include "metrics/catalogue.h"
 #include "store/search_text.h"
@@ -125,7 +124,6 @@ void unfurl_new_bookmark(batch::BatchContext& context, const config::Config& con
   const auto target = context.store.unfurl_target(bookmark_id);
   if (!target) return;
   http::FetcherOptions fetch;
-  fetch.user_agent = http::default_user_agent();
   fetch.deny_private_networks = config.deny_private_networks;
   const auto fetcher = http::make_curl_fetcher(unfurl::page_fetch_options(fetch));
   unfurl::UnfurlOptions unfurling;

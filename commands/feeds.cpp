@@ -12,7 +12,6 @@
 #include "feeds_view.h"
 #include "http/http_client.h"
 #include "http/push_client.h"
-#include "http/user_agent.h"
 #include "metrics/catalogue.h"
 #include "store_access.h"
 #include "write_outcome.h"
@@ -110,7 +109,6 @@ support::ExitCode add_feeds(const FeedsOptions& options, const config::Config& c
   work.run = [&](batch::BatchContext& context) {
     http::FetcherOptions fetch;
     fetch.timeout = std::chrono::seconds(options.timeout_seconds);
-    fetch.user_agent = http::default_user_agent();
     fetch.deny_private_networks = config.deny_private_networks;
     const auto fetcher = http::make_curl_fetcher(fetch);
     feeds::SubscribeOptions subscribe;

@@ -27,7 +27,7 @@ http::FetcherOptions fetcher_options(const FetchFlags& flags, const config::Conf
   options.per_host = flags.per_host;
   options.timeout = std::chrono::seconds(flags.timeout_seconds);
   options.max_size = flags.max_size;
-  options.user_agent = flags.user_agent.empty() ? http::default_user_agent() : flags.user_agent;
+  if (!flags.user_agent.empty()) options.user_agent = flags.user_agent;
   options.deny_private_networks = config.deny_private_networks;
   return options;
 }

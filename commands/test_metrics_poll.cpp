@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include "http/http_client.h"
-#include "http/user_agent.h"
 #include "http_server/http_server.h"
 #include "metrics/row_write_counters.h"
 #include "poll/poller.h"
@@ -118,7 +117,6 @@ SelfTestPollResult run_self_test_poll(store::Store& store, metrics::MetricsRecor
   result.feed_url = "http://" + server.address() + kFeedPath;
   http::FetcherOptions fetch;
   fetch.timeout = std::chrono::seconds(10);
-  fetch.user_agent = http::default_user_agent();
   fetch.deny_private_networks = false;  // the server is on loopback by design
   const auto fetcher = http::make_curl_fetcher(fetch);
   poll::PollOptions options;

@@ -3,7 +3,6 @@
 #include "bookmarks/bookmark_edits.h"
 #include "domain/url.h"
 #include "http/http_client.h"
-#include "http/user_agent.h"
 #include "http_server/http_server.h"
 #include "metrics/row_write_counters.h"
 #include "support/error.h"
@@ -63,7 +62,6 @@ nlohmann::json unfurl_sample_step(store::Store& store, metrics::MetricsRecorder&
   try {
     http::FetcherOptions fetch;
     fetch.timeout = std::chrono::seconds(10);
-    fetch.user_agent = http::default_user_agent();
     fetch.deny_private_networks = false;  // the server is on loopback by design
     const auto fetcher = http::make_curl_fetcher(unfurl::page_fetch_options(fetch));
     unfurl::UnfurlOptions options;

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "http/user_agent.h"
+
 namespace pebble::http {
 
 // One conditional GET.
@@ -58,7 +60,7 @@ struct FetcherOptions {
   bool cut_at_max_size = false;
   std::string accept = kAcceptFeeds;  // the Accept header's value
   int max_redirects = 5;
-  std::string user_agent;
+  std::string user_agent = default_user_agent();
   bool deny_private_networks = false;  // refuse every address that is not globally routable
   // Names pinned to addresses, "HOST:PORT:ADDRESS" as curl --resolve takes them: a resolver stub, so
   // a test can resolve a loopback name to every address form without asking DNS or connecting out.

@@ -18,8 +18,10 @@ Pages for unfurl and feed discovery: /page/NAME serves tests/data/pages/NAME (Co
 ?type=..., else by extension; an ETag and Last-Modified, 304 on a match); /pagehop/NAME is a 302
 to it; /bigpage is a page of 10.5 MiB whose head is pages/large_head.html; /endlesspage and
 /bombpage (gzip, 5 GB inflated) send that head and then never end; /slowpage answers after 3 s.
+/agent/NAME is a feed and /agentpage/NAME a page whose title is the request's User-Agent.
 """
 import collections
+from html import escape
 import itertools
 import json
 import os
@@ -163,6 +165,15 @@ class Handler(BaseHTTPRequestHandler):
         if head == "pagehop":
             query = urllib.parse.urlsplit(self.path).query
             return self.send(302, headers=[("Location", f"/page/{rest}" + (f"?{query}" if query else ""))])
+        if head in ("agent", "agentpage"):
+            agent = escape(self.headers.get("User-Agent", "(none)"))
+            if head == "agentpage":
+                body = f"<!DOCTYPE html><html><head><title>{agent}</title></head><body></body></html>"
+                return self.send(200, body.encode(), [("Content-Type", "text/html; charset=utf-8")])
+            body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>{agent}</title>'
+                    f"<link>https://example.org/</link><item><guid>{rest}</guid><title>seen</title></item>"
+                    "</channel></rss>")
+            return self.send(200, body.encode(), xml)
         if head == "bigpage":
             return self.big_page()
         if head == "slowpage":
