@@ -25,16 +25,6 @@ std::optional<std::string> first_meta(const PageTags& tags, std::initializer_lis
   return std::nullopt;
 }
 
-// `reference` resolved against `base` when that gives an http(s) URL of a sane length.
-std::optional<std::string> http_url(const std::string& base, std::string_view reference) {
-  if (reference.empty()) return std::nullopt;
-  std::string resolved = domain::resolve_url(base, reference);
-  if (!domain::is_http_url(resolved) || resolved.size() > kMaxUrlBytes) return std::nullopt;
-  if (std::any_of(resolved.begin(), resolved.end(), [](unsigned char c) { return c <= ' ' || c == 0x7F; }))
-    return std::nullopt;
-  return resolved;
-}
-
 std::optional<std::string> first_meta_url(const PageTags& tags, const std::string& base,
                                           std::initializer_list<const char*> keys) {
   for (const char* key : keys) {
@@ -87,6 +77,15 @@ std::vector<domain::AnnouncedFeed> announced_feeds(const PageTags& tags, const s
 
 bool is_feed_type(std::string_view media_type) {
   return std::find(std::begin(kFeedTypes), std::end(kFeedTypes), media_type) != std::end(kFeedTypes);
+}
+
+std::optional<std::string> http_url(const std::string& base, std::string_view reference) {
+  if (reference.empty()) return std::nullopt;
+  std::string resolved = domain::resolve_url(base, reference);
+  if (!domain::is_http_url(resolved) || resolved.size() > kMaxUrlBytes) return std::nullopt;
+  if (std::any_of(resolved.begin(), resolved.end(), [](unsigned char c) { return c <= ' ' || c == 0x7F; }))
+    return std::nullopt;
+  return resolved;
 }
 
 std::optional<std::string> one_line(std::string_view text, std::size_t max_bytes) {

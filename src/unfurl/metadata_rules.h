@@ -21,6 +21,10 @@ domain::PageMetadata metadata_from_tags(const PageTags& tags, const std::string&
 // trimmed, and more than `max_bytes` is cut at a character boundary; nullopt when nothing is left.
 std::optional<std::string> one_line(std::string_view text, std::size_t max_bytes);
 
+// `reference` resolved against `base` when that gives an http(s) URL with a host, of at most
+// kMaxUrlBytes and without spaces or control characters; nullopt otherwise.
+std::optional<std::string> http_url(const std::string& base, std::string_view reference);
+
 // The longest title, description and site name kept, in bytes: a page's text, not a document.
 inline constexpr std::size_t kMaxTitleBytes = 2000;
 inline constexpr std::size_t kMaxDescriptionBytes = 10000;

@@ -3,7 +3,6 @@
 #include <chrono>
 
 #include "domain/feed_url.h"
-#include "domain/url_resolve.h"
 #include "parse/parse_feed.h"
 #include "poll/cache_validators.h"
 #include "support/ascii_text.h"
@@ -55,9 +54,7 @@ std::optional<domain::PageMetadata> feed_metadata(const http::FetchResponse& res
   // A logo or icon the parser left relative resolves against the feed's base, as its links do.
   for (auto [from, to] :
        {std::pair{&feed.image, &metadata.image}, std::pair{&feed.icon, &metadata.favicon}}) {
-    if (!*from) continue;
-    std::string url = domain::resolve_url(feed.base_url, **from);
-    if (domain::is_http_url(url) && url.size() <= kMaxUrlBytes) *to = std::move(url);
+    if (*from) *to = http_url(feed.base_url, **from);
   }
   std::string url = response.final_url;
   try {

@@ -197,7 +197,8 @@ inline void run_html_sanitize(std::string_view bytes) {
 
 // A page's metadata as unfurl reads it, with its charset taken from the page (the first byte picks
 // a Content-Type header too): every text is UTF-8, one line and within its limit, every URL an
-// absolute http(s) URL within its limit, every feed of a feed type.
+// absolute http(s) URL with a host, no blank or control character and within its limit, every
+// feed of a feed type.
 inline void run_page_metadata(std::string_view bytes) {
   constexpr std::string_view kTypes[] = {"text/html", "text/html; charset=utf-8", "text/html; charset=koi8-r",
                                          "application/xhtml+xml; charset=utf-16", ""};
@@ -221,7 +222,9 @@ inline void run_page_metadata(std::string_view bytes) {
                    [](unsigned char c) { return std::tolower(c); });
     const std::string_view rest = std::string_view(url).substr(std::min(url.size(), scheme.size() + 1));
     const bool host = rest.size() > 2 && rest.starts_with("//") && rest.find_first_of("/?#", 2) != 2;
-    if (!(scheme == "http" || scheme == "https") || !host || url.size() > unfurl::kMaxUrlBytes ||
+    const bool blank = std::any_of(url.begin(), url.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == 0x7F; });
+    if (!(scheme == "http" || scheme == "https") || !host || blank || url.size() > unfurl::kMaxUrlBytes ||
         !support::is_valid_utf8(url))
       throw InvariantBroken("page URL out of shape: " + url);
   };

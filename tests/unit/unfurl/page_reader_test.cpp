@@ -125,6 +125,30 @@ TEST_CASE("a page that is a feed gives the feed's own metadata and itself as its
             {"https://feeds.example.org/atom.xml", "application/atom+xml", "A bookmarked feed"}});
 }
 
+TEST_CASE("a feed's logo or icon that is no fetchable URL is dropped, as a page's would be", "[unfurl]") {
+  const auto read = read_page(answer(200,
+                                     "<rss version=\"2.0\"><channel><title>T</title>"
+                                     "<image><url>/logo one.png</url></image></channel></rss>",
+                                     "application/rss+xml"),
+                              "https://feeds.example.org/rss");
+  REQUIRE(read.metadata);
+  CHECK_FALSE(read.metadata->image);  // a space: a page's <meta> image with one is dropped too
+  const auto fine = read_page(answer(200,
+                                     "<rss version=\"2.0\"><channel><title>T</title>"
+                                     "<image><url>/logo-one.png</url></image></channel></rss>",
+                                     "application/rss+xml"),
+                              "https://feeds.example.org/rss");
+  REQUIRE(fine.metadata);
+  CHECK(fine.metadata->image == "https://site.example/logo-one.png");
+  const auto no_host = read_page(answer(200,
+                                        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>"
+                                        "<icon>https:///icon.png</icon></feed>",
+                                        "application/atom+xml"),
+                                 "https://feeds.example.org/atom");
+  REQUIRE(no_host.metadata);
+  CHECK_FALSE(no_host.metadata->favicon);
+}
+
 TEST_CASE("what is neither HTML nor a feed is not_html, naming its type", "[unfurl]") {
   const auto image = read_page(answer(200, fixture("image.png"), "image/png"), kUrl);
   CHECK(image.status == UnfurlStatus::kNotHtml);
