@@ -11,6 +11,7 @@
 #include "http/curl_module.h"
 #include "http/curl_transfer.h"
 #include "http/http_client.h"
+#include "http/user_agent.h"
 #include "support/error.h"
 
 namespace pebble::http {
@@ -20,6 +21,7 @@ namespace {
 class CurlFetcher : public Fetcher {
  public:
   explicit CurlFetcher(const FetcherOptions& options) : options_(options) {
+    if (options_.user_agent.empty()) options_.user_agent = default_user_agent();
     ensure_curl_initialized();
     multi_ = curl_multi_init();
     if (multi_ == nullptr) throw support::Error("cannot initialise the libcurl multi handle");

@@ -11,8 +11,6 @@
 #include <string>
 #include <vector>
 
-#include "http/user_agent.h"
-
 namespace pebble::http {
 
 // One conditional GET.
@@ -60,7 +58,7 @@ struct FetcherOptions {
   bool cut_at_max_size = false;
   std::string accept = kAcceptFeeds;  // the Accept header's value
   int max_redirects = 5;
-  std::string user_agent = default_user_agent();
+  std::string user_agent;              // empty: pebble's own (http/user_agent.h), which the fetcher fills in
   bool deny_private_networks = false;  // refuse every address that is not globally routable
   // Names pinned to addresses, "HOST:PORT:ADDRESS" as curl --resolve takes them: a resolver stub, so
   // a test can resolve a loopback name to every address form without asking DNS or connecting out.
